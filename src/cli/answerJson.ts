@@ -1,0 +1,21 @@
+import type { Answer } from '../types.js';
+
+/** The JSON contract of `npm run ask -- --json` (README "CLI"): no highlight offsets, nothing internal. */
+export function answerJson(answer: Answer): object {
+  return {
+    query: answer.query,
+    answered: answer.answered,
+    outlets: answer.outlets,
+    citations: answer.citations.map((c) => ({
+      rank: c.rank,
+      passageId: c.passageId,
+      documentId: c.documentId,
+      text: c.text,
+      quote: c.quote,
+      score: c.score,
+      source: c.source,
+    })),
+    ...(answer.answered ? {} : { suggestions: answer.suggestions }),
+    ...(answer.truncated ? { truncated: true } : {}),
+  };
+}

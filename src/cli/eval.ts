@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { parseQuestions } from '../eval/question.js';
+import { formatScores, runEval } from '../eval/runEval.js';
+import { openEngine } from './openEngine.js';
+import { runCli } from './runCli.js';
+import { UsageError } from './usageError.js';
+
+const USAGE = `usage: npm run eval -- [questions.jsonl] [--json]
+  scores retrieval on a questions file (default eval/questions.jsonl); see eval/README.md`;
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const json = args.includes('--json');
+  const files = args.filter((a) => a !== '--json');
+  if (files.some((f) => f.startsWith('--')))
+    throw new UsageError(`unknown option ${files.find((f) => f.startsWith('--'))}`);
+  const file = files[0] ?? 'eval/questions.jsonl';
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const questions = parseQuestions(source);
+  const engine = await openEngine();
+  const scores = runEval(engine, questions);
+  process.stdout.write(json ? `${JSON.stringify(scores)}\n` : `${formatScores(scores)}\n`);
+  return 0;
+}
+
+runCli(main, USAGE);

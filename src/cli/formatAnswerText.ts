@@ -1,0 +1,43 @@
+import type { Answer, Citation, Source } from '../types.js';
+
+export interface TextStyle {
+  bold(text: string): string;
+}
+
+export const PLAIN: TextStyle = { bold: (t) => t };
+export const ANSI: TextStyle = { bold: (t) => `\u001b[1m${t}\u001b[22m` };
+
+export function formatSource(source: Source): string {
+  const details = [source.outlet ?? 'outlet unknown', source.author, source.published].filter(Boolean);
+  return `${source.title} — ${details.join(', ')}${source.url ? `\n      ${source.url}` : ''}`;
+}
+
+function highlighted(citation: Citation, style: TextStyle): string {
+  let out = '';
+  let at = 0;
+  for (const h of citation.highlights) {
+    out += citation.quote.slice(at, h.start) + style.bold(citation.quote.slice(h.start, h.end));
+    at = h.end;
+  }
+  return out + citation.quote.slice(at);
+}
+
+/** The readable answer `npm run ask` prints. */
+export function formatAnswerText(answer: Answer, style: TextStyle = PLAIN): string {
+  const lines: string[] = [];
+  if (answer.truncated) lines.push('(question cut to its first 1000 characters)');
+  if (!answer.answered) {
+    lines.push(`Not found: the knowledge does not answer "${answer.query}".`);
+    if (answer.suggestions.length > 0) {
+      lines.push('Closest topics it covers:');
+      for (const s of answer.suggestions) lines.push(`  - ${s}`);
+    }
+    return lines.join('\n');
+  }
+  const outlets = answer.outlets === 1 ? '1 outlet' : `${answer.outlets} outlets`;
+  lines.push(`${answer.citations.length} quoted passage(s), from ${outlets}:`, '');
+  for (const c of answer.citations) {
+    lines.push(`[${c.rank}] “${highlighted(c, style)}”`, `    — ${formatSource(c.source)}`, '');
+  }
+  return lines.join('\n').trimEnd();
+}

@@ -1,0 +1,28 @@
+import { ConfigError } from '../config/configError.js';
+import { UsageError } from './usageError.js';
+
+/**
+ * Runs a CLI's main function: expected problems become one clear line on stderr and a non-zero
+ * exit; anything else prints its stack.
+ */
+export function runCli(main: () => Promise<number>, usage: string): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`error: ${error.message}\n\n${usage}\n`);
+        process.exitCode = 2;
+      } else if (error instanceof ConfigError) {
+        process.stderr.write(`configuration error: ${error.message}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(
+          `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
+        process.exitCode = 1;
+      }
+    },
+  );
+}

@@ -1,0 +1,31 @@
+import type { IndexedDocument } from '../search/searchState.js';
+import type { KnowledgeDocument } from '../types.js';
+
+export interface KnowledgeDiff {
+  added: KnowledgeDocument[];
+  changed: KnowledgeDocument[];
+  removed: string[];
+  unchanged: string[];
+}
+
+/** What a reindex has to do: documents compared with the index by id and content hash. */
+export function diffKnowledge(
+  indexed: ReadonlyMap<string, IndexedDocument>,
+  found: KnowledgeDocument[],
+): KnowledgeDiff {
+  const diff: KnowledgeDiff = { added: [], changed: [], removed: [], unchanged: [] };
+  const seen = new Set<string>();
+  for (const doc of found) {
+    seen.add(doc.id);
+    const before = indexed.get(doc.id);
+    if (!before) diff.added.push(doc);
+    else if (before.hash !== doc.hash || before.file !== doc.file) diff.changed.push(doc);
+    else diff.unchanged.push(doc.id);
+  }
+  for (const id of indexed.keys()) if (!seen.has(id)) diff.removed.push(id);
+  return diff;
+}
+
+export function isEmptyDiff(diff: KnowledgeDiff): boolean {
+  return diff.added.length === 0 && diff.changed.length === 0 && diff.removed.length === 0;
+}

@@ -1,0 +1,148 @@
+/**
+ * Document metadata: front-matter values win (and are validated); missing fields are inferred from
+ * the text and listed in `inferred`. Nothing is guessed beyond what the text says.
+ */
+
+import type { DocumentMeta, MetadataField } from '../types.js';
+import { METADATA_FIELDS } from '../types.js';
+import { parseByline, parseSourceLine } from './byline.js';
+import { cleanText, countWords } from './clean.js';
+import { findDate, isIsoDate } from './dates.js';
+import type { FrontMatterData } from './frontMatter.js';
+
+export class MetadataError extends Error {
+  override name = 'MetadataError';
+}
+
+/**
+ * Outlets named by page boilerplate, most authoritative first: a copyright or reuse notice names the
+ * publisher of the article itself, a mailing-list footer only the site that republished it (so an
+ * RFE/RL article reprinted on GlobalSecurity.org is RFE/RL's).
+ */
+const OUTLET_HINTS: readonly { name: string; pattern: RegExp }[] = [
+  {
+    name: 'copyright-holder',
+    pattern: /^(?:copyright\s*(?:\(c\)|©)?|\(c\)|©)\s*\d{4}[.,]?\s+(\p{Lu}[^\s,]*(?:\s\p{Lu}[^\s,]*)*)/imu,
+  },
+  { name: 'reprint-permission', pattern: /\breprinted with the permission of (\p{Lu}[^,.]*)/iu },
+  { name: 'reuse-notice', pattern: /\binformation published by (\p{Lu}[\w.&-]*(?:\s\p{Lu}[\w.&-]*)*)/u },
+  { name: 'mailing-list', pattern: /^join the ([\w-]+(?:\.[\w-]+)+) mailing list/im },
+];
+
+/** Bylines and datelines are looked for in the first lines only, not in the article's own dates. */
+const HEADER_LINES = 8;
+const MAX_DATE_LINE_WORDS = 8;
+const MAX_TITLE_WORDS = 25;
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]*,\s*(.{4,30}?)\s*(?:\([^)]{1,30}\)\s*)?(?:--|[-–—])/u;
+const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
+export function inferMetadata(front: FrontMatterData, body: string, fileName: string): DocumentMeta {
+  const given = (field: MetadataField): boolean => Object.hasOwn(front, field);
+  const value = (field: MetadataField): string | null => front[field]?.trim() || null;
+  validate(value);
+
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const header = lines
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .slice(0, HEADER_LINES);
+  const byline = header.map(parseByline).find((b) => b !== null) ?? null;
+  const heuristics: Record<MetadataField, () => string | null> = {
+    title: () => inferTitle(cleanText(body)),
+    outlet: () => inferOutlet(body),
+    author: () => byline?.author ?? null,
+    published: () => byline?.published ?? inferDate(header),
+    url: () => inferUrl(lines),
+    language: () => null,
+  };
+
+  const inferred: MetadataField[] = [];
+  const meta: Record<MetadataField, string | null> = {
+    title: null,
+    outlet: null,
+    author: null,
+    published: null,
+    url: null,
+    language: null,
+  };
+  for (const field of METADATA_FIELDS) {
+    // A field given as null in front matter means "the text does not tell": no heuristics then,
+    // except for the title, which every document needs.
+    if (given(field) && (value(field) !== null || field !== 'title')) {
+      meta[field] = value(field);
+      continue;
+    }
+    meta[field] = heuristics[field]();
+    if (meta[field] !== null) inferred.push(field);
+  }
+  if (meta.title === null) {
+    meta.title = fileName.replace(/\.[^.]*$/, '');
+    inferred.push('title');
+  }
+  return { ...meta, title: meta.title, inferred };
+}
+
+function validate(value: (field: MetadataField) => string | null): void {
+  const published = value('published');
+  if (published !== null && !isIsoDate(published)) {
+    throw new MetadataError(`published: "${published}" is not a real date written as YYYY-MM-DD`);
+  }
+  const url = value('url');
+  if (url !== null && !isHttpUrl(url)) {
+    throw new MetadataError(`url: "${url}" is not an http(s) URL`);
+  }
+  const language = value('language');
+  if (language !== null && !LANGUAGE.test(language)) {
+    throw new MetadataError(`language: "${language}" is not a language code such as "en" or "pt-BR"`);
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The first line of the cleaned text: a headline as is, a sentence without its full stop. */
+function inferTitle(cleaned: string): string | null {
+  const first = cleaned.split('\n')[0]?.trim();
+  if (!first) return null;
+  const sentence =
+    countWords(first) <= MAX_TITLE_WORDS ? first : /^.{20,}?[.!?](?=\s+\p{Lu}|$)/u.exec(first)?.[0];
+  if (sentence && countWords(sentence) <= MAX_TITLE_WORDS) return sentence.replace(/(?<!\.)\.$/, '');
+  return `${first.split(/\s+/).slice(0, 12).join(' ')} …`;
+}
+
+function inferOutlet(body: string): string | null {
+  for (const hint of OUTLET_HINTS) {
+    // A name ends where its sentence does ("Example News. All rights reserved").
+    const outlet = hint.pattern
+      .exec(body)?.[1]
+      ?.split(/[.,;:]\s/)[0]
+      ?.replace(/[\s.]+$/, '');
+    if (outlet) return outlet;
+  }
+  return null;
+}
+
+/** A date line ("September 03, 2020") or a dated dateline ("MINSK, Sept. 3, 2020 (Reuters) -"). */
+function inferDate(header: string[]): string | null {
+  for (const line of header) {
+    const date =
+      countWords(line) <= MAX_DATE_LINE_WORDS ? findDate(line) : findDate(DATELINE.exec(line)?.[1] ?? '');
+    if (date) return date;
+  }
+  return null;
+}
+
+function inferUrl(lines: string[]): string | null {
+  for (const line of lines) {
+    const url = parseSourceLine(line);
+    if (url && isHttpUrl(url)) return url;
+  }
+  return null;
+}

@@ -1,0 +1,66 @@
+import type { Query, SearchResult } from 'minisearch';
+import type { Passage } from '../types.js';
+import { matchPassage, type PassageMatch } from './matchPassage.js';
+import { planQuery, type QueryPlan, type QueryTerm } from './queryPlan.js';
+import type { IndexedDocument, SearchState } from './searchState.js';
+
+/** How many of minisearch's best the rerank looks at. */
+export const RERANK_DEPTH = 40;
+const FUZZY_KEY_MIN = 5;
+const WEIGHTS = { bm25: 0.25, coverage: 0.4, sentence: 0.35, count: 0.1 };
+
+export interface RankedPassage {
+  passage: Passage;
+  document: IndexedDocument;
+  match: PassageMatch;
+  bm25: number;
+  score: number;
+}
+
+function probeQuery(terms: QueryTerm[]): Query {
+  const queries: Query[] = [];
+  const words = terms.filter((t) => t.probe).map((t) => t.term);
+  if (words.length > 0)
+    queries.push({ queries: words, fields: ['text', 'title', 'outlet'], boost: { title: 1.5, outlet: 1.2 } });
+  for (const t of terms) {
+    if (!t.probeKey || t.key === null) continue;
+    queries.push({
+      queries: [t.key],
+      fields: ['keys'],
+      boost: { keys: 0.7 },
+      fuzzy: t.key.length >= FUZZY_KEY_MIN ? 1 : false,
+    });
+  }
+  return { combineWith: 'OR', queries };
+}
+
+export function candidates(state: SearchState, plan: QueryPlan): SearchResult[] {
+  const query = probeQuery(plan.terms);
+  if (typeof query === 'object' && 'queries' in query && query.queries.length === 0) return [];
+  return state.mini.search(query).slice(0, RERANK_DEPTH);
+}
+
+/** minisearch's BM25 finds candidates; the rerank rewards covering more of the question, closer together. */
+export function rankPassages(
+  state: SearchState,
+  query: string,
+): { plan: QueryPlan; ranked: RankedPassage[] } {
+  const plan = planQuery(query, state.stats, state.aliases);
+  const found = candidates(state, plan);
+  const topBm25 = found[0]?.score ?? 1;
+  const ranked: RankedPassage[] = [];
+  for (const result of found) {
+    const passage = state.passages.get(String(result.id));
+    const document = passage && state.documents.get(passage.documentId);
+    if (!passage || !document) continue;
+    const match = matchPassage(plan, passage.text, passage.sentences, state.aliases);
+    const score =
+      WEIGHTS.bm25 * (result.score / topBm25) +
+      WEIGHTS.coverage * match.coverage +
+      WEIGHTS.sentence * match.best.coverage +
+      (match.statesCount ? WEIGHTS.count : 0);
+    ranked.push({ passage, document, match, bm25: result.score, score });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
+  return { plan, ranked };
+}

@@ -1,0 +1,54 @@
+import { type AliasTable, canonicalKey, EMPTY_ALIASES } from './aliases.js';
+import { foldWord } from './fold.js';
+import { nameKey } from './nameKey.js';
+import { stem } from './stem.js';
+import { isStopWord } from './stopWords.js';
+import { type Token, tokenize } from './tokenize.js';
+
+/** What one word contributes to search: its stemmed term and its transliteration key. */
+export interface AnalyzedToken extends Token {
+  term: string;
+  key: string | null;
+}
+
+const DOTTED_ACRONYM = /^(?:\p{L}\.){2,}$/u;
+const ALL_CAPS = /^\p{Lu}{2,}$/u;
+
+export function analyzeWord(raw: string): { term: string; key: string | null } | null {
+  if (/^\p{N}/u.test(raw)) return { term: raw.replace(/,/g, ''), key: null };
+  const acronym = DOTTED_ACRONYM.test(raw) || ALL_CAPS.test(raw);
+  const folded = foldWord(acronym ? raw.replace(/\./g, '') : raw);
+  if (folded.length === 0) return null;
+  if (!acronym && (folded.length < 2 || isStopWord(folded))) return null;
+  const term = stem(folded);
+  return { term, key: acronym ? null : nameKey(term) };
+}
+
+function applyAliases(tokens: AnalyzedToken[], aliases: AliasTable): AnalyzedToken[] {
+  const out: AnalyzedToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as AnalyzedToken;
+    const phrase = aliases.phrases
+      .get(token.term)
+      ?.find(({ terms }) => terms.every((term, k) => tokens[i + k]?.term === term));
+    if (phrase) {
+      const last = tokens[i + phrase.terms.length - 1] as AnalyzedToken;
+      out.push({ raw: token.raw, start: token.start, end: last.end, term: phrase.canonical, key: null });
+      i += phrase.terms.length - 1;
+      continue;
+    }
+    const canonical = aliases.single.get(token.term);
+    out.push(canonical ? { ...token, term: canonical, key: canonicalKey(canonical) } : token);
+  }
+  return out;
+}
+
+/** The one text pipeline: the index and the queries both go through it. */
+export function analyze(text: string, aliases: AliasTable = EMPTY_ALIASES): AnalyzedToken[] {
+  const out: AnalyzedToken[] = [];
+  for (const token of tokenize(text)) {
+    const analyzed = analyzeWord(token.raw);
+    if (analyzed) out.push({ ...token, ...analyzed });
+  }
+  return aliases === EMPTY_ALIASES ? out : applyAliases(out, aliases);
+}

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { runCliScript } from './helpers/runCliScript.js';
+import { tempWorkspace } from './helpers/tempKnowledge.js';
+
+let env: Record<string, string>;
+let cleanup: () => Promise<void>;
+
+before(async () => {
+  const ws = await tempWorkspace();
+  env = { KNOWLEDGE_DIR: ws.knowledgeDir, DATA_DIR: ws.dataDir };
+  cleanup = ws.cleanup;
+});
+after(() => cleanup());
+
+test('ask --json prints the contract: query, answered, outlets, ranked citations with sources', async () => {
+  const { code, stdout } = await runCliScript(
+    'ask.ts',
+    ['--json', 'Did Russia offer Lukashenko military help?'],
+    { env },
+  );
+  assert.equal(code, 0);
+  const answer = JSON.parse(stdout);
+  assert.equal(answer.query, 'Did Russia offer Lukashenko military help?');
+  assert.equal(answer.answered, true);
+  assert.ok(answer.outlets >= 1);
+  assert.ok(answer.citations.length >= 1 && answer.citations.length <= 3);
+  answer.citations.forEach((c: Record<string, unknown>, i: number) => {
+    assert.deepEqual(Object.keys(c).sort(), [
+      'documentId',
+      'passageId',
+      'quote',
+      'rank',
+      'score',
+      'source',
+      'text',
+    ]);
+    assert.equal(c.rank, i + 1);
+    assert.deepEqual(Object.keys(c.source as object).sort(), [
+      'author',
+      'outlet',
+      'published',
+      'title',
+      'url',
+    ]);
+    const quote = String(c.quote).replace(/^… |\s…$/g, '');
+    assert.ok(String(c.text).includes(quote), 'the quote is verbatim from the passage');
+  });
+});
+
+test('ask without --json prints a readable answer with its source', async () => {
+  const { code, stdout } = await runCliScript('ask.ts', ['What did the OSCE chair offer?'], { env });
+  assert.equal(code, 0);
+  assert.match(stdout, /\[1\] “/);
+  assert.match(stdout, /OSCE chair's offer to facilitate dialogue/);
+  assert.match(stdout, /— .*GlobalSecurity/);
+});
+
+test('ask --json reads one question a line from stdin and answers each on its own line', async () => {
+  const input = 'What did the OSCE chair offer?\n\nrecipe for chocolate chip cookies\n';
+  const { code, stdout } = await runCliScript('ask.ts', ['--json', '--limit', '5'], { env, input });
+  assert.equal(code, 0);
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0].answered, true);
+  assert.equal(lines[1].answered, false);
+  assert.deepEqual(lines[1].citations, []);
+  assert.ok(lines[1].suggestions.length > 0);
+});
+
+test('usage errors exit 2 with a clear message', async () => {
+  const empty = await runCliScript('ask.ts', ['   '], { env });
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /question is empty/);
+  const badLimit = await runCliScript('ask.ts', ['--limit', '50', 'Belarus'], { env });
+  assert.equal(badLimit.code, 2);
+  assert.match(badLimit.stderr, /--limit takes a whole number from 1 to 10/);
+  const noInput = await runCliScript('ask.ts', ['--json'], { env, input: '' });
+  assert.equal(noInput.code, 2);
+});
+
+test('a question over 1000 characters is cut with a notice', async () => {
+  const long = `Who is going to visit Russia and Lithuania? ${'belarus '.repeat(200)}`;
+  const { code, stdout, stderr } = await runCliScript('ask.ts', ['--json', long], { env });
+  assert.equal(code, 0);
+  assert.match(stderr, /cut to its first 1000 characters/);
+  const answer = JSON.parse(stdout);
+  assert.equal(answer.truncated, true);
+  assert.equal(answer.query.length, 1000);
+});
+
+test('a wrong LOG_LEVEL is a configuration error naming the variable', async () => {
+  const { code, stderr } = await runCliScript('ask.ts', ['Belarus'], { env: { ...env, LOG_LEVEL: 'loud' } });
+  assert.equal(code, 2);
+  assert.match(stderr, /LOG_LEVEL must be one of/);
+});
+
+test('reindex reports what changed and eval prints the scores', async () => {
+  const reindex = await runCliScript('reindex.ts', ['--full'], { env });
+  assert.equal(reindex.code, 0, reindex.stderr);
+  assert.match(reindex.stdout, /full reindex in \d+ ms: 5 documents, passages \d+ → \d+/);
+  const evaluation = await runCliScript('eval.ts', ['--json'], { env });
+  assert.equal(evaluation.code, 0, evaluation.stderr);
+  const scores = JSON.parse(evaluation.stdout);
+  assert.equal(scores.answerable + scores.unanswerable, 24);
+});

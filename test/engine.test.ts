@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { Engine, ReindexBusyError } from '../src/engine/engine.js';
+import { parseQuestions } from '../src/eval/question.js';
+import { readPointer } from '../src/store/generationStore.js';
+import { tempWorkspace } from './helpers/tempKnowledge.js';
+
+const questions = parseQuestions(
+  await readFile(join(import.meta.dirname, '..', 'eval', 'questions.jsonl'), 'utf8'),
+);
+let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+
+before(async () => {
+  ws = await tempWorkspace();
+});
+after(() => ws.cleanup());
+
+const open = (options: { syncOnOpen?: boolean } = {}) =>
+  Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, ...options });
+
+async function generationFolder(): Promise<string> {
+  const pointer = await readPointer(ws.dataDir);
+  assert.ok(pointer);
+  return join(ws.dataDir, 'generations', pointer.generation);
+}
+
+test('a saved-then-loaded index answers exactly as the original', async () => {
+  const built = await open();
+  const loaded = await open({ syncOnOpen: false });
+  assert.equal(loaded.current.passages.size, built.current.passages.size);
+  assert.ok(built.current.passages.size > 20);
+  for (const q of questions)
+    assert.deepEqual(loaded.ask(q.q, { limit: 5 }), built.ask(q.q, { limit: 5 }), q.id);
+});
+
+test('passage ids are stable across a full rebuild', async () => {
+  const engine = await open();
+  const ids = [...engine.current.passages.keys()].sort();
+  const report = await engine.reindex({ full: true });
+  assert.equal(report.mode, 'full');
+  assert.deepEqual([...engine.current.passages.keys()].sort(), ids);
+});
+
+test('a stale index is brought up to date at start-up, re-segmenting only what changed', async () => {
+  const engine = await open();
+  const [file] = (await readdir(ws.knowledgeDir)).filter((f) => f.endsWith('.md')).sort();
+  assert.ok(file);
+  const path = join(ws.knowledgeDir, file);
+  const original = await readFile(path, 'utf8');
+  await writeFile(
+    path,
+    `${original}\n\nA zeppelin festival was held in Minsk to celebrate the harvest of turnips.\n`,
+  );
+  try {
+    const reopened = await open({ syncOnOpen: false });
+    const report = await reopened.reindex();
+    assert.equal(report.mode, 'incremental');
+    assert.deepEqual(report.changed, [file.replace(/\.md$/, '')]);
+    assert.deepEqual(report.added, []);
+    const answer = reopened.ask('zeppelin festival turnips');
+    assert.equal(answer.answered, true);
+    assert.match(answer.citations[0]?.quote ?? '', /zeppelin festival/);
+    const untouched = [...engine.current.passages.values()].filter((p) => p.documentId !== report.changed[0]);
+    for (const p of untouched) assert.ok(reopened.current.passages.has(p.id));
+  } finally {
+    await writeFile(path, original);
+  }
+});
+
+test('documents added and removed are reported with passages before and after', async () => {
+  const engine = await open();
+  const before = engine.current.passages.size;
+  const extra = join(ws.knowledgeDir, 'extra-note.md');
+  await writeFile(
+    extra,
+    '---\ntitle: "Extra note"\noutlet: "Test Wire"\n---\nThe harbour authority in Klaipeda counted nine hundred containers of potash waiting on the quay during the dispute over transit fees.\n',
+  );
+  const added = await engine.reindex();
+  assert.equal(added.mode, 'incremental');
+  assert.deepEqual(added.added, ['extra-note']);
+  assert.equal(added.passagesBefore, before);
+  assert.equal(added.passagesAfter, before + 1);
+  assert.equal(engine.ask('potash containers Klaipeda').answered, true);
+  await rm(extra);
+  const removed = await engine.reindex();
+  assert.deepEqual(removed.removed, ['extra-note']);
+  assert.equal(removed.passagesAfter, before);
+  assert.equal(engine.ask('potash containers Klaipeda').answered, false);
+});
+
+test('a corrupt saved index is rebuilt instead of crashing', async () => {
+  await open();
+  await writeFile(join(await generationFolder(), 'index.jsonl'), '{"kind":"header", broken');
+  const engine = await open();
+  assert.equal(engine.ask('What did the OSCE chair offer?').answered, true);
+});
+
+test('an index from another format version is rebuilt', async () => {
+  await open();
+  const manifestPath = join(await generationFolder(), 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  await writeFile(manifestPath, JSON.stringify({ ...manifest, formatVersion: 999 }));
+  const engine = await open();
+  assert.equal(engine.ask('What did the OSCE chair offer?').answered, true);
+  const rewritten = JSON.parse(await readFile(join(await generationFolder(), 'manifest.json'), 'utf8'));
+  assert.notEqual(rewritten.formatVersion, 999);
+});
+
+test('a missing generation folder or garbled pointer is rebuilt', async () => {
+  await open();
+  await rm(await generationFolder(), { recursive: true });
+  assert.equal((await open()).ask('Where was Navalny evacuated to?').answered, true);
+  await writeFile(join(ws.dataDir, 'current'), 'garbage');
+  assert.equal((await open()).ask('Where was Navalny evacuated to?').answered, true);
+});
+
+test('one reindex at a time; a failed reindex leaves the old index serving', async () => {
+  const engine = await open();
+  const first = engine.reindex({ full: true });
+  await assert.rejects(engine.reindex(), ReindexBusyError);
+  await first;
+  const elsewhere = await Engine.open({
+    knowledgeDir: join(ws.root, 'no-such-folder'),
+    dataDir: ws.dataDir,
+    syncOnOpen: false,
+  });
+  const passages = elsewhere.current.passages.size;
+  await assert.rejects(elsewhere.reindex());
+  assert.equal(elsewhere.current.passages.size, passages);
+  assert.equal(elsewhere.ask('What did the OSCE chair offer?').answered, true);
+});

@@ -78,6 +78,8 @@ export interface Citation {
   quote: string;
   /** Ranges of `quote` that match query terms, for highlighting. */
   highlights: Span[];
+  /** The same matches as ranges of the full passage `text`. */
+  textHighlights: Span[];
   score: number;
   source: Source;
 }

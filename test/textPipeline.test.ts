@@ -96,7 +96,9 @@ test('aliases rewrite every form of a group to one term, multi-word forms includ
 });
 
 test('alias files report malformed lines and their signature follows their content', () => {
-  const { groups, errors } = parseAliasGroups('# names\nCSTO = Collective Security Treaty Organization\njust one form\n');
+  const { groups, errors } = parseAliasGroups(
+    '# names\nCSTO = Collective Security Treaty Organization\njust one form\n',
+  );
   assert.deepEqual(groups, [['CSTO', 'Collective Security Treaty Organization']]);
   assert.deepEqual(errors, [{ line: 3, reason: 'needs at least two forms separated by "="' }]);
   const toTerms = (f: string) => analyze(f).map((t) => t.term);

@@ -30,7 +30,11 @@ export function optional(env: Env, name: string): string | undefined {
 export function readLogLevel(env: Env, fallback: LogLevel): LogLevel {
   const value = optional(env, 'LOG_LEVEL') ?? fallback;
   if (!(LOG_LEVELS as readonly string[]).includes(value))
-    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${value}")`);
+    // The value is echoed only when short: a secret pasted into the wrong variable stays out of the message.
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `must be one of ${LOG_LEVELS.join(', ')} (got ${value.length <= 12 ? `"${value}"` : `${value.length} characters`})`,
+    );
   return value as LogLevel;
 }
 

@@ -14,9 +14,9 @@ export function sourceOf(document: IndexedDocument): Source {
   return { title, outlet, author, published, url };
 }
 
-function toCitation(candidate: RankedPassage, rank: number): Citation {
+export function toCitation(candidate: RankedPassage, rank: number): Citation {
   const { passage, document, match } = candidate;
-  const { quote, highlights } = buildQuote(passage.text, passage.sentences, match);
+  const { quote, highlights, textHighlights } = buildQuote(passage.text, passage.sentences, match);
   return {
     rank,
     passageId: passage.id,
@@ -24,6 +24,7 @@ function toCitation(candidate: RankedPassage, rank: number): Citation {
     text: passage.text,
     quote,
     highlights,
+    textHighlights,
     score: Math.round(candidate.score * 1000) / 1000,
     source: sourceOf(document),
   };

@@ -8,6 +8,7 @@ export const ELLIPSIS = '…';
 export interface Quote {
   quote: string;
   highlights: Span[];
+  textHighlights: Span[];
 }
 
 function wordCount(text: string): number {
@@ -27,5 +28,6 @@ export function buildQuote(text: string, sentences: Span[], match: PassageMatch)
   const highlights = match.hits
     .filter((h) => h.start >= start && h.end <= end)
     .map((h) => ({ start: h.start - start + lead.length, end: h.end - start + lead.length }));
-  return { quote: lead + body + tail, highlights };
+  const textHighlights = match.hits.map(({ start, end }) => ({ start, end }));
+  return { quote: lead + body + tail, highlights, textHighlights };
 }

@@ -34,19 +34,20 @@ function probeQuery(terms: QueryTerm[]): Query {
   return { combineWith: 'OR', queries };
 }
 
-export function candidates(state: SearchState, plan: QueryPlan): SearchResult[] {
+export function candidates(state: SearchState, plan: QueryPlan, depth = RERANK_DEPTH): SearchResult[] {
   const query = probeQuery(plan.terms);
   if (typeof query === 'object' && 'queries' in query && query.queries.length === 0) return [];
-  return state.mini.search(query).slice(0, RERANK_DEPTH);
+  return state.mini.search(query).slice(0, depth);
 }
 
 /** minisearch's BM25 finds candidates; the rerank rewards covering more of the question, closer together. */
 export function rankPassages(
   state: SearchState,
   query: string,
+  depth = RERANK_DEPTH,
 ): { plan: QueryPlan; ranked: RankedPassage[] } {
   const plan = planQuery(query, state.stats, state.aliases);
-  const found = candidates(state, plan);
+  const found = candidates(state, plan, depth);
   const topBm25 = found[0]?.score ?? 1;
   const ranked: RankedPassage[] = [];
   for (const result of found) {

@@ -1,0 +1,58 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { ChatCommand } from '../src/discord/command.js';
+import { presentAnswer } from '../src/discord/presentAnswer.js';
+import { respond } from '../src/discord/send/respond.js';
+import { MAX_QUERY_CHARS } from '../src/search/answerQuery.js';
+import { suggestQueries } from '../src/search/suggest.js';
+
+const data = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'ask',
+  description: 'Ask a question: I answer with quoted passages and their sources.',
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'question',
+      description: 'What do you want to know?',
+      required: true,
+      autocomplete: true,
+      max_length: MAX_QUERY_CHARS,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'private',
+      description: 'Only you see the answer (you can share it after).',
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const ask: ChatCommand = {
+  kind: 'chat',
+  data,
+  asksQuestion: true,
+  async execute(interaction, ctx) {
+    const question = interaction.options.getString('question', true);
+    const ephemeral = interaction.options.getBoolean('private') ?? false;
+    const inThread = interaction.channel?.isThread() ?? false;
+    const { payload, outcome } = presentAnswer(ctx, question, {
+      ephemeral,
+      inThread,
+      inGuild: interaction.inGuild(),
+    });
+    await respond(interaction, payload);
+    return outcome;
+  },
+  async autocomplete(interaction, ctx) {
+    const typed = interaction.options.getFocused();
+    return suggestQueries(ctx.engine.current, typed, ctx.queries.recent(typed)).map((q) => ({
+      name: q,
+      value: q,
+    }));
+  },
+};

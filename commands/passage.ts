@@ -1,0 +1,47 @@
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import type { ChatCommand } from '../src/discord/command.js';
+import { contextMessage } from '../src/discord/render/contextMessage.js';
+import { respond } from '../src/discord/send/respond.js';
+import { truncateLabel } from '../src/discord/send/truncate.js';
+import { UserError } from '../src/discord/userError.js';
+import { findPassagesByIdOrText, passageInContext } from '../src/search/browse.js';
+
+const CHOICES = 25;
+
+export const passage: ChatCommand = {
+  kind: 'chat',
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'passage',
+    description: 'Show one passage in full, with its context and source.',
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'id',
+        description: 'The passage id (shown under citations), or words from it.',
+        required: true,
+        autocomplete: true,
+        max_length: 100,
+      },
+    ],
+  },
+  async execute(interaction, ctx) {
+    const id = interaction.options.getString('id', true).trim();
+    const context = passageInContext(ctx.engine.current, id);
+    if (!context)
+      throw new UserError(
+        `There is no passage \`${id.slice(0, 40).replace(/`/g, '')}\`. Pick one from the suggestions while typing.`,
+        'not_found',
+      );
+    await respond(interaction, contextMessage(context, false));
+    return { outcome: 'shown', results: 1 };
+  },
+  async autocomplete(interaction, ctx) {
+    const typed = interaction.options.getFocused();
+    return findPassagesByIdOrText(ctx.engine.current, typed, CHOICES).map((p) => ({
+      name: truncateLabel(`${p.id} · ${p.text}`, 100, p.id),
+      value: p.id,
+    }));
+  },
+};

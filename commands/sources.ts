@@ -1,0 +1,20 @@
+import { ApplicationCommandType, InteractionContextType } from 'discord.js';
+import type { ChatCommand } from '../src/discord/command.js';
+import { sourcesMessage } from '../src/discord/render/sourcesMessage.js';
+import { respond } from '../src/discord/send/respond.js';
+import { knowledgeInfo, listDocuments } from '../src/search/browse.js';
+
+export const sources: ChatCommand = {
+  kind: 'chat',
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'sources',
+    description: 'The documents I answer from: title, outlet, date and passages.',
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  },
+  async execute(interaction, ctx) {
+    const documents = listDocuments(ctx.engine.current);
+    await respond(interaction, sourcesMessage(documents, 0, knowledgeInfo(ctx.engine.current)));
+    return { outcome: 'listed', results: documents.length };
+  },
+};

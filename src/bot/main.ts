@@ -1,0 +1,82 @@
+import { Events } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import {
+  type BotConfig,
+  describeMissingToken,
+  MissingTokenError,
+  readBotConfig,
+} from '../config/botConfig.js';
+import { ConfigError } from '../config/configError.js';
+import { loadDotEnv } from '../config/engineConfig.js';
+import { buttonHandlers } from '../discord/buttons/index.js';
+import { Cooldown } from '../discord/cooldown.js';
+import { handleInteraction, registryOf } from '../discord/handleInteraction.js';
+import { QueryStore } from '../discord/queryStore.js';
+import { Engine } from '../engine/engine.js';
+import { createLogger } from '../log/createLogger.js';
+import { createClient } from './createClient.js';
+import { keepServingOnStrayErrors, shutDownOnSignals } from './watchProcess.js';
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  let config: BotConfig;
+  try {
+    config = readBotConfig();
+  } catch (error) {
+    if (error instanceof MissingTokenError) {
+      process.stderr.write(`${describeMissingToken()}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`configuration error: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
+  keepServingOnStrayErrors(logger);
+
+  const engine = await Engine.open({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
+  const ctx = {
+    engine,
+    config,
+    logger,
+    queries: new QueryStore(),
+    cooldown: new Cooldown(config.cooldown),
+  };
+  const registry = registryOf(commands, buttonHandlers);
+  const client = createClient(config);
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx, registry));
+  client.once(Events.ClientReady, (ready) =>
+    logger.info(
+      { user: ready.user.tag, guilds: ready.guilds.cache.size, passages: engine.current.passages.size },
+      'ready',
+    ),
+  );
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn(
+      { route: info.route, retryAfterMs: info.retryAfter, global: info.global },
+      'rate limited by Discord; waiting',
+    ),
+  );
+  shutDownOnSignals(logger, () => client.destroy());
+
+  await client.login(config.token);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `crisis-desk could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,45 @@
+import { DiscordAPIError, HTTPError, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import { deployCommands } from '../bot/deployCommands.js';
+import { describeMissingToken, MissingTokenError, readBotConfig } from '../config/botConfig.js';
+import { loadDotEnv } from '../config/engineConfig.js';
+import { runCli } from './runCli.js';
+import { UsageError } from './usageError.js';
+
+const USAGE = `usage: npm run deploy-commands
+
+Registers the bot's slash commands with Discord: in DISCORD_GUILD_ID when set (appears at once),
+else globally (may take up to an hour to appear). Reads DISCORD_TOKEN and DISCORD_CLIENT_ID from .env.`;
+
+async function main(): Promise<number> {
+  if (process.argv.length > 2) throw new UsageError('deploy-commands takes no arguments');
+  loadDotEnv();
+  let config: ReturnType<typeof readBotConfig>;
+  try {
+    config = readBotConfig();
+  } catch (error) {
+    if (!(error instanceof MissingTokenError)) throw error;
+    process.stderr.write(`configuration error: ${error.message}\n\n${describeMissingToken()}\n`);
+    return 2;
+  }
+  const body = commands.map((command: { data: RESTPostAPIApplicationCommandsJSONBody }) => command.data);
+  try {
+    const { scope, count } = await deployCommands(config, body);
+    const noun = count === 1 ? 'command' : 'commands';
+    process.stdout.write(
+      scope === 'guild'
+        ? `registered ${count} ${noun} in guild ${config.guildId}\n`
+        : `registered ${count} ${noun} globally (may take up to an hour to appear)\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError || error instanceof HTTPError)) throw error;
+    const hint = error.status === 401 ? ' (is DISCORD_TOKEN right?)' : '';
+    process.stderr.write(
+      `error: Discord refused the commands (HTTP ${error.status}): ${error.message}${hint}\n`,
+    );
+    return 1;
+  }
+}
+
+runCli(main, USAGE);

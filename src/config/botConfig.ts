@@ -1,0 +1,138 @@
+import { ConfigError } from './configError.js';
+import { type LogLevel, optional, readEngineConfig } from './engineConfig.js';
+
+export interface BotConfig {
+  /** DISCORD_TOKEN: the bot token. Never printed, never logged. */
+  token: string;
+  /** DISCORD_CLIENT_ID: the application id (a snowflake). */
+  clientId: string;
+  /** DISCORD_GUILD_ID: register commands in this one guild (instant) instead of globally. */
+  guildId: string | null;
+  /** MODERATOR_ROLE_IDS: roles whose members may use moderator commands, besides Manage Server. */
+  moderatorRoleIds: string[];
+  /** DISCORD_API_URL: REST base without /v10 (a local Discord emulator); null means Discord itself. */
+  apiUrl: string | null;
+  /** COOLDOWN_QUESTIONS per COOLDOWN_SECONDS for each member. */
+  cooldown: { questions: number; seconds: number };
+  knowledgeDir: string;
+  dataDir: string;
+  logLevel: LogLevel;
+  /** LOG_PRETTY=true|false; unset means true only when NODE_ENV=development (pino-pretty is a dev dependency). */
+  prettyLogs: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** DISCORD_TOKEN is not set: start-up prints describeMissingToken() instead of a stack. */
+export class MissingTokenError extends ConfigError {
+  constructor() {
+    super('DISCORD_TOKEN', 'is not set');
+  }
+}
+
+export function describeMissingToken(): string {
+  return [
+    'The bot needs DISCORD_TOKEN and DISCORD_CLIENT_ID. Set them in .env (copy .env.example to .env).',
+    'Where to get them: https://discord.com/developers/applications → New Application →',
+    '  Bot → Reset Token gives DISCORD_TOKEN; the Application ID on General Information is DISCORD_CLIENT_ID.',
+    'See "Running the bot" in the README.',
+    'Without a token you can still ask questions offline: npm run ask -- "your question"',
+  ].join('\n');
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Echoes a value in an error only when it cannot be a secret (a short number); else just its length. */
+function shown(value: string): string {
+  return /^[-+.\d]{1,20}$/.test(value) ? `"${value}"` : `a value of ${value.length} characters`;
+}
+
+function readToken(env: Env): string {
+  const token = optional(env, 'DISCORD_TOKEN');
+  if (token === undefined) throw new MissingTokenError();
+  if (/\s/.test(token))
+    throw new ConfigError(
+      'DISCORD_TOKEN',
+      'must not contain whitespace (paste the token alone, without "Bot ")',
+    );
+  return token;
+}
+
+function snowflake(variable: string, value: string, what = 'must be'): string {
+  if (!SNOWFLAKE.test(value))
+    throw new ConfigError(variable, `${what} a Discord id of 17–20 digits (got ${shown(value)})`);
+  return value;
+}
+
+function readClientId(env: Env): string {
+  const value = optional(env, 'DISCORD_CLIENT_ID');
+  if (value === undefined)
+    throw new ConfigError('DISCORD_CLIENT_ID', 'is not set (the Application ID on General Information)');
+  return snowflake('DISCORD_CLIENT_ID', value);
+}
+
+function readRoleIds(env: Env): string[] {
+  const value = optional(env, 'MODERATOR_ROLE_IDS');
+  if (value === undefined) return [];
+  const ids = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  ids.forEach((id, i) => {
+    snowflake('MODERATOR_ROLE_IDS', id, `must be comma-separated role ids; item ${i + 1} is not`);
+  });
+  return [...new Set(ids)];
+}
+
+function readApiUrl(env: Env): string | null {
+  const value = optional(env, 'DISCORD_API_URL');
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('DISCORD_API_URL', 'must be a URL such as http://127.0.0.1:3000/api');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError('DISCORD_API_URL', `must be an http or https URL (got ${url.protocol})`);
+  const base = value.replace(/\/+$/, '');
+  if (/\/v\d+$/.test(base))
+    throw new ConfigError('DISCORD_API_URL', 'must not end with the API version (/v10): discord.js adds it');
+  return base;
+}
+
+function readInt(env: Env, variable: string, fallback: number, min: number, max: number): number {
+  const value = optional(env, variable);
+  if (value === undefined) return fallback;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new ConfigError(variable, `must be a whole number from ${min} to ${max} (got ${shown(value)})`);
+  return n;
+}
+
+function readPretty(env: Env): boolean {
+  const value = optional(env, 'LOG_PRETTY')?.toLowerCase();
+  if (value === undefined) return optional(env, 'NODE_ENV') === 'development';
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new ConfigError('LOG_PRETTY', 'must be true or false');
+}
+
+/** Reads and checks the bot's whole configuration at start-up; throws ConfigError naming the variable. */
+export function readBotConfig(env: Env = process.env): BotConfig {
+  const token = readToken(env);
+  const guildId = optional(env, 'DISCORD_GUILD_ID');
+  return {
+    token,
+    clientId: readClientId(env),
+    guildId: guildId === undefined ? null : snowflake('DISCORD_GUILD_ID', guildId),
+    moderatorRoleIds: readRoleIds(env),
+    apiUrl: readApiUrl(env),
+    cooldown: {
+      questions: readInt(env, 'COOLDOWN_QUESTIONS', 5, 1, 100),
+      seconds: readInt(env, 'COOLDOWN_SECONDS', 30, 1, 3600),
+    },
+    ...readEngineConfig(env, 'info'),
+    prettyLogs: readPretty(env),
+  };
+}

@@ -1,0 +1,11 @@
+import type { ButtonHandler } from '../command.js';
+import { moreSources } from './moreSources.js';
+import { openThread } from './openThread.js';
+import { searchPage } from './searchPage.js';
+import { share } from './share.js';
+import { showContext } from './showContext.js';
+import { sourcesPage } from './sourcesPage.js';
+
+export const buttonHandlers: ReadonlyMap<string, ButtonHandler> = new Map(
+  [moreSources, showContext, share, openThread, searchPage, sourcesPage].map((h) => [h.prefix, h]),
+);

@@ -1,0 +1,97 @@
+import type { Interaction } from 'discord.js';
+import { hashId } from '../log/hashId.js';
+import type { BotContext } from './botContext.js';
+import type { ButtonHandler, Command, Outcome } from './command.js';
+import { parseCustomId } from './customId.js';
+import { handleInteractionError } from './errorBoundary.js';
+import { respondChoices } from './send/respond.js';
+import { UserError } from './userError.js';
+
+/** Autocomplete must answer within Discord's 3 seconds; past this we answer with nothing. */
+const AUTOCOMPLETE_BUDGET_MS = 2000;
+
+export interface Registry {
+  commands: ReadonlyMap<string, Command>;
+  buttons: ReadonlyMap<string, ButtonHandler>;
+}
+
+export function registryOf(commands: Command[], buttons: ReadonlyMap<string, ButtonHandler>): Registry {
+  return { commands: new Map(commands.map((c) => [c.data.name, c])), buttons };
+}
+
+function withinBudget<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return Promise.race([work, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref())]);
+}
+
+function describe(interaction: Interaction): string {
+  if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isMessageComponent()) return `button:${parseCustomId(interaction.customId).prefix}`;
+  return `type:${interaction.type}`;
+}
+
+async function dispatch(interaction: Interaction, ctx: BotContext, registry: Registry): Promise<Outcome> {
+  if (interaction.isAutocomplete()) {
+    const command = registry.commands.get(interaction.commandName);
+    const work =
+      command?.kind === 'chat' && command.autocomplete
+        ? command.autocomplete(interaction, ctx)
+        : Promise.resolve([]);
+    const choices = await withinBudget(
+      work.catch((error: unknown) => {
+        ctx.logger.warn({ err: error }, 'autocomplete failed; answering with no choices');
+        return [];
+      }),
+      AUTOCOMPLETE_BUDGET_MS,
+      [],
+    );
+    await respondChoices(interaction, choices);
+    return { outcome: 'listed', results: choices.length };
+  }
+  if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+    const command = registry.commands.get(interaction.commandName);
+    if (!command) throw new UserError('This command is not part of this version of the bot.', 'invalid');
+    if (command.asksQuestion) {
+      const turn = ctx.cooldown.take(interaction.user.id);
+      if (!turn.ok)
+        throw new UserError(`You're asking quickly; try again in ${turn.retryAfterSeconds} s.`, 'refused');
+    }
+    if (command.kind === 'chat' && interaction.isChatInputCommand()) return command.execute(interaction, ctx);
+    if (command.kind === 'message' && interaction.isMessageContextMenuCommand())
+      return command.execute(interaction, ctx);
+    throw new UserError('This command does not work from here.', 'invalid');
+  }
+  if (interaction.isButton()) {
+    const { prefix, args } = parseCustomId(interaction.customId);
+    const handler = registry.buttons.get(prefix);
+    if (!handler)
+      throw new UserError('This button is from an older version of the bot. Please ask again.', 'expired');
+    return handler.handle(interaction, args, ctx);
+  }
+  return { outcome: 'invalid' };
+}
+
+/** Every interaction goes through here: dispatch, the error boundary, and one log line. */
+export async function handleInteraction(
+  interaction: Interaction,
+  ctx: BotContext,
+  registry: Registry,
+): Promise<void> {
+  const started = performance.now();
+  let outcome: Outcome;
+  try {
+    outcome = await dispatch(interaction, ctx, registry);
+  } catch (error) {
+    outcome = await handleInteractionError(interaction, error, ctx);
+  }
+  ctx.logger.info(
+    {
+      command: describe(interaction),
+      guild: interaction.guildId ?? 'dm',
+      member: hashId(interaction.user.id),
+      latencyMs: Math.round(performance.now() - started),
+      results: outcome.results ?? 0,
+      outcome: outcome.outcome,
+    },
+    'interaction',
+  );
+}

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { foldText } from '../text/fold.js';
+
+/** Filters a question was asked with; what callers pass to put(). */
+export interface QueryExtraInput {
+  outlet?: string | null;
+  since?: string | null;
+  until?: string | null;
+}
+
+/** The filters as stored: every field present, null when not used. */
+export interface QueryExtra {
+  outlet: string | null;
+  since: string | null;
+  until: string | null;
+}
+
+export interface StoredQuery {
+  query: string;
+  extra: QueryExtra;
+}
+
+interface Entry extends StoredQuery {
+  identity: string;
+  /** Folded, whitespace-collapsed query: what recent() matches against and de-duplicates by. */
+  folded: string;
+}
+
+const KEY_LENGTH = 10;
+const KEY_SPACE = 36n ** BigInt(KEY_LENGTH);
+
+function normalize(text: string): string {
+  return foldText(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Ten base-36 characters of a SHA-256: the same question always gets the same key, even across restarts. */
+function keyOf(identity: string, attempt: number): string {
+  const digest = createHash('sha256').update(`${identity}\u0000${attempt}`).digest();
+  return (digest.readBigUInt64BE(0) % KEY_SPACE).toString(36).padStart(KEY_LENGTH, '0');
+}
+
+/**
+ * Recent questions by short key, so a button's custom_id can say which question it belongs to.
+ * A bounded LRU: after a restart (or eviction) get() answers undefined and the caller says "ask again".
+ */
+export class QueryStore {
+  readonly #capacity: number;
+  /** Ordered from least to most recently used. */
+  readonly #entries = new Map<string, Entry>();
+  readonly #keys = new Map<string, string>();
+
+  constructor(capacity = 5_000) {
+    this.#capacity = Number.isSafeInteger(capacity) && capacity >= 1 ? capacity : 5_000;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Stores a question (or refreshes it) and returns its key: ≤ 10 characters of [a-z0-9]. */
+  put(query: string, extra: QueryExtraInput = {}): string {
+    const stored: QueryExtra = {
+      outlet: extra.outlet ?? null,
+      since: extra.since ?? null,
+      until: extra.until ?? null,
+    };
+    const identity = JSON.stringify([query, stored.outlet, stored.since, stored.until]);
+    let key = this.#keys.get(identity);
+    for (let attempt = 0; key === undefined; attempt++) {
+      const candidate = keyOf(identity, attempt);
+      if (!this.#entries.has(candidate)) key = candidate;
+    }
+    this.#entries.delete(key);
+    this.#entries.set(key, { query, extra: stored, identity, folded: normalize(query) });
+    this.#keys.set(identity, key);
+    this.#evict();
+    return key;
+  }
+
+  /** The question behind a key, refreshing its recency; undefined when unknown or expired. */
+  get(key: string): StoredQuery | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return { query: entry.query, extra: { ...entry.extra } };
+  }
+
+  /** Most recent distinct questions whose folded text contains the folded typed text. */
+  recent(typed = '', limit = 10): string[] {
+    const max = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 10;
+    const needle = normalize(String(typed));
+    const seen = new Set<string>();
+    const found: string[] = [];
+    const entries = [...this.#entries.values()];
+    for (let i = entries.length - 1; i >= 0 && found.length < max; i--) {
+      const entry = entries[i]!;
+      if (entry.folded === '' || seen.has(entry.folded) || !entry.folded.includes(needle)) continue;
+      seen.add(entry.folded);
+      found.push(entry.query);
+    }
+    return found;
+  }
+
+  #evict(): void {
+    while (this.#entries.size > this.#capacity) {
+      const first = this.#entries.entries().next();
+      if (first.done) return;
+      this.#entries.delete(first.value[0]);
+      this.#keys.delete(first.value[1].identity);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
+import type { KnowledgeInfo } from '../../search/browse.js';
+import type { Answer, Citation } from '../../types.js';
+import { customId } from '../customId.js';
+import type { MessagePayload } from '../send/payload.js';
+import { COLORS } from './colors.js';
+import { freshnessFooter } from './freshness.js';
+import { quoteMarkdown } from './quoteMarkdown.js';
+import { sourceLine } from './sourceLine.js';
+
+export const CITATIONS_PER_PAGE = 3;
+const QUOTE_ROOM = 1500;
+
+export function citationEmbed(citation: Citation): APIEmbed {
+  return {
+    color: COLORS.answer,
+    description: `${quoteMarkdown(citation, QUOTE_ROOM)}\n${sourceLine(citation.rank, citation.source)}`,
+  };
+}
+
+export interface AnswerView {
+  answer: Answer;
+  info: KnowledgeInfo;
+  /** The query's key in the QueryStore, carried by the buttons. */
+  key: string;
+  ephemeral: boolean;
+  /** Whether more citations exist beyond these. */
+  hasMore: boolean;
+  /** Where the next page of citations starts (0-based). */
+  nextOffset: number;
+  /** Threads cannot hold threads: Open thread posts into this one instead. */
+  inThread: boolean;
+  /** Outside a server (a DM) there are no threads: no Open thread button. */
+  inGuild: boolean;
+}
+
+function button(
+  id: string,
+  label: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
+  disabled = false,
+): APIButtonComponent {
+  return { type: ComponentType.Button, custom_id: id, label, style, disabled };
+}
+
+export function answerComponents(view: AnswerView): APIActionRowComponent<APIButtonComponent>[] {
+  // Share and Open thread act on the citations shown: a later page carries its offset.
+  const offset = Math.max(view.nextOffset - CITATIONS_PER_PAGE, 0);
+  const shown = (prefix: string) =>
+    offset > 0 ? customId(prefix, view.key, offset) : customId(prefix, view.key);
+  const actions: APIButtonComponent[] = [
+    button(customId('more', view.key, view.nextOffset), 'More sources', ButtonStyle.Secondary, !view.hasMore),
+  ];
+  if (view.inGuild)
+    actions.push(button(shown('thread'), view.inThread ? 'Post citations here' : 'Open thread'));
+  if (view.ephemeral) actions.push(button(shown('share'), 'Share', ButtonStyle.Primary));
+  const context = view.answer.citations.map((c) => button(customId('ctx', c.passageId), `Context ${c.rank}`));
+  const rows = [
+    { type: ComponentType.ActionRow, components: actions } as APIActionRowComponent<APIButtonComponent>,
+  ];
+  if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context.slice(0, 5) });
+  return rows;
+}
+
+/** The reply to /ask: one embed per citation, the question as title, freshness in the footer. */
+export function answerMessage(view: AnswerView): MessagePayload {
+  const embeds = view.answer.citations.map(citationEmbed);
+  const first = embeds[0];
+  const last = embeds[embeds.length - 1];
+  if (first) first.title = view.answer.query;
+  if (last) last.footer = { text: freshnessFooter(view.info, view.answer.outlets) };
+  return { embeds, components: answerComponents(view), ephemeral: view.ephemeral };
+}

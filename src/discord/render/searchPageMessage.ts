@@ -1,0 +1,59 @@
+import type { SearchFilters, SearchPage } from '../../search/searchPassages.js';
+import { customId } from '../customId.js';
+import { escapeForDiscord } from '../send/escape.js';
+import type { MessagePayload } from '../send/payload.js';
+import { COLORS } from './colors.js';
+import { pageCount, pagerRow } from './pager.js';
+import { quoteMarkdown } from './quoteMarkdown.js';
+import { sourceLine } from './sourceLine.js';
+
+export const SEARCH_PAGE_SIZE = 5;
+/** quoteMarkdown keeps 40 of this for a source line: about 300 characters of quote per passage. */
+const QUOTE_ROOM = 340;
+
+function describeFilters(filters: SearchFilters): string {
+  const parts = [
+    filters.outlet ? `outlet ${filters.outlet}` : '',
+    filters.since ? `since ${filters.since}` : '',
+    filters.until ? `until ${filters.until}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** A compact page of matching passages with Previous / Next. */
+export function searchPageMessage(
+  query: string,
+  filters: SearchFilters,
+  page: SearchPage,
+  key: string,
+): MessagePayload {
+  const pageIndex = Math.floor(page.offset / SEARCH_PAGE_SIZE);
+  const pages = pageCount(page.total, SEARCH_PAGE_SIZE);
+  const title = `Search: ${query}${describeFilters(filters)}`;
+  if (page.total === 0)
+    return {
+      embeds: [
+        {
+          color: COLORS.notFound,
+          title,
+          description: 'No passage matches. Try fewer or other words, or drop a filter.',
+        },
+      ],
+      ephemeral: true,
+    };
+  const lines = page.items.map(
+    (c) => `${sourceLine(c.rank, c.source)} · \`${c.passageId}\`\n${quoteMarkdown(c, QUOTE_ROOM)}`,
+  );
+  return {
+    embeds: [
+      {
+        color: COLORS.answer,
+        title: escapeForDiscord(title),
+        description: lines.join('\n\n'),
+        footer: { text: `${page.total} passages · page ${pageIndex + 1} of ${pages}` },
+      },
+    ],
+    components: pages > 1 ? [pagerRow(pageIndex, pages, (p) => customId('sp', key, p))] : [],
+    ephemeral: true,
+  };
+}

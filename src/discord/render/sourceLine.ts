@@ -1,0 +1,26 @@
+import type { Source } from '../../types.js';
+import { escapeForDiscord } from '../send/escape.js';
+
+/** A URL safe to put in a masked link: http(s), no spaces or parentheses to break the markdown. */
+export function linkableUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  } catch {
+    return null;
+  }
+}
+
+export function sourceDetails(source: Source): string {
+  return [source.outlet ?? 'outlet unknown', source.published ?? 'undated'].join(', ');
+}
+
+/** `[n] Title — Outlet, date`, the title linking to the article when its URL is known. */
+export function sourceLine(rank: number, source: Source): string {
+  const title = escapeForDiscord(source.title);
+  const url = linkableUrl(source.url);
+  const linked = url ? `[${title}](${url})` : title;
+  return `[${rank}] ${linked} — ${escapeForDiscord(sourceDetails(source))}`;
+}

@@ -1,0 +1,16 @@
+import type { Interaction } from 'discord.js';
+import type { BotContext } from './botContext.js';
+import { isModerator } from './isModerator.js';
+import { UserError } from './userError.js';
+
+/**
+ * Moderator commands are checked here, on our side: default_member_permissions only hides a
+ * command in Discord's menus, and servers can override it.
+ */
+export function requireModerator(interaction: Interaction, ctx: BotContext, action: string): void {
+  if (isModerator(interaction.member, ctx.config.moderatorRoleIds)) return;
+  throw new UserError(
+    `Sorry, only moderators can ${action}. Moderators are members with the Manage Server permission or a moderator role.`,
+    'refused',
+  );
+}

@@ -1,0 +1,25 @@
+import { ChannelType, type Message, type SendableChannels } from 'discord.js';
+import type { Citation } from '../types.js';
+import { threadCitation } from './render/threadCitation.js';
+import { sendToChannel } from './send/respond.js';
+import { truncateLabel } from './send/truncate.js';
+import { UserError } from './userError.js';
+
+const THREAD_NAME = 100;
+
+/** The thread a message's citations go to: the one it is in, the one it has, or a new one on it. */
+export async function threadForMessage(message: Message, name: string): Promise<SendableChannels> {
+  const channel = message.channel;
+  if (channel.isThread()) return channel;
+  if (message.thread) return message.thread;
+  if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)
+    throw new UserError('Threads can only be opened in a server text channel.', 'refused');
+  const thread = await message.startThread({ name: truncateLabel(name, THREAD_NAME, 'Sources') });
+  if (!thread) throw new Error('Discord did not create the thread');
+  return thread;
+}
+
+/** Posts each citation as its own message: the full passage and its source. */
+export async function postCitations(channel: SendableChannels, citations: Citation[]): Promise<void> {
+  for (const citation of citations) await sendToChannel(channel, threadCitation(citation));
+}

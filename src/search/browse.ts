@@ -1,0 +1,67 @@
+import { foldText } from '../text/fold.js';
+import type { Passage, Source } from '../types.js';
+import { sourceOf } from './answerQuery.js';
+import type { IndexedDocument, SearchState } from './searchState.js';
+
+export interface KnowledgeInfo {
+  documents: number;
+  passages: number;
+  builtAt: string;
+}
+
+export function knowledgeInfo(state: SearchState): KnowledgeInfo {
+  return { documents: state.documents.size, passages: state.passages.size, builtAt: state.builtAt };
+}
+
+/** Newest first; undated documents last, by title. */
+export function listDocuments(state: SearchState): IndexedDocument[] {
+  return [...state.documents.values()].sort(
+    (a, b) =>
+      (b.meta.published ?? '').localeCompare(a.meta.published ?? '') ||
+      a.meta.title.localeCompare(b.meta.title),
+  );
+}
+
+export function listOutlets(state: SearchState): string[] {
+  const outlets = new Set<string>();
+  for (const doc of state.documents.values()) if (doc.meta.outlet) outlets.add(doc.meta.outlet);
+  return [...outlets].sort((a, b) => a.localeCompare(b));
+}
+
+export interface PassageInContext {
+  passage: Passage;
+  previous: Passage | null;
+  next: Passage | null;
+  source: Source;
+  documentId: string;
+}
+
+export function passageInContext(state: SearchState, passageId: string): PassageInContext | null {
+  const passage = state.passages.get(passageId);
+  const document = passage && state.documents.get(passage.documentId);
+  if (!passage || !document) return null;
+  const neighbour = (id: string | null) => (id ? (state.passages.get(id) ?? null) : null);
+  return {
+    passage,
+    previous: neighbour(passage.prev),
+    next: neighbour(passage.next),
+    source: sourceOf(document),
+    documentId: document.id,
+  };
+}
+
+/** Passages whose id or text contains what was typed, for the /passage id autocomplete. */
+export function findPassagesByIdOrText(state: SearchState, typed: string, limit: number): Passage[] {
+  const needle = foldText(typed.trim());
+  const out: Passage[] = [];
+  if (needle.length === 0) return out;
+  const exact = state.passages.get(typed.trim());
+  if (exact) out.push(exact);
+  for (const passage of state.passages.values()) {
+    if (out.length >= limit) break;
+    if (passage === exact) continue;
+    if (passage.id.startsWith(needle) || (needle.length >= 3 && foldText(passage.text).includes(needle)))
+      out.push(passage);
+  }
+  return out;
+}

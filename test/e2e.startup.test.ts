@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { commands } from '../commands/index.js';
+import { DiscordEmulator } from './emulator/index.js';
+import { runCliScript } from './helpers/runCliScript.js';
+
+let emu: DiscordEmulator;
+
+before(async () => {
+  emu = new DiscordEmulator();
+  await emu.start();
+});
+after(() => emu?.stop());
+
+/** The environment without any Discord variable a developer's shell might carry. */
+const clean = (extra: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries({ ...process.env, ...extra }).filter(([k]) => !k.startsWith('DISCORD_') || k in extra),
+  ) as Record<string, string>;
+
+test('npm start without DISCORD_TOKEN says what to set and points to npm run ask, without a stack trace', async () => {
+  const env = clean({ DISCORD_TOKEN: '', DISCORD_CLIENT_ID: emu.applicationId });
+  const result = await runCliScript('../bot/main.ts', [], { env });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /DISCORD_TOKEN/);
+  assert.match(result.stderr, /npm run ask/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('a wrong token is refused by Discord and reported in one line, never printing the token', async () => {
+  const token = 'not-the-right-token.abc.def';
+  const env = clean({
+    DISCORD_TOKEN: token,
+    DISCORD_CLIENT_ID: emu.applicationId,
+    DISCORD_API_URL: emu.apiUrl,
+    LOG_LEVEL: 'warn',
+  });
+  const result = await runCliScript('../bot/main.ts', [], { env });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /could not start: .*token/i);
+  assert.ok(!result.stderr.includes(token));
+});
+
+test('deploy-commands sends one PUT with every command, globally or to the guild', async () => {
+  const base = {
+    DISCORD_TOKEN: emu.token,
+    DISCORD_CLIENT_ID: emu.applicationId,
+    DISCORD_API_URL: emu.apiUrl,
+  };
+  const global = await runCliScript('deployCommands.ts', [], { env: clean(base) });
+  assert.equal(global.code, 0, global.stderr);
+  assert.match(global.stdout, new RegExp(`registered ${commands.length} commands globally`));
+  const put = await emu.waitForRequest(`PUT /applications/${emu.applicationId}/commands`);
+  const names = (put.body as { name: string }[]).map((c) => c.name).sort();
+  assert.deepEqual(names, commands.map((c) => c.data.name).sort());
+  assert.deepEqual(names, ['Find sources', 'ask', 'help', 'passage', 'reindex', 'search', 'sources']);
+  const reindex = (put.body as { name: string; default_member_permissions?: string }[]).find(
+    (c) => c.name === 'reindex',
+  );
+  assert.equal(reindex?.default_member_permissions, '32');
+
+  const guild = await runCliScript('deployCommands.ts', [], {
+    env: clean({ ...base, DISCORD_GUILD_ID: emu.guildId }),
+  });
+  assert.equal(guild.code, 0, guild.stderr);
+  assert.match(guild.stdout, new RegExp(`in guild ${emu.guildId}`));
+  await emu.waitForRequest(`PUT /applications/${emu.applicationId}/guilds/${emu.guildId}/commands`);
+});

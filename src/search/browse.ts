@@ -1,6 +1,6 @@
-import { foldText } from '../text/fold.js';
 import type { Passage, Source } from '../types.js';
 import { sourceOf } from './answerQuery.js';
+import { rankPassages } from './rankPassages.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
 
 export interface KnowledgeInfo {
@@ -50,18 +50,23 @@ export function passageInContext(state: SearchState, passageId: string): Passage
   };
 }
 
-/** Passages whose id or text contains what was typed, for the /passage id autocomplete. */
+/**
+ * Passages for the /passage autocomplete: ids starting with what was typed, else the passages that
+ * best match it as words. Never a scan of every passage's text (autocomplete runs per keystroke).
+ */
 export function findPassagesByIdOrText(state: SearchState, typed: string, limit: number): Passage[] {
-  const needle = foldText(typed.trim());
+  const needle = typed.trim().toLowerCase();
+  if (needle.length === 0) return [];
   const out: Passage[] = [];
-  if (needle.length === 0) return out;
-  const exact = state.passages.get(typed.trim());
-  if (exact) out.push(exact);
-  for (const passage of state.passages.values()) {
+  if (/^[0-9a-f-]+$/.test(needle)) {
+    for (const [id, passage] of state.passages) {
+      if (id.startsWith(needle)) out.push(passage);
+      if (out.length >= limit) return out;
+    }
+  }
+  for (const { passage } of rankPassages(state, typed, limit).ranked) {
     if (out.length >= limit) break;
-    if (passage === exact) continue;
-    if (passage.id.startsWith(needle) || (needle.length >= 3 && foldText(passage.text).includes(needle)))
-      out.push(passage);
+    if (!out.includes(passage)) out.push(passage);
   }
   return out;
 }

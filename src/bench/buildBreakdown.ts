@@ -1,0 +1,48 @@
+import { rm } from 'node:fs/promises';
+import { buildState } from '../engine/buildState.js';
+import { loadKnowledge } from '../knowledge/loadKnowledge.js';
+import { entryFor, type SearchState } from '../search/searchState.js';
+import { saveIndex } from '../store/generationStore.js';
+import { segmentDocument } from '../text/segment.js';
+import { collectGarbage } from './memory.js';
+
+async function timed<T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
+/**
+ * Where a full rebuild's time goes: the engine's steps called one by one, beside the serving state
+ * (as reindex({ full: true }) would run), with its aliases. Reading the files, segmenting, analysing
+ * (index entries), then buildState as a whole (segment + analyse + term stats + minisearch) and saving
+ * into `scratchDir`, which is removed afterwards. Mirrors Engine.runReindex, so it follows its API.
+ */
+export async function buildBreakdown(
+  knowledgeDir: string,
+  scratchDir: string,
+  serving: SearchState,
+): Promise<Record<string, number>> {
+  collectGarbage();
+  const load = await timed(() => loadKnowledge(knowledgeDir));
+  const documents = load.value.documents;
+  const segmented = await timed(() => documents.map((doc) => ({ doc, passages: segmentDocument(doc) })));
+  const analyzed = await timed(() => {
+    let terms = 0;
+    for (const { doc, passages } of segmented.value)
+      for (const p of passages) terms += entryFor(serving, p, doc.meta).text.length;
+    return terms;
+  });
+  collectGarbage();
+  const built = await timed(() => buildState(documents, serving.aliases, serving.aliasGroups));
+  const saved = await timed(() => saveIndex(scratchDir, built.value, load.value.skipped));
+  await rm(scratchDir, { recursive: true, force: true });
+  return {
+    loadKnowledgeMs: load.ms,
+    segmentMs: segmented.ms,
+    analyzeMs: analyzed.ms,
+    buildStateMs: built.ms,
+    statsAndMinisearchMs: Math.max(0, built.ms - segmented.ms - analyzed.ms),
+    saveMs: saved.ms,
+  };
+}

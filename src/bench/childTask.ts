@@ -1,0 +1,71 @@
+import type { LatencySummary } from './percentiles.js';
+
+/** A passage as handed from our engine's state to the plain minisearch side. */
+export interface PlainPassage {
+  id: string;
+  documentId: string;
+  text: string;
+}
+
+export interface QueryTiming {
+  summary: LatencySummary;
+  slowest: { query: string; ms: number }[];
+  /** Ours: answered queries; plain: total results. */
+  count: number;
+}
+
+export type ChildTask =
+  | {
+      kind: 'ours-build';
+      knowledgeDir: string;
+      dataDir: string;
+      scratchDir: string;
+      passagesFile: string;
+      changedPassagesFile: string;
+      edit: { path: string; content: string; documentId: string };
+      queries: string[];
+      warmup: number;
+      breakdown: boolean;
+    }
+  | {
+      kind: 'plain-build';
+      passagesFile: string;
+      changedPassagesFile: string;
+      changedDocumentId: string;
+      indexFile: string;
+      queries: string[];
+      warmup: number;
+    }
+  | { kind: 'ours-load'; knowledgeDir: string; dataDir: string }
+  | { kind: 'plain-load'; indexFile: string };
+
+interface ChildCommon {
+  peakRssMB: number;
+}
+
+export interface BuildOutcome extends ChildCommon {
+  passages: number;
+  documents: number;
+  skipped: number;
+  fullReindexMs: number;
+  fullReindexBlockMs: number;
+  incrementalMs: number;
+  incrementalBlockMs: number;
+  incrementalMode?: string;
+  diskBytes: number;
+  queries: QueryTiming;
+  breakdown?: Record<string, number>;
+}
+
+export interface LoadOutcome extends ChildCommon {
+  passages: number;
+  loadMs: number;
+  loadBlockMs: number;
+  rssAfterLoadMB: number;
+  loadSyncMs?: number;
+  loadSyncBlockMs?: number;
+}
+
+export type ChildOutcome = BuildOutcome | LoadOutcome;
+
+export type ChildMessage = { ok: true; outcome: ChildOutcome } | { ok: false; error: string };

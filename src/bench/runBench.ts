@@ -1,0 +1,186 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { BuildOutcome, LoadOutcome } from './childTask.js';
+import { editDocument, generateCorpus, renderDocument } from './corpus.js';
+import { buildQuerySet } from './querySet.js';
+import type { BenchResults, SideResult, SizeResult } from './results.js';
+import { runChild } from './runChild.js';
+import { readSeedSentences } from './seedSentences.js';
+import { checkTargets } from './targets.js';
+import { writeCorpus } from './writeCorpus.js';
+
+export interface BenchOptions {
+  sizes: number[];
+  queries: number;
+  seed: number;
+  knowledgeDir: string;
+  questions: string[];
+  log: (line: string) => void;
+}
+
+const WARMUP = 20;
+
+/** A child gets 4 ms per passage, at least a minute: generous, but a hung child cannot stall the run. */
+function childTimeoutMs(passages: number): number {
+  return Math.max(60_000, passages * 4);
+}
+
+function side(build: BuildOutcome, load: LoadOutcome): SideResult {
+  const result: SideResult = {
+    fullReindexMs: build.fullReindexMs,
+    fullReindexBlockMs: build.fullReindexBlockMs,
+    incrementalMs: build.incrementalMs,
+    incrementalBlockMs: build.incrementalBlockMs,
+    loadMs: load.loadMs,
+    loadBlockMs: load.loadBlockMs,
+    diskBytes: build.diskBytes,
+    peakRssBuildMB: build.peakRssMB,
+    peakRssLoadMB: load.peakRssMB,
+    rssAfterLoadMB: load.rssAfterLoadMB,
+    queries: build.queries.summary,
+    slowestQueries: build.queries.slowest,
+  };
+  if (build.incrementalMode !== undefined) result.incrementalMode = build.incrementalMode;
+  if (load.loadSyncMs !== undefined) result.loadSyncMs = load.loadSyncMs;
+  if (load.loadSyncBlockMs !== undefined) result.loadSyncBlockMs = load.loadSyncBlockMs;
+  if (build.breakdown) result.breakdown = build.breakdown;
+  return result;
+}
+
+/** Checks that both sides and both loads saw the same passages, so the figures compare like with like. */
+function sanityProblems(
+  oursBuild: BuildOutcome,
+  plainBuild: BuildOutcome,
+  oursLoad: LoadOutcome,
+  plainLoad: LoadOutcome,
+) {
+  const problems: string[] = [];
+  const n = oursBuild.passages;
+  if (oursBuild.skipped > 0) problems.push(`our engine skipped ${oursBuild.skipped} synthetic files`);
+  if (plainBuild.passages !== n) problems.push(`plain indexed ${plainBuild.passages} passages, ours ${n}`);
+  if (oursLoad.passages !== n)
+    problems.push(
+      `our saved index loaded ${oursLoad.passages} passages, not ${n}: load figures are not a real load`,
+    );
+  if (plainLoad.passages !== plainBuild.passages)
+    problems.push(`plain loaded ${plainLoad.passages} passages, not ${plainBuild.passages}`);
+  if (oursBuild.incrementalMode !== 'incremental')
+    problems.push(`the one-document reindex ran in mode "${oursBuild.incrementalMode}", not "incremental"`);
+  return problems;
+}
+
+async function benchSize(
+  root: string,
+  passages: number,
+  sentences: string[],
+  queries: string[],
+  options: BenchOptions,
+): Promise<SizeResult> {
+  const dir = join(root, `size-${passages}`);
+  const knowledgeDir = join(dir, 'knowledge');
+  const dataDir = join(dir, 'data');
+  await mkdir(dataDir, { recursive: true });
+  const log = (msg: string) => options.log(`[${passages}] ${msg}`);
+
+  const generated = performance.now();
+  const docs = generateCorpus({ passages, seed: options.seed, sentences });
+  const corpusBytes = await writeCorpus(knowledgeDir, docs);
+  const generateMs = performance.now() - generated;
+  log(`corpus: ${docs.length} files, ${(corpusBytes / 1e6).toFixed(1)} MB in ${Math.round(generateMs)} ms`);
+
+  const target = docs[Math.floor(docs.length / 2)]!;
+  const edited = editDocument(target, sentences, options.seed);
+  const files = {
+    passagesFile: join(dir, 'passages.jsonl'),
+    changedPassagesFile: join(dir, 'changed-passages.jsonl'),
+    indexFile: join(dir, 'plain-index.json'),
+  };
+  const timeout = childTimeoutMs(passages);
+
+  log('ours: build, queries, incremental reindex');
+  const oursBuild = await runChild<BuildOutcome>(
+    {
+      kind: 'ours-build',
+      knowledgeDir,
+      dataDir,
+      scratchDir: join(dir, 'scratch-data'),
+      ...files,
+      edit: { path: join(knowledgeDir, target.file), content: renderDocument(edited), documentId: target.id },
+      queries,
+      warmup: WARMUP,
+      breakdown: true,
+    },
+    timeout,
+  );
+  log('plain: build, queries, incremental');
+  const plainBuild = await runChild<BuildOutcome>(
+    { kind: 'plain-build', ...files, changedDocumentId: target.id, queries, warmup: WARMUP },
+    timeout,
+  );
+  log('ours: load');
+  const oursLoad = await runChild<LoadOutcome>({ kind: 'ours-load', knowledgeDir, dataDir }, timeout);
+  log('plain: load');
+  const plainLoad = await runChild<LoadOutcome>({ kind: 'plain-load', indexFile: files.indexFile }, timeout);
+  await rm(dir, { recursive: true, force: true });
+
+  const problems = sanityProblems(oursBuild, plainBuild, oursLoad, plainLoad);
+  for (const problem of problems) log(`problem: ${problem}`);
+  const ours = side(oursBuild, oursLoad);
+  ours.answeredShare = oursBuild.queries.count / Math.max(queries.length, 1);
+  const plain = side(plainBuild, plainLoad);
+  plain.meanResults = plainBuild.queries.count / Math.max(queries.length, 1);
+  return {
+    requestedPassages: passages,
+    passages: oursBuild.passages,
+    documents: oursBuild.documents,
+    skipped: oursBuild.skipped,
+    corpusBytes,
+    generateMs,
+    ours,
+    plain,
+    problems,
+  };
+}
+
+/** Every size in turn, each side in its own child processes, in a temporary folder removed at the end. */
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const startedAt = new Date().toISOString();
+  const sentences = await readSeedSentences(options.knowledgeDir);
+  const querySet = buildQuerySet(options.questions, options.queries, options.seed);
+  const queries = querySet.map((q) => q.query);
+  const queryKinds: Record<string, number> = {};
+  for (const q of querySet) queryKinds[q.kind] = (queryKinds[q.kind] ?? 0) + 1;
+  options.log(`${sentences.length} seed sentences, ${queries.length} queries`);
+
+  const root = await mkdtemp(join(os.tmpdir(), 'crisis-desk-bench-'));
+  const sizes: SizeResult[] = [];
+  try {
+    for (const passages of options.sizes)
+      sizes.push(await benchSize(root, passages, sentences, queries, options));
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+
+  const largest = sizes.at(-1);
+  const cpus = os.cpus();
+  return {
+    version: 1,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    environment: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      totalMemGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    },
+    options: { sizes: options.sizes, queries: options.queries, seed: options.seed, warmup: WARMUP },
+    queryKinds,
+    sizes,
+    targets: {
+      atPassages: largest?.requestedPassages ?? 0,
+      checks: largest ? checkTargets(largest.ours) : [],
+    },
+  };
+}

@@ -28,7 +28,11 @@ export const passage: ChatCommand = {
   },
   async execute(interaction, ctx) {
     const id = interaction.options.getString('id', true).trim();
-    const context = passageInContext(ctx.engine.current, id);
+    // An id, or words from the passage (the best match is shown).
+    const passageId = passageInContext(ctx.engine.current, id)
+      ? id
+      : findPassagesByIdOrText(ctx.engine.current, id, 1)[0]?.id;
+    const context = passageId ? passageInContext(ctx.engine.current, passageId) : null;
     if (!context)
       throw new UserError(
         `There is no passage \`${id.slice(0, 40).replace(/`/g, '')}\`. Pick one from the suggestions while typing.`,

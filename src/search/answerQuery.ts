@@ -46,7 +46,7 @@ export function answerQuery(state: SearchState, rawQuery: string, options: Answe
   const query = truncated ? rawQuery.slice(0, MAX_QUERY_CHARS) : rawQuery;
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   const { ranked } = rankPassages(state, query);
-  const chosen = selectCitations(ranked, limit, state.aliases);
+  const chosen = selectCitations(ranked, limit);
   const answer: Answer = {
     query,
     answered: chosen.length > 0,

@@ -1,4 +1,5 @@
 import type { Passage, Source } from '../types.js';
+import { answers } from './abstain.js';
 import { sourceOf } from './answerQuery.js';
 import { rankPassages } from './rankPassages.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
@@ -64,7 +65,8 @@ export function findPassagesByIdOrText(state: SearchState, typed: string, limit:
       if (out.length >= limit) return out;
     }
   }
-  for (const { passage } of rankPassages(state, typed, limit).ranked) {
+  for (const candidate of rankPassages(state, typed, limit).ranked.filter(answers)) {
+    const { passage } = candidate;
     if (out.length >= limit) break;
     if (!out.includes(passage)) out.push(passage);
   }

@@ -2,13 +2,12 @@ import type { AliasTable } from '../text/aliases.js';
 import { analyze } from '../text/analyze.js';
 import type { Span } from '../types.js';
 import { isCountTerm } from './answerType.js';
-import { withinOneEdit } from './editDistance.js';
 import type { QueryPlan, QueryTerm } from './queryPlan.js';
 
 /** How strongly a passage word answers a query term: its own form, or a spelling variant of a name. */
 export const EXACT_MATCH = 1;
 export const VARIANT_MATCH = 0.85;
-const FUZZY_KEY_MIN = 5;
+export const TYPO_MATCH = 0.8;
 
 export interface TermHit extends Span {
   termIndex: number;
@@ -25,6 +24,8 @@ export interface PassageMatch {
   best: { coverage: number; from: number; to: number };
   /** For a count question: the best sentences state a quantity of something asked about. */
   statesCount: boolean;
+  /** Every term of the passage, for comparing passages with each other. */
+  terms: Set<string>;
 }
 
 /** Within a sentence, a quantity of a thing asked about lifts its rank by this much. */
@@ -32,9 +33,9 @@ const COUNT_PREFERENCE = 0.1;
 
 function strengthFor(term: QueryTerm, token: { term: string; key: string | null }): number {
   if (token.term === term.term) return EXACT_MATCH;
-  if (term.key === null || token.key === null) return 0;
-  if (token.key === term.key) return VARIANT_MATCH;
-  if (term.key.length >= FUZZY_KEY_MIN && withinOneEdit(term.key, token.key)) return VARIANT_MATCH * 0.9;
+  if (term.key !== null && token.key === term.key) return VARIANT_MATCH;
+  if (term.corrections.includes(token.term)) return TYPO_MATCH;
+  if (token.key !== null && term.keyCorrections.includes(token.key)) return TYPO_MATCH;
   return 0;
 }
 
@@ -58,7 +59,9 @@ export function matchPassage(
   const hits: TermHit[] = [];
   const counts: Span[] = [];
   let previousWasCount: Span | null = null;
+  const passageTerms = new Set<string>();
   for (const token of analyze(text, aliases)) {
+    passageTerms.add(token.term);
     let bestIndex = -1;
     let bestStrength = 0;
     terms.forEach((term, i) => {
@@ -117,5 +120,6 @@ export function matchPassage(
     sentenceCoverage,
     best,
     statesCount,
+    terms: passageTerms,
   };
 }

@@ -1,7 +1,9 @@
-import type { AliasTable } from '../text/aliases.js';
 import { analyze } from '../text/analyze.js';
 import { wantsCount } from './answerType.js';
-import { idf, type TermStats } from './termStats.js';
+import { correctionsFor } from './corrections.js';
+import { typoAllowance } from './typoAllowance.js';
+import type { SearchState } from './searchState.js';
+import { idf } from './termStats.js';
 
 export interface QueryTerm {
   term: string;
@@ -10,8 +12,12 @@ export interface QueryTerm {
   weight: number;
   /** Whether the minisearch probe looks this term up (very common terms only count in the rerank). */
   probe: boolean;
-  /** Whether the transliteration key is looked up too (name-like, not too common). */
+  /** Whether the transliteration key is looked up too (some passage spells the name differently). */
   probeKey: boolean;
+  /** For a word no passage holds: the known words it is probably a typo of. */
+  corrections: string[];
+  /** For a name no passage spells this way: known keys within one edit (Tikhanovskaya → Tsikhanouskaya). */
+  keyCorrections: string[];
 }
 
 export interface QueryPlan {
@@ -22,8 +28,10 @@ export interface QueryPlan {
 
 /** Beyond this many passages a term is too common to be worth scoring every posting of. */
 export function commonTermCap(passages: number): number {
-  return Math.max(1500, Math.ceil(passages * 0.015));
+  return Math.max(1000, Math.ceil(passages * 0.01));
 }
+
+const FUZZY_KEY_MIN = 5;
 
 /**
  * A word no passage contains (after name-variant matching) may be a paraphrase ("travel" for
@@ -31,40 +39,59 @@ export function commonTermCap(passages: number): number {
  * the question that the knowledge does hold: so one missing word among several does not sink an
  * answer, while a question whose half is missing still falls below the abstention bar.
  */
-function capUnknownWeights(terms: QueryTerm[], stats: TermStats): void {
-  const isKnown = (t: QueryTerm) =>
-    (stats.text.get(t.term) ?? 0) > 0 || (t.key !== null && (stats.keys.get(t.key) ?? 0) > 0);
-  const knownWeights = terms.filter(isKnown).map((t) => t.weight);
+function capUnknownWeights(terms: QueryTerm[], known: (t: QueryTerm) => boolean): void {
+  const knownWeights = terms.filter(known).map((t) => t.weight);
   if (knownWeights.length === 0) return;
   const cap = knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length;
-  for (const t of terms) if (!isKnown(t)) t.weight = Math.min(t.weight, cap);
+  for (const t of terms) if (!known(t)) t.weight = Math.min(t.weight, cap);
 }
 
-export function planQuery(query: string, stats: TermStats, aliases: AliasTable): QueryPlan {
+export function planQuery(query: string, state: SearchState): QueryPlan {
+  const { stats, mini } = state;
   const seen = new Set<string>();
   const cap = commonTermCap(stats.passages);
+  const passages = Math.max(stats.passages, 1);
   const terms: QueryTerm[] = [];
-  for (const token of analyze(query, aliases)) {
+  for (const token of analyze(query, state.aliases)) {
     if (seen.has(token.term)) continue;
     seen.add(token.term);
     const df = stats.text.get(token.term) ?? 0;
     const keyDf = token.key ? (stats.keys.get(token.key) ?? 0) : 0;
-    // An unseen spelling of a known name takes the weight of the name it matches.
-    const effectiveDf = df > 0 ? df : keyDf;
+    const unknown = df === 0 && keyDf === 0;
+    const corrections = unknown
+      ? correctionsFor(mini, token.term, typoAllowance(token.term), stats.text)
+      : [];
+    const keyCorrections =
+      unknown && token.key !== null && token.key.length >= FUZZY_KEY_MIN
+        ? correctionsFor(mini, token.key, 1, stats.keys)
+        : [];
+    // A typo takes the weight of the word it stands for; an unseen spelling of a name, the name's.
+    const effectiveDf =
+      df || keyDf || (corrections[0]?.documentFrequency ?? keyCorrections[0]?.documentFrequency ?? 0);
     terms.push({
       term: token.term,
       key: token.key,
-      weight: idf(effectiveDf, Math.max(stats.passages, 1)),
+      weight: idf(effectiveDf, passages),
       probe: df > 0 && df <= cap,
-      probeKey: token.key !== null && df <= cap && keyDf <= cap,
+      probeKey: token.key !== null && keyDf > df && keyDf <= cap,
+      corrections: corrections.filter((c) => c.documentFrequency <= cap).map((c) => c.term),
+      keyCorrections: keyCorrections.filter((c) => c.documentFrequency <= cap).map((c) => c.term),
     });
   }
-  capUnknownWeights(terms, stats);
-  const probed = terms.some((t) => t.probe || t.probeKey);
+  // A word correction is a guess ("enter" may be meant, not "center"): it keeps an unknown word's weight.
+  const known = (t: QueryTerm) =>
+    (stats.text.get(t.term) ?? 0) > 0 ||
+    (t.key !== null && (stats.keys.get(t.key) ?? 0) > 0) ||
+    t.keyCorrections.length > 0;
+  capUnknownWeights(terms, known);
+  const probed = terms.some(
+    (t) => t.probe || t.probeKey || t.corrections.length > 0 || t.keyCorrections.length > 0,
+  );
   if (!probed) {
     // Every known term is very common: probe with the rarest one rather than nothing.
-    const known = terms.filter((t) => (stats.text.get(t.term) ?? 0) > 0);
-    const rarest = known.sort((a, b) => b.weight - a.weight)[0];
+    const rarest = terms
+      .filter((t) => (stats.text.get(t.term) ?? 0) > 0)
+      .sort((a, b) => b.weight - a.weight)[0];
     if (rarest) rarest.probe = true;
   }
   return { terms, wantsCount: wantsCount(query) };

@@ -5,8 +5,7 @@ import { planQuery, type QueryPlan, type QueryTerm } from './queryPlan.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
 
 /** How many of minisearch's best the rerank looks at. */
-export const RERANK_DEPTH = 40;
-const FUZZY_KEY_MIN = 5;
+export const RERANK_DEPTH = 24;
 const WEIGHTS = { bm25: 0.25, coverage: 0.4, sentence: 0.35, count: 0.1 };
 
 export interface RankedPassage {
@@ -19,18 +18,10 @@ export interface RankedPassage {
 
 function probeQuery(terms: QueryTerm[]): Query {
   const queries: Query[] = [];
-  const words = terms.filter((t) => t.probe).map((t) => t.term);
-  if (words.length > 0)
-    queries.push({ queries: words, fields: ['text', 'title', 'outlet'], boost: { title: 1.5, outlet: 1.2 } });
-  for (const t of terms) {
-    if (!t.probeKey || t.key === null) continue;
-    queries.push({
-      queries: [t.key],
-      fields: ['keys'],
-      boost: { keys: 0.7 },
-      fuzzy: t.key.length >= FUZZY_KEY_MIN ? 1 : false,
-    });
-  }
+  const words = terms.flatMap((t) => [...(t.probe ? [t.term] : []), ...t.corrections]);
+  if (words.length > 0) queries.push({ queries: words, fields: ['text', 'title'], boost: { title: 1.5 } });
+  const keys = terms.flatMap((t) => [...(t.probeKey && t.key !== null ? [t.key] : []), ...t.keyCorrections]);
+  if (keys.length > 0) queries.push({ queries: keys, fields: ['keys'], boost: { keys: 0.7 } });
   return { combineWith: 'OR', queries };
 }
 
@@ -46,7 +37,7 @@ export function rankPassages(
   query: string,
   depth = RERANK_DEPTH,
 ): { plan: QueryPlan; ranked: RankedPassage[] } {
-  const plan = planQuery(query, state.stats, state.aliases);
+  const plan = planQuery(query, state);
   const found = candidates(state, plan, depth);
   const topBm25 = found[0]?.score ?? 1;
   const ranked: RankedPassage[] = [];

@@ -1,5 +1,3 @@
-import type { AliasTable } from '../text/aliases.js';
-import { analyze } from '../text/analyze.js';
 import { answers } from './abstain.js';
 import type { RankedPassage } from './rankPassages.js';
 
@@ -7,10 +5,6 @@ import type { RankedPassage } from './rankPassages.js';
 export const NEAR_DUPLICATE = 0.8;
 /** Within this share of the best remaining score, a passage from another outlet goes first. */
 export const CORROBORATION_MARGIN = 0.92;
-
-function termSet(candidate: RankedPassage, aliases: AliasTable): Set<string> {
-  return new Set(analyze(candidate.passage.text, aliases).map((t) => t.term));
-}
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
@@ -24,11 +18,7 @@ function outletOf(candidate: RankedPassage): string {
 }
 
 /** Answering passages in citation order: near-duplicates collapsed, other outlets preferred on close scores. */
-export function selectCitations(
-  ranked: RankedPassage[],
-  limit: number,
-  aliases: AliasTable,
-): RankedPassage[] {
+export function selectCitations(ranked: RankedPassage[], limit: number): RankedPassage[] {
   const pool = ranked.filter(answers);
   const chosen: RankedPassage[] = [];
   const chosenTerms: Set<string>[] = [];
@@ -41,7 +31,7 @@ export function selectCitations(
     if (pick < 0) pick = 0;
     const [candidate] = pool.splice(pick, 1);
     if (!candidate) break;
-    const terms = termSet(candidate, aliases);
+    const terms = candidate.match.terms;
     if (chosenTerms.some((seen) => jaccard(seen, terms) >= NEAR_DUPLICATE)) continue;
     chosen.push(candidate);
     chosenTerms.push(terms);

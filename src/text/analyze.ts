@@ -14,7 +14,22 @@ export interface AnalyzedToken extends Token {
 const DOTTED_ACRONYM = /^(?:\p{L}\.){2,}$/u;
 const ALL_CAPS = /^\p{Lu}{2,}$/u;
 
-export function analyzeWord(raw: string): { term: string; key: string | null } | null {
+type WordAnalysis = { term: string; key: string | null } | null;
+
+/** Words repeat endlessly (a few tens of thousands of forms in millions of tokens): analyse each once. */
+const MEMO_LIMIT = 200_000;
+const memo = new Map<string, WordAnalysis>();
+
+export function analyzeWord(raw: string): WordAnalysis {
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
+  const analysis = analyzeWordUncached(raw);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, analysis);
+  return analysis;
+}
+
+function analyzeWordUncached(raw: string): WordAnalysis {
   if (/^\p{N}/u.test(raw)) return { term: raw.replace(/,/g, ''), key: null };
   const acronym = DOTTED_ACRONYM.test(raw) || ALL_CAPS.test(raw);
   const folded = foldWord(acronym ? raw.replace(/\./g, '') : raw);

@@ -6,13 +6,14 @@ import { COLORS } from './colors.js';
 import { sourceLine } from './sourceLine.js';
 
 const NEIGHBOUR_ROOM = 900;
+const PASSAGE_ROOM = 2000;
 
 /** A passage with the passages before and after it, so a quote can be read in its place. */
 export function contextMessage(context: PassageInContext, ephemeral: boolean): MessagePayload {
   const parts: string[] = [];
   if (context.previous)
     parts.push(`-# before\n${escapeForDiscord(truncateStart(context.previous.text, NEIGHBOUR_ROOM))}`);
-  parts.push(`**${escapeForDiscord(context.passage.text)}**`);
+  parts.push(`**${truncate(escapeForDiscord(context.passage.text), PASSAGE_ROOM)}**`);
   if (context.next) parts.push(`-# after\n${escapeForDiscord(truncate(context.next.text, NEIGHBOUR_ROOM))}`);
   return {
     embeds: [

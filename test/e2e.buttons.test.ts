@@ -1,0 +1,321 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type CommandOption, DiscordEmulator, type Json } from './emulator/index.js';
+import { BotProcess } from './helpers/botProcess.js';
+import {
+  bodyOf,
+  buttonsOf,
+  buttonWith,
+  EPHEMERAL,
+  embedText,
+  type MessageView,
+  NO_MENTIONS,
+  ranksIn,
+  requestsAfter,
+  settle,
+  unbold,
+  view,
+} from './helpers/discordView.js';
+
+let emu: DiscordEmulator;
+let bot: BotProcess;
+
+before(async () => {
+  emu = new DiscordEmulator();
+  await emu.start();
+  // Every test asks; the per-member cooldown (5 per 30 s by default) has its own tests.
+  bot = await BotProcess.start(emu, { COOLDOWN_QUESTIONS: '100' });
+});
+after(async () => {
+  await bot?.stop();
+  await emu?.stop();
+});
+
+/** Answered by one passage. */
+const ONE = 'What did the OSCE chair offer?';
+/** Answered by exactly three passages. */
+const THREE = 'Did Russia offer Lukashenko military help?';
+/** Answered by more passages than fit on one page. */
+const MANY = 'What did Biegun say about Belarus?';
+
+const EXPIRED = /^This result expired \(.*\)\. Please ask again\.$/;
+
+async function ask(question: string, extra: CommandOption[] = []) {
+  const done = await settle(emu, bot, () =>
+    emu.chatInput('ask', [{ name: 'question', type: 3, value: question }, ...extra]),
+  );
+  const message = emu.originalMessage(done.interaction);
+  assert.ok(message, 'the answer is a message');
+  return { ...done, message };
+}
+
+const click = (customId: string, message: Json | string) =>
+  settle(emu, bot, () => emu.button(customId, message));
+
+/** Clicks Open thread (or Post citations here) and reads the ephemeral "Posted N citation(s) in <#thread>". */
+async function openThread(customId: string, message: Json | string) {
+  const done = await click(customId, message);
+  const reply = view(emu.originalMessage(done.interaction));
+  const threadId = /<#(\d+)>/.exec(reply.content)?.[1];
+  assert.ok(threadId, reply.content);
+  return { ...done, reply, threadId };
+}
+
+const contextIds = (message: Json | MessageView) =>
+  buttonsOf(message)
+    .filter((b) => b.custom_id.startsWith('ctx:'))
+    .map((b) => b.custom_id.slice('ctx:'.length));
+
+/** The parts of a Context message: `-# before`, the passage in bold, `-# after`, the source line. */
+function contextParts(description: string) {
+  const m = /^-# before\n([\s\S]+?)\n\n\*\*([\s\S]+)\*\*\n\n-# after\n([\s\S]+)\n\n([^\n]+)$/.exec(
+    description,
+  );
+  assert.ok(m, `context layout: ${description.slice(0, 300)}`);
+  return { before: m[1] as string, passage: m[2] as string, after: m[3] as string, source: m[4] as string };
+}
+
+test('More sources pages privately through further citations, ranked 4 and on, until none are left', async () => {
+  const { data: first, message } = await ask(MANY);
+  assert.deepEqual(ranksIn(embedText(first)), [1, 2, 3]);
+  let more = buttonWith(message, 'more');
+  assert.equal(more.disabled, false, 'more than one page of citations');
+  const key = /^more:([a-z0-9]{1,10}):3$/.exec(more.custom_id)?.[1];
+  assert.ok(key, more.custom_id);
+  const shown = [1, 2, 3];
+  const passages = new Set(contextIds(message));
+  let page: Json = message;
+  for (let clicks = 0; clicks < 4 && !more.disabled; clicks++) {
+    const { interaction: b, callback: cb, data, log } = await click(more.custom_id, page);
+    assert.equal(cb.type, 4);
+    assert.equal(data.flags & EPHEMERAL, EPHEMERAL, 'further sources are private');
+    assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
+    assert.equal(data.embeds[0]?.title, MANY);
+    const ranks = ranksIn(embedText(data));
+    assert.ok(ranks.length >= 1 && ranks.length <= 3, `ranks ${ranks}`);
+    assert.deepEqual(
+      ranks,
+      ranks.map((_, k) => shown.length + 1 + k),
+      'ranks continue where the last page stopped',
+    );
+    const labels = buttonsOf(data)
+      .filter((x) => x.custom_id.startsWith('ctx:'))
+      .map((x) => x.label);
+    assert.deepEqual(
+      labels,
+      ranks.map((r) => `Context ${r}`),
+    );
+    for (const id of contextIds(data)) {
+      assert.ok(!passages.has(id), `passage ${id} is not repeated`);
+      passages.add(id);
+    }
+    const offset = shown.length;
+    shown.push(...ranks);
+    assert.equal(log.command, 'button:more');
+    assert.equal(log.outcome, 'answered');
+    assert.equal(log.results, ranks.length);
+    page = emu.originalMessage(b) as Json;
+    more = buttonWith(page, 'more');
+    assert.equal(more.custom_id, `more:${key}:${offset + 3}`, 'the next page starts after this one');
+  }
+  assert.ok(shown.length >= 7, `at least two further pages (${shown.length} citations)`);
+  assert.equal(more.disabled, true, 'the last page disables More sources');
+
+  const { callback: cb, data } = await click(`more:${key}:${shown.length + 3}`, page);
+  assert.equal(cb.type, 4);
+  assert.equal(data.content, 'There are no further sources for this question.');
+  assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
+  assert.deepEqual(data.embeds, []);
+  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
+});
+
+test('Context n shows the cited passage in bold between its neighbours, with its source, privately', async () => {
+  const { message } = await ask(ONE);
+  const button = buttonWith(message, 'ctx');
+  assert.equal(button.label, 'Context 1');
+  const passageId = button.custom_id.slice('ctx:'.length);
+  assert.match(passageId, /^[0-9a-f]{12}$/);
+  const { callback: cb, data, log } = await click(button.custom_id, message);
+  assert.equal(cb.type, 4);
+  assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
+  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
+  assert.equal(data.embeds.length, 1);
+  const embed = data.embeds[0];
+  assert.equal(embed?.footer?.text, `passage ${passageId}`);
+  const parts = contextParts(embed?.description ?? '');
+  assert.match(
+    parts.passage,
+    /"We urge the government of Belarus to accept the OSCE chair's offer to facilitate dialogue and engage all stakeholders,"/,
+  );
+  assert.ok(
+    !parts.before.includes('We urge') && !parts.after.includes('We urge'),
+    'neighbours are other passages',
+  );
+  assert.match(
+    parts.source,
+    /^Senior US Diplomat Aims to Bridge Differences with Moscow .* — GlobalSecurity\.org, 2020-08-26$/,
+  );
+  assert.equal(log.command, 'button:ctx');
+  assert.equal(log.outcome, 'shown');
+
+  const gone = await click('ctx:000000000000', message);
+  assert.equal(gone.data.flags & EPHEMERAL, EPHEMERAL);
+  assert.match(gone.data.content, /^That passage is no longer in the knowledge .*Please ask again\.$/);
+  assert.deepEqual(gone.data.allowed_mentions, NO_MENTIONS);
+});
+
+test('Open thread starts a thread on the answer and posts each citation in full with its source', async () => {
+  const { message } = await ask(THREE);
+  const ids = contextIds(message);
+  assert.equal(ids.length, 3);
+  const button = buttonWith(message, 'thread');
+  assert.equal(button.label, 'Open thread');
+  const seq = emu.recorder.lastSeq;
+  const { callback: deferral, reply, threadId, log } = await openThread(button.custom_id, message);
+  assert.equal(deferral.type, 5, 'deferred while the thread is made');
+  assert.equal(Number(deferral.data?.flags) & EPHEMERAL, EPHEMERAL);
+  assert.equal(log.command, 'button:thread');
+  assert.equal(log.outcome, 'answered');
+  assert.equal(log.results, 3);
+  assert.equal(reply.content, `Posted 3 citation(s) in <#${threadId}>.`);
+  assert.equal(reply.flags & EPHEMERAL, EPHEMERAL);
+  const edit = requestsAfter(emu, seq, 'editWebhookMessage');
+  assert.equal(edit.length, 1);
+  assert.deepEqual(bodyOf(edit[0]).allowed_mentions, NO_MENTIONS);
+
+  const created = requestsAfter(emu, seq, 'startThreadFromMessage');
+  assert.equal(created.length, 1);
+  assert.equal(created[0]?.route, `/channels/${emu.channelId}/messages/${message.id}/threads`);
+  assert.equal((created[0]?.body as Json | undefined)?.name, THREE);
+  assert.equal(requestsAfter(emu, seq, 'startThread').length, 0);
+  assert.equal(threadId, message.id, 'the thread hangs on the answer');
+
+  const posts = requestsAfter(emu, seq, 'createMessage');
+  assert.equal(posts.length, 3);
+  const inThread = emu.channelMessages(threadId).map(view);
+  assert.equal(inThread.length, 3);
+  for (const [k, post] of posts.entries()) {
+    assert.equal(post.route, `/channels/${threadId}/messages`);
+    const body = bodyOf(post);
+    assert.deepEqual(body.allowed_mentions, NO_MENTIONS);
+    assert.equal(body.embeds.length, 1);
+    const embed = body.embeds[0];
+    assert.equal(embed?.footer?.text, `passage ${ids[k]}`);
+    assert.deepEqual(inThread[k]?.embeds[0]?.description, embed?.description, 'posted in order');
+    const m = /^([\s\S]+)\n\n(\[\d+\] [^\n]+ — [^\n]+)$/.exec(embed?.description ?? '');
+    assert.ok(m, embed?.description);
+    assert.deepEqual(ranksIn(m[2] as string), [k + 1]);
+    // The whole passage: the same text the Context button shows in bold.
+    const shown = await click(`ctx:${ids[k]}`, message);
+    const context = contextParts(shown.data.embeds[0]?.description ?? '');
+    assert.equal(unbold(m[1] as string), context.passage);
+    assert.ok(m[2]?.endsWith(context.source), 'the same source');
+  }
+
+  const again = emu.recorder.lastSeq;
+  const repeat = await openThread(button.custom_id, message.id as string);
+  assert.equal(repeat.threadId, threadId, 'a second click posts in the thread the answer already has');
+  assert.equal(requestsAfter(emu, again, 'startThreadFromMessage').length, 0);
+  assert.equal(requestsAfter(emu, again, 'startThread').length, 0);
+  assert.equal(emu.channelMessages(threadId).length, 6);
+});
+
+test('Share on a private answer posts it publicly, without a Share button', async () => {
+  const { callback: cb, data: secret, message } = await ask(ONE, [{ name: 'private', type: 5, value: true }]);
+  assert.equal(cb.type, 4);
+  assert.equal(secret.flags & EPHEMERAL, EPHEMERAL);
+  const share = buttonWith(message, 'share');
+  assert.equal(share.label, 'Share');
+  const { interaction: b, callback: shared, data, log } = await click(share.custom_id, message);
+  assert.equal(shared.type, 4);
+  assert.equal(data.flags & EPHEMERAL, 0, 'public');
+  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
+  assert.deepEqual(data.embeds, secret.embeds, 'the same answer');
+  assert.ok(!buttonsOf(data).some((x) => x.custom_id.startsWith('share:')), 'no Share on a public answer');
+  assert.deepEqual(
+    buttonsOf(data).map((x) => x.label),
+    ['More sources', 'Open thread', 'Context 1'],
+  );
+  const posted = view(emu.originalMessage(b));
+  assert.equal(posted.channel_id, emu.channelId);
+  assert.equal(posted.flags & EPHEMERAL, 0);
+  assert.match(embedText(posted), /\[1\] .* — GlobalSecurity\.org, 2020-08-26/);
+  assert.equal(log.command, 'button:share');
+  assert.equal(log.outcome, 'answered');
+});
+
+test('Share and Open thread on a More sources page act on the citations that page shows', async () => {
+  const { message } = await ask(MANY);
+  const { interaction: more, data: page } = await click(buttonWith(message, 'more').custom_id, message);
+  const pageMessage = emu.originalMessage(more) as Json;
+  assert.deepEqual(ranksIn(embedText(page)), [4, 5, 6]);
+  const ids = contextIds(page);
+
+  const share = buttonWith(page, 'share');
+  assert.match(share.custom_id, /^share:[a-z0-9]+:3$/);
+  const { data: shared } = await click(share.custom_id, pageMessage);
+  assert.equal(shared.flags & EPHEMERAL, 0);
+  assert.deepEqual(shared.allowed_mentions, NO_MENTIONS);
+  assert.deepEqual(shared.embeds, page.embeds, 'the page that was shown, not the first one');
+  assert.deepEqual(contextIds(shared), ids);
+
+  const seq = emu.recorder.lastSeq;
+  const thread = buttonWith(page, 'thread');
+  assert.match(thread.custom_id, /^thread:[a-z0-9]+:3$/);
+  const { reply, threadId } = await openThread(thread.custom_id, pageMessage);
+  assert.equal(reply.content, `Posted 3 citation(s) in <#${threadId}>.`);
+  // A private message cannot carry a thread: one opens in the channel instead.
+  const created = requestsAfter(emu, seq, 'startThread');
+  assert.equal(created.length, 1);
+  assert.equal(created[0]?.route, `/channels/${emu.channelId}/threads`);
+  assert.equal((created[0]?.body as Json | undefined)?.name, MANY);
+  const posts = requestsAfter(emu, seq, 'createMessage').map(bodyOf);
+  assert.deepEqual(
+    posts.map((p) => p.embeds[0]?.footer?.text),
+    ids.map((id) => `passage ${id}`),
+  );
+  assert.deepEqual(
+    posts.map((p) => ranksIn(p.embeds[0]?.description ?? '')),
+    [[4], [5], [6]],
+  );
+  for (const p of posts) assert.deepEqual(p.allowed_mentions, NO_MENTIONS);
+});
+
+test('a button whose question is no longer known answers "expired, ask again" and does nothing else', async () => {
+  const { message } = await ask(ONE);
+  for (const id of [
+    'more:zzzzzzzzzz:3',
+    'thread:zzzzzzzzzz',
+    'share:zzzzzzzzzz',
+    'sp:zzzzzzzzzz:1',
+    'more',
+  ]) {
+    const seq = emu.recorder.lastSeq;
+    const { callback: cb, data, log } = await click(id, message);
+    assert.equal(cb.type, 4, id);
+    assert.equal(data.flags & EPHEMERAL, EPHEMERAL, id);
+    assert.match(data.content, EXPIRED, id);
+    assert.deepEqual(data.embeds, [], id);
+    assert.deepEqual(data.allowed_mentions, NO_MENTIONS, id);
+    assert.equal(log.outcome, 'expired', id);
+    assert.deepEqual(
+      requestsAfter(emu, seq).map((r) => r.name),
+      ['interactionCallback'],
+      `${id}: no thread, no post`,
+    );
+  }
+});
+
+test('a button from an unknown family gets a clean "ask again" message', async () => {
+  const { message } = await ask(ONE);
+  for (const id of ['vote:up:3', 'legacy']) {
+    const { callback: cb, data, log } = await click(id, message);
+    assert.equal(cb.type, 4, id);
+    assert.equal(data.flags & EPHEMERAL, EPHEMERAL, id);
+    assert.equal(data.content, 'This button is from an older version of the bot. Please ask again.');
+    assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
+    assert.equal(log.command, `button:${id.split(':')[0]}`);
+    assert.equal(log.outcome, 'expired');
+  }
+  assert.ok(!bot.logs.some((l) => l.level >= 50), 'nothing was logged as an error');
+});

@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type CommandOption, DiscordEmulator, type InteractionOptions, type Json } from './emulator/index.js';
+import { BotProcess } from './helpers/botProcess.js';
+import {
+  bodyOf,
+  buttonsOf,
+  buttonWith,
+  EPHEMERAL,
+  embedText,
+  type MessageView,
+  NO_MENTIONS,
+  ranksIn,
+  requestsAfter,
+  settle,
+  view,
+} from './helpers/discordView.js';
+
+let emu: DiscordEmulator;
+let bot: BotProcess;
+
+before(async () => {
+  emu = new DiscordEmulator();
+  await emu.start();
+  // Every test asks; the per-member cooldown (5 per 30 s by default) has its own tests.
+  bot = await BotProcess.start(emu, { COOLDOWN_QUESTIONS: '100' });
+});
+after(async () => {
+  await bot?.stop();
+  await emu?.stop();
+});
+
+const QUESTION = 'What did the OSCE chair offer?';
+const CLAIM = 'I read that Lukashenko won 80.1% of the vote in the election.';
+const NOT_FOUND = 'No passage in the knowledge bears on that message, so there is nothing to cite for it.';
+
+/** Requests that create a thread, of either kind. */
+const threadCreations = (seq: number) => [
+  ...requestsAfter(emu, seq, 'startThreadFromMessage'),
+  ...requestsAfter(emu, seq, 'startThread'),
+];
+
+async function ask(question: string, opts: InteractionOptions = {}, extra: CommandOption[] = []) {
+  const done = await settle(emu, bot, () =>
+    emu.chatInput('ask', [{ name: 'question', type: 3, value: question }, ...extra], opts),
+  );
+  const message = emu.originalMessage(done.interaction);
+  assert.ok(message, 'the answer is a message');
+  return { ...done, message };
+}
+
+const findSources = (target: Json | string, opts: InteractionOptions = {}) =>
+  settle(emu, bot, () => emu.messageContextMenu('Find sources', target, opts));
+
+/** The ephemeral confirmation "Posted N …(s) in <#thread>" after a deferral, and the thread it names. */
+function posted(done: Awaited<ReturnType<typeof settle>>, noun: 'citation' | 'source') {
+  assert.equal(done.callback.type, 5, 'deferred while posting');
+  assert.equal(Number(done.callback.data?.flags) & EPHEMERAL, EPHEMERAL);
+  const reply = view(emu.originalMessage(done.interaction));
+  assert.equal(reply.flags & EPHEMERAL, EPHEMERAL);
+  const m = new RegExp(`^Posted (\\d+) ${noun}\\(s\\) in <#(\\d+)>\\.$`).exec(reply.content);
+  assert.ok(m, reply.content);
+  return { count: Number(m[1]), threadId: m[2] as string };
+}
+
+/** The citations the bot posted after `seq`: all in `channelId`, each one embed with passage, source and id. */
+function citationPosts(seq: number, channelId: string): MessageView[] {
+  const posts = requestsAfter(emu, seq, 'createMessage');
+  for (const post of posts) assert.equal(post.route, `/channels/${channelId}/messages`);
+  const bodies = posts.map(bodyOf);
+  for (const [k, body] of bodies.entries()) {
+    assert.deepEqual(body.allowed_mentions, NO_MENTIONS);
+    assert.equal(body.embeds.length, 1);
+    assert.match(body.embeds[0]?.description ?? '', /\S[\s\S]*\n\n\[\d+\] [^\n]+ — [^\n]+$/);
+    assert.deepEqual(ranksIn(body.embeds[0]?.description ?? ''), [k + 1]);
+    assert.match(body.embeds[0]?.footer?.text ?? '', /^passage [0-9a-f]{12}$/);
+  }
+  return bodies;
+}
+
+test('/ask in a thread answers in the thread, and "Post citations here" posts into it', async () => {
+  const thread = emu.addThread('election questions');
+  const threadId = thread.id as string;
+  const { callback, data, message } = await ask(QUESTION, { channelId: threadId });
+  assert.equal(callback.type, 4, 'the answer is the interaction reply');
+  assert.equal(data.flags & EPHEMERAL, 0);
+  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
+  assert.equal(message.channel_id, threadId, 'it is in the thread');
+  assert.match(embedText(data), /\[1\] .* — GlobalSecurity\.org, 2020-08-26/);
+  const button = buttonWith(message, 'thread');
+  assert.equal(button.label, 'Post citations here');
+
+  const seq = emu.recorder.lastSeq;
+  const done = await settle(emu, bot, () => emu.button(button.custom_id, message));
+  const { count, threadId: target } = posted(done, 'citation');
+  assert.equal(target, threadId, 'the same thread');
+  assert.equal(count, 1);
+  assert.deepEqual(threadCreations(seq), [], 'no new thread');
+  const [citation] = citationPosts(seq, threadId);
+  assert.match(
+    citation?.embeds[0]?.description ?? '',
+    /accept the \*\*OSCE\*\* \*\*chair's\*\* \*\*offer\*\*/,
+  );
+  const last = view(emu.channelMessages(threadId).at(-1));
+  assert.equal(
+    last.embeds[0]?.footer?.text,
+    citation?.embeds[0]?.footer?.text,
+    'the citation is in the thread',
+  );
+  assert.equal(done.log.outcome, 'answered');
+});
+
+test('a private /ask in a thread also posts its citations into that thread', async () => {
+  const thread = emu.addThread('private questions');
+  const threadId = thread.id as string;
+  const { data, message } = await ask(QUESTION, { channelId: threadId }, [
+    { name: 'private', type: 5, value: true },
+  ]);
+  assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
+  const button = buttonWith(message, 'thread');
+  assert.equal(button.label, 'Post citations here');
+  const seq = emu.recorder.lastSeq;
+  const done = await settle(emu, bot, () => emu.button(button.custom_id, message));
+  assert.equal(posted(done, 'citation').threadId, threadId);
+  assert.deepEqual(threadCreations(seq), []);
+  assert.equal(citationPosts(seq, threadId).length, 1);
+});
+
+test('Find sources on a channel message opens a thread on it and posts the citations there', async () => {
+  const target = emu.postMessage(CLAIM);
+  const seq = emu.recorder.lastSeq;
+  const done = await findSources(target);
+  const { count, threadId } = posted(done, 'source');
+  assert.equal(done.log.command, 'Find sources');
+  assert.equal(done.log.outcome, 'answered');
+  assert.equal(done.log.results, count);
+  const created = threadCreations(seq);
+  assert.equal(created.length, 1);
+  assert.equal(created[0]?.route, `/channels/${emu.channelId}/messages/${target.id}/threads`);
+  assert.equal((created[0]?.body as Json | undefined)?.name, `Sources: ${CLAIM}`);
+  assert.equal(threadId, target.id, 'the thread hangs on the message');
+  const citations = citationPosts(seq, threadId);
+  assert.equal(citations.length, count);
+  assert.ok(count >= 1);
+  assert.match(
+    citations[0]?.embeds[0]?.description ?? '',
+    /\*\*Lukashenko\*\* \*\*won\*\* \*\*80\.1\*\*% of the \*\*vote\*\*/,
+  );
+  assert.equal(emu.channelMessages(threadId).length, count);
+  const edit = requestsAfter(emu, seq, 'editWebhookMessage');
+  assert.deepEqual(bodyOf(edit[0]).allowed_mentions, NO_MENTIONS);
+
+  // Again on the same message: the thread it already has, no second one.
+  const again = emu.recorder.lastSeq;
+  const second = await findSources(target.id as string);
+  assert.equal(posted(second, 'source').threadId, threadId);
+  assert.deepEqual(threadCreations(again), []);
+  assert.equal(citationPosts(again, threadId).length, count);
+});
+
+test('Find sources on a message inside a thread posts in that thread', async () => {
+  const thread = emu.addThread('claims');
+  const threadId = thread.id as string;
+  const target = emu.postMessage(CLAIM, { channelId: threadId });
+  const seq = emu.recorder.lastSeq;
+  const done = await findSources(target);
+  const { count, threadId: where } = posted(done, 'source');
+  assert.equal(where, threadId);
+  assert.deepEqual(threadCreations(seq), []);
+  assert.equal(citationPosts(seq, threadId).length, count);
+});
+
+test('Find sources on a message without text, or on a claim the knowledge does not cover, says so privately', async () => {
+  const cases: [Json, string][] = [
+    [emu.postMessage(''), 'That message has no text to check against the sources.'],
+    [emu.postMessage('   \n  '), 'That message has no text to check against the sources.'],
+    [emu.postMessage('The capital of Australia is Canberra, not Sydney.'), NOT_FOUND],
+  ];
+  for (const [target, expected] of cases) {
+    const seq = emu.recorder.lastSeq;
+    const { callback, data, log } = await findSources(target);
+    assert.equal(callback.type, 4);
+    assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
+    assert.equal(data.content, expected);
+    assert.deepEqual(data.embeds, []);
+    assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
+    assert.deepEqual(
+      requestsAfter(emu, seq).map((r) => r.name),
+      ['interactionCallback'],
+      'no thread, nothing posted',
+    );
+    assert.equal(log.outcome, expected === NOT_FOUND ? 'not_found' : 'invalid');
+  }
+});
+
+test('in a DM, Find sources and /ask answer in the conversation, with no thread and no thread button', async () => {
+  const user = emu.members.plain.user as Json;
+  const dm = emu.world.dmChannelFor(user);
+  const target = emu.postMessage(CLAIM, { channelId: dm.id as string, author: user });
+  const seq = emu.recorder.lastSeq;
+  const { callback, data, log } = await findSources(target, { dm: true });
+  assert.equal(callback.type, 4);
+  assert.equal(data.flags & EPHEMERAL, 0);
+  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
+  assert.equal(data.embeds[0]?.title, CLAIM);
+  assert.match(embedText(data), /\*\*Lukashenko\*\* \*\*won\*\* \*\*80\.1\*\*% of the \*\*vote\*\*/);
+  assert.equal(log.guild, 'dm');
+  assert.equal(log.outcome, 'answered');
+  assert.deepEqual(threadCreations(seq), []);
+  assert.deepEqual(requestsAfter(emu, seq, 'createMessage'), []);
+  const labels = (m: MessageView | Json) => buttonsOf(m).map((b) => b.label);
+  assert.ok(!labels(data).includes('Open thread'), `no thread button in a DM: ${labels(data)}`);
+  assert.ok(labels(data).includes('More sources'));
+
+  const asked = await ask(QUESTION, { dm: true });
+  assert.equal(asked.callback.type, 4);
+  assert.deepEqual(asked.data.allowed_mentions, NO_MENTIONS);
+  assert.equal(asked.message.channel_id, dm.id);
+  assert.deepEqual(labels(asked.data), ['More sources', 'Context 1']);
+});

@@ -1,0 +1,96 @@
+import type { DiscordEmulator, DispatchedInteraction, Json, RecordedRequest } from '../emulator/index.js';
+import type { BotProcess } from './botProcess.js';
+
+/** Read-only views of what the bot sent, typed just enough for assertions. */
+export interface ButtonView {
+  type: number;
+  custom_id: string;
+  label: string;
+  style: number;
+  disabled?: boolean;
+}
+
+export interface EmbedView {
+  title?: string;
+  description?: string;
+  url?: string;
+  footer?: { text: string };
+}
+
+export interface MessageView {
+  id: string;
+  channel_id: string;
+  content: string;
+  flags: number;
+  embeds: EmbedView[];
+  components: { type: number; components: ButtonView[] }[];
+  allowed_mentions?: unknown;
+}
+
+/** What every message the bot sends must carry: no pings of any kind. */
+export const NO_MENTIONS = { parse: [] };
+export const EPHEMERAL = 64;
+
+/** A stored message or a callback's `data` as a MessageView (missing arrays become empty). */
+export function view(message: Json | undefined): MessageView {
+  const m = (message ?? {}) as Partial<MessageView>;
+  return {
+    id: String(m.id ?? ''),
+    channel_id: String(m.channel_id ?? ''),
+    content: m.content ?? '',
+    flags: Number(m.flags ?? 0),
+    embeds: m.embeds ?? [],
+    components: m.components ?? [],
+    allowed_mentions: m.allowed_mentions,
+  };
+}
+
+export function buttonsOf(message: Json | MessageView | undefined): ButtonView[] {
+  const components = (message?.components ?? []) as MessageView['components'];
+  return components.flatMap((row) => row.components);
+}
+
+/** The one button whose custom_id starts with `prefix:`; throws listing the buttons when absent. */
+export function buttonWith(message: Json | MessageView | undefined, prefix: string): ButtonView {
+  const all = buttonsOf(message);
+  const found = all.filter((b) => b.custom_id.startsWith(`${prefix}:`));
+  if (found.length !== 1)
+    throw new Error(`expected one "${prefix}:" button, got: ${all.map((b) => b.custom_id).join(', ')}`);
+  return found[0] as ButtonView;
+}
+
+/** Descriptions of all embeds, one after the other. */
+export function embedText(message: MessageView): string {
+  return message.embeds.map((e) => e.description ?? '').join('\n');
+}
+
+/** The `[n]` ranks of the source lines in a text, in order. */
+export function ranksIn(text: string): number[] {
+  return [...text.matchAll(/^\[(\d+)\] /gm)].map((m) => Number(m[1]));
+}
+
+export function unbold(text: string): string {
+  return text.replaceAll('**', '');
+}
+
+/** Requests answered after `seq` (see `emu.recorder.lastSeq`), optionally of one route name. */
+export function requestsAfter(emu: DiscordEmulator, seq: number, name?: string): RecordedRequest[] {
+  return emu.requests.filter((r) => r.seq > seq && (name === undefined || r.name === name));
+}
+
+/** The JSON body of a request as a MessageView (thread posts, webhook edits). */
+export function bodyOf(request: RecordedRequest | undefined): MessageView {
+  return view(request?.body as Json | undefined);
+}
+
+/**
+ * Dispatches an interaction and waits until the bot has finished with it: its first callback, then its
+ * one `interaction` log line, which the bot writes after its last request for that interaction.
+ */
+export async function settle(emu: DiscordEmulator, bot: BotProcess, dispatch: () => DispatchedInteraction) {
+  const from = bot.logs.length;
+  const interaction = dispatch();
+  const callback = await emu.waitForCallback(interaction);
+  const log = await bot.interactionLog(from);
+  return { interaction, callback, data: view(callback.data), log };
+}

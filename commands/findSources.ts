@@ -18,7 +18,7 @@ export const findSources: MessageCommand = {
     const message = interaction.targetMessage;
     const claim = [message.content, ...message.embeds.map((e) => e.description ?? '')].join('\n').trim();
     if (claim.length === 0) throw new UserError('That message has no text to check against the sources.');
-    const answer = ctx.engine.ask(claim.slice(0, MAX_QUERY_CHARS));
+    const answer = ctx.engine.ask(claim.slice(0, MAX_QUERY_CHARS), { mode: 'claim' });
     if (!answer.answered) {
       await respond(interaction, {
         content: 'No passage in the knowledge bears on that message, so there is nothing to cite for it.',
@@ -29,7 +29,8 @@ export const findSources: MessageCommand = {
     if (!interaction.inGuild()) {
       await respond(
         interaction,
-        presentAnswer(ctx, answer.query, { ephemeral: false, inThread: false, inGuild: false }).payload,
+        presentAnswer(ctx, answer.query, { ephemeral: false, inThread: false, inGuild: false, mode: 'claim' })
+          .payload,
       );
       return { outcome: 'answered', results: answer.citations.length };
     }

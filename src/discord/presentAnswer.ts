@@ -1,3 +1,4 @@
+import type { AnswerMode } from '../search/abstain.js';
 import { MAX_LIMIT } from '../search/answerQuery.js';
 import { knowledgeInfo } from '../search/browse.js';
 import type { BotContext } from './botContext.js';
@@ -15,10 +16,13 @@ export interface Presented {
 export function presentAnswer(
   ctx: BotContext,
   query: string,
-  options: { ephemeral: boolean; inThread: boolean; inGuild: boolean; offset?: number },
+  options: { ephemeral: boolean; inThread: boolean; inGuild: boolean; offset?: number; mode?: AnswerMode },
 ): Presented {
   const offset = options.offset ?? 0;
-  const answer = ctx.engine.ask(query, { limit: Math.min(offset + CITATIONS_PER_PAGE + 1, MAX_LIMIT) });
+  const answer = ctx.engine.ask(query, {
+    limit: Math.min(offset + CITATIONS_PER_PAGE + 1, MAX_LIMIT),
+    mode: options.mode ?? 'question',
+  });
   const info = knowledgeInfo(ctx.engine.current);
   if (!answer.answered)
     return { payload: notFoundMessage(answer, info), outcome: { outcome: 'not_found', results: 0 } };

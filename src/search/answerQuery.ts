@@ -1,4 +1,5 @@
 import type { Answer, Citation, Source } from '../types.js';
+import type { AnswerMode } from './abstain.js';
 import { buildQuote } from './quote.js';
 import { type RankedPassage, rankPassages } from './rankPassages.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
@@ -39,6 +40,8 @@ function suggestionsFor(state: SearchState, ranked: RankedPassage[]): string[] {
 
 export interface AnswerOptions {
   limit?: number;
+  /** A member's message checked as a claim answers at a lower bar than a question (see abstain.ts). */
+  mode?: AnswerMode;
 }
 
 export function answerQuery(state: SearchState, rawQuery: string, options: AnswerOptions = {}): Answer {
@@ -46,7 +49,7 @@ export function answerQuery(state: SearchState, rawQuery: string, options: Answe
   const query = truncated ? rawQuery.slice(0, MAX_QUERY_CHARS) : rawQuery;
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   const { ranked } = rankPassages(state, query);
-  const chosen = selectCitations(ranked, limit);
+  const chosen = selectCitations(ranked, limit, options.mode);
   const answer: Answer = {
     query,
     answered: chosen.length > 0,

@@ -65,7 +65,7 @@ export function findPassagesByIdOrText(state: SearchState, typed: string, limit:
       if (out.length >= limit) return out;
     }
   }
-  for (const candidate of rankPassages(state, typed, limit).ranked.filter(answers)) {
+  for (const candidate of rankPassages(state, typed, limit).ranked.filter((r) => answers(r))) {
     const { passage } = candidate;
     if (out.length >= limit) break;
     if (!out.includes(passage)) out.push(passage);

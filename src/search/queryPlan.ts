@@ -1,9 +1,9 @@
 import { analyze } from '../text/analyze.js';
 import { wantsCount } from './answerType.js';
 import { correctionsFor } from './corrections.js';
-import { typoAllowance } from './typoAllowance.js';
 import type { SearchState } from './searchState.js';
 import { idf } from './termStats.js';
+import { typoAllowance } from './typoAllowance.js';
 
 export interface QueryTerm {
   term: string;

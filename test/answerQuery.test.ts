@@ -141,5 +141,9 @@ test('limits are clamped and long queries cut', () => {
 test('a claim with conversational words is checked at the claim bar', async () => {
   const claim = 'I keep reading everywhere that exports of potash through Klaipeda fell, is that right?';
   assert.equal(answerQuery(state, claim, { mode: 'claim' }).answered, true);
-  assert.equal(answerQuery(state, 'I keep reading that the moon landing was staged, is that right?', { mode: 'claim' }).answered, false);
+  assert.equal(
+    answerQuery(state, 'I keep reading that the moon landing was staged, is that right?', { mode: 'claim' })
+      .answered,
+    false,
+  );
 });

@@ -1,57 +1,87 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createMiniSearch } from '../src/search/indexEntry.js';
-import { decodeIndex, encodeIndex, IndexFormatError } from '../src/store/indexCodec.js';
+import { createMiniSearch, type IndexEntry } from '../src/search/indexEntry.js';
+import { decodeIndex, encodeIndex, IndexFormatError, type IndexPart } from '../src/store/indexCodec.js';
 
+const ENTRIES: IndexEntry[] = [
+  { id: 'a', text: 'lukashenko win 80.1 vote vote', keys: 'lksnk', title: 'belarus elect', outlet: 'rfe rl' },
+  { id: 'b', text: 'biegun visit moscow vilnius', keys: 'bgn mscv vlns', title: 'us diplomat', outlet: '' },
+  { id: 'c', text: 'protest minsk sunday', keys: 'prtst mnsk', title: 'belarus protest', outlet: 'delfi' },
+];
+
+/** Built by minisearch's own add(), with Map postings: the codec must read what minisearch writes. */
 function sampleIndex() {
   const mini = createMiniSearch();
-  mini.addAll([
-    { id: 'a', text: 'lukashenko win 80.1 vote', keys: 'lksnk', title: 'belarus elect', outlet: 'rfe rl' },
-    { id: 'b', text: 'biegun visit moscow vilnius', keys: 'bgn mscv vlns', title: 'us diplomat', outlet: '' },
-    { id: 'c', text: 'protest minsk sunday', keys: 'prtst mnsk', title: 'belarus protest', outlet: 'delfi' },
-  ]);
+  mini.addAll(ENTRIES);
   mini.discard('c');
   return mini;
+}
+
+async function encoded(mini = sampleIndex()): Promise<{ lines: string[]; bytes: Uint8Array }> {
+  const lines: string[] = [];
+  const chunks: Uint8Array[] = [];
+  for await (const part of encodeIndex(mini) as AsyncIterable<IndexPart>) {
+    if ('line' in part) lines.push(part.line);
+    else chunks.push(part.bytes);
+  }
+  return { lines, bytes: Buffer.concat(chunks) };
 }
 
 async function* fromArray(lines: string[]) {
   yield* lines;
 }
 
-async function collect(gen: AsyncIterable<string>): Promise<string[]> {
-  const out: string[] = [];
-  for await (const line of gen) out.push(line);
-  return out;
+const decode = async (lines: string[], bytes: Uint8Array) => decodeIndex(fromArray(lines), bytes);
+
+/** minisearch's toJSON with the index sorted by term (the tree's order follows insertion). */
+function plain(m: ReturnType<typeof createMiniSearch>) {
+  const json = JSON.parse(JSON.stringify(m)) as { index: [string, unknown][]; dirtCount: number };
+  json.index.sort(([a], [b]) => a.localeCompare(b));
+  return json;
 }
 
-test('a decoded index serializes exactly like the original (pins the minisearch internals we use)', async () => {
+test('a decoded index serializes like the original once vacuumed (pins the minisearch internals we use)', async () => {
   const original = sampleIndex();
-  const { mini } = await decodeIndex(fromArray(await collect(encodeIndex(original))));
-  // The radix tree's iteration order follows insertion order, so compare the index sorted by term.
-  const plain = (m: typeof mini) => {
-    const json = JSON.parse(JSON.stringify(m)) as { index: [string, unknown][] };
-    json.index.sort(([a], [b]) => a.localeCompare(b));
-    return json;
-  };
+  const { lines, bytes } = await encoded(original);
+  const { mini } = await decode(lines, bytes);
+  await original.vacuum();
   assert.deepEqual(plain(mini), plain(original));
-  assert.deepEqual(
-    mini.search('lukashenko').map((r) => r.id),
-    original.search('lukashenko').map((r) => r.id),
-  );
+  for (const q of ['lukashenko', 'vote', 'protest', 'belarus'])
+    assert.deepEqual(
+      mini.search(q).map((r) => [r.id, r.score]),
+      original.search(q).map((r) => [r.id, r.score]),
+    );
 });
 
 test('decoding derives document frequencies of live passages only', async () => {
-  const { stats } = await decodeIndex(fromArray(await collect(encodeIndex(sampleIndex()))));
+  const { lines, bytes } = await encoded();
+  const { stats } = await decode(lines, bytes);
   assert.equal(stats.passages, 2);
   assert.equal(stats.text.get('lukashenko'), 1);
   assert.equal(stats.text.get('protest'), undefined);
   assert.equal(stats.keys.get('bgn'), 1);
 });
 
-test('decoding rejects lines without a header or of an unknown kind', async () => {
-  await assert.rejects(decodeIndex(fromArray(['{"kind":"ids","entries":[]}'])), IndexFormatError);
-  await assert.rejects(decodeIndex(fromArray([])), IndexFormatError);
-  const [header] = await collect(encodeIndex(sampleIndex()));
-  await assert.rejects(decodeIndex(fromArray([header ?? '', '{"kind":"mystery"}'])), IndexFormatError);
-  await assert.rejects(decodeIndex(fromArray(['{not json'])), SyntaxError);
+test('a decoded index takes new documents and discards like minisearch', async () => {
+  const { lines, bytes } = await encoded();
+  const { mini } = await decode(lines, bytes);
+  const reference = sampleIndex();
+  for (const m of [mini, reference]) {
+    m.add({ id: 'd', text: 'vote minsk lukashenko', keys: 'mnsk lksnk', title: 'vote', outlet: '' });
+    m.discard('a');
+  }
+  await reference.vacuum();
+  await mini.vacuum();
+  assert.deepEqual(plain(mini), plain(reference));
+});
+
+test('decoding rejects lines without a header, of an unknown kind, or postings of the wrong length', async () => {
+  const { lines, bytes } = await encoded();
+  const [header] = lines;
+  await assert.rejects(decode(['{"kind":"docs","entries":[]}'], bytes), IndexFormatError);
+  await assert.rejects(decode([], bytes), IndexFormatError);
+  await assert.rejects(decode([header ?? '', '{"kind":"mystery"}'], bytes), IndexFormatError);
+  await assert.rejects(decode(['{not json'], bytes), SyntaxError);
+  await assert.rejects(decode(lines, bytes.subarray(0, bytes.length - 4)), IndexFormatError);
+  await assert.rejects(decode(lines, Buffer.concat([bytes, Buffer.alloc(8)])), IndexFormatError);
 });

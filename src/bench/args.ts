@@ -4,6 +4,8 @@ export interface BenchArgs {
   sizes: number[];
   queries: number;
   seed: number;
+  /** Time /ask and autocomplete through the real bot and the Discord emulator (off with --no-discord). */
+  discord: boolean;
 }
 
 export const DEFAULT_SIZES = [10_000, 100_000];
@@ -13,11 +15,12 @@ export const DEFAULT_SEED = 20200809;
 const MAX_PASSAGES = 200_000;
 const MAX_QUERIES = 10_000;
 
-export const BENCH_USAGE = `usage: npm run bench -- [--sizes 10000,100000] [--queries N] [--quick] [--seed N]
-  --sizes     corpus sizes in passages, comma-separated (default 10000,100000; at most ${MAX_PASSAGES})
-  --queries   timed queries per side and size (default ${DEFAULT_QUERIES}, at least 1)
-  --quick     sizes 1000,10000, for trying it out
-  --seed      seed of the synthetic corpus and the query variants (default ${DEFAULT_SEED})`;
+export const BENCH_USAGE = `usage: npm run bench -- [--sizes 10000,100000] [--queries N] [--quick] [--seed N] [--no-discord]
+  --sizes       corpus sizes in passages, comma-separated (default 10000,100000; at most ${MAX_PASSAGES})
+  --queries     timed queries per side and size (default ${DEFAULT_QUERIES}, at least 1)
+  --quick       sizes 1000,10000, for trying it out
+  --seed        seed of the synthetic corpus and the query variants (default ${DEFAULT_SEED})
+  --no-discord  skip the Discord figures (the real bot against the local emulator, at every size)`;
 
 function wholeNumber(option: string, value: string | undefined, min: number, max: number): number {
   const n = Number(value);
@@ -27,7 +30,12 @@ function wholeNumber(option: string, value: string | undefined, min: number, max
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { sizes: DEFAULT_SIZES, queries: DEFAULT_QUERIES, seed: DEFAULT_SEED };
+  const args: BenchArgs = {
+    sizes: DEFAULT_SIZES,
+    queries: DEFAULT_QUERIES,
+    seed: DEFAULT_SEED,
+    discord: true,
+  };
   let sizesGiven = false;
   let quick = false;
   for (let i = 0; i < argv.length; i++) {
@@ -38,6 +46,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       : [raw];
     const value = () => inline ?? argv[++i];
     if (name === '--quick') quick = true;
+    else if (name === '--no-discord') args.discord = false;
     else if (name === '--sizes') {
       const list = value();
       args.sizes = (list ?? '').split(',').map((s) => wholeNumber('--sizes', s.trim(), 100, MAX_PASSAGES));

@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { buildState } from '../engine/buildState.js';
-import { loadKnowledge } from '../knowledge/loadKnowledge.js';
-import { entryFor, type SearchState } from '../search/searchState.js';
+import { scanKnowledge } from '../knowledge/loadKnowledge.js';
+import { countedFields, documentFields } from '../search/indexEntry.js';
+import type { SearchState } from '../search/searchState.js';
 import { saveIndex } from '../store/generationStore.js';
 import { segmentDocument } from '../text/segment.js';
 import { collectGarbage } from './memory.js';
@@ -24,17 +25,21 @@ export async function buildBreakdown(
   serving: SearchState,
 ): Promise<Record<string, number>> {
   collectGarbage();
-  const load = await timed(() => loadKnowledge(knowledgeDir));
+  const load = await timed(() => scanKnowledge(knowledgeDir));
   const documents = load.value.documents;
   const segmented = await timed(() => documents.map((doc) => ({ doc, passages: segmentDocument(doc) })));
   const analyzed = await timed(() => {
     let terms = 0;
-    for (const { doc, passages } of segmented.value)
-      for (const p of passages) terms += entryFor(serving, p, doc.meta).text.length;
+    for (const { doc, passages } of segmented.value) {
+      const shared = documentFields(doc.meta, serving.aliases);
+      for (const p of passages) terms += countedFields(p.text, shared, serving.aliases)[0].size;
+    }
     return terms;
   });
   collectGarbage();
-  const built = await timed(() => buildState(documents, serving.aliases, serving.aliasGroups));
+  const built = await timed(() =>
+    buildState(documents, serving.aliases, serving.aliasGroups, load.value.fingerprints),
+  );
   const saved = await timed(() => saveIndex(scratchDir, built.value, load.value.skipped));
   await rm(scratchDir, { recursive: true, force: true });
   return {

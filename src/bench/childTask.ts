@@ -36,7 +36,8 @@ export type ChildTask =
       queries: string[];
       warmup: number;
     }
-  | { kind: 'ours-load'; knowledgeDir: string; dataDir: string }
+  /** sync: Engine.open with syncOnOpen (load, then read and diff the knowledge files), in a child of its own. */
+  | { kind: 'ours-load'; knowledgeDir: string; dataDir: string; sync: boolean }
   | { kind: 'plain-load'; indexFile: string };
 
 interface ChildCommon {
@@ -52,6 +53,11 @@ export interface BuildOutcome extends ChildCommon {
   incrementalMs: number;
   incrementalBlockMs: number;
   incrementalMode?: string;
+  /** Ours: the ReindexReport's split of that reindex: until the new index served, and saving. */
+  incrementalApplyMs?: number;
+  incrementalSaveMs?: number;
+  /** Ours: maxRSS before the breakdown's rebuild aside (a second index beside the serving one). */
+  peakRssBeforeBreakdownMB?: number;
   diskBytes: number;
   queries: QueryTiming;
   breakdown?: Record<string, number>;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Engine } from '../engine/engine.js';
-import { readPointer } from '../store/generationStore.js';
+import { type CurrentPointer, readPointer } from '../store/generationStore.js';
 import { buildBreakdown } from './buildBreakdown.js';
 import type { BuildOutcome, ChildTask, LoadOutcome } from './childTask.js';
 import { monitored } from './eventLoopMonitor.js';
@@ -12,6 +12,12 @@ import { timeQueries } from './timeQueries.js';
 
 type OursBuildTask = Extract<ChildTask, { kind: 'ours-build' }>;
 type OursLoadTask = Extract<ChildTask, { kind: 'ours-load' }>;
+
+/** The index in use on disk: its generation, and the full one it is a delta of, if it is. */
+async function generationBytes(dataDir: string, pointer: CurrentPointer): Promise<number> {
+  const size = (name: string) => folderSize(join(dataDir, 'generations', name));
+  return (await size(pointer.generation)) + (pointer.base ? await size(pointer.base) : 0);
+}
 
 export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
   collectGarbage();
@@ -37,7 +43,8 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
   await writePassages(task.changedPassagesFile, changedPassages);
 
   const pointer = await readPointer(task.dataDir);
-  const diskBytes = pointer ? await folderSize(join(task.dataDir, 'generations', pointer.generation)) : 0;
+  const diskBytes = pointer ? await generationBytes(task.dataDir, pointer) : 0;
+  const peakRssBeforeBreakdownMB = peakRssMB();
   const breakdown = task.breakdown
     ? await buildBreakdown(task.knowledgeDir, task.scratchDir, engine.current)
     : undefined;
@@ -51,6 +58,9 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
     incrementalMs: incremental.ms,
     incrementalBlockMs: incremental.blockMs,
     incrementalMode: incremental.value.mode,
+    incrementalApplyMs: incremental.value.applyMs,
+    incrementalSaveMs: incremental.value.saveMs,
+    peakRssBeforeBreakdownMB,
     diskBytes,
     queries,
     peakRssMB: peakRssMB(),
@@ -59,25 +69,20 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
   return outcome;
 }
 
+/**
+ * One Engine.open from the saved DATA_DIR, with or without the sync: each in a fresh child, as a bot
+ * starts, so neither is billed for the memory the other left behind.
+ */
 export async function oursLoad(task: OursLoadTask): Promise<LoadOutcome> {
   collectGarbage();
-  const options = { knowledgeDir: task.knowledgeDir, dataDir: task.dataDir };
-  let load: Awaited<ReturnType<typeof monitored<Engine>>> | null = await monitored(() =>
-    Engine.open({ ...options, syncOnOpen: false }),
+  const load = await monitored(() =>
+    Engine.open({ knowledgeDir: task.knowledgeDir, dataDir: task.dataDir, syncOnOpen: task.sync }),
   );
-  const rssAfterLoadMB = rssMB();
-  const passages = load.value.current.passages.size;
-  const { ms: loadMs, blockMs: loadBlockMs } = load;
-  load = null;
-  collectGarbage();
-  const sync = await monitored(() => Engine.open({ ...options, syncOnOpen: true }));
   return {
-    passages,
-    loadMs,
-    loadBlockMs,
-    rssAfterLoadMB,
-    loadSyncMs: sync.ms,
-    loadSyncBlockMs: sync.blockMs,
+    passages: load.value.current.passages.size,
+    loadMs: load.ms,
+    loadBlockMs: load.blockMs,
+    rssAfterLoadMB: rssMB(),
     peakRssMB: peakRssMB(),
   };
 }

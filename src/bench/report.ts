@@ -1,4 +1,5 @@
-import type { BenchResults, SideResult, SizeResult } from './results.js';
+import { discordLines, discordRows } from './discordReport.js';
+import type { BenchResults, DiscordLatencyResults, SideResult, SizeResult } from './results.js';
 import { formatMs, formatNumber, formatRatio, formatSize, formatTable } from './table.js';
 import type { TargetCheck } from './targets.js';
 
@@ -22,10 +23,13 @@ const ROWS: readonly Row[] = [
     format: formatMs,
     note: (s) => s.incrementalMode,
   },
+  { metric: '  serving after (ms)', value: (s) => s.incrementalApplyMs, format: formatMs },
+  { metric: '  saving (ms)', value: (s) => s.incrementalSaveMs, format: formatMs },
   { metric: 'load (ms)', value: (s) => s.loadMs, format: formatMs },
   { metric: 'load + sync with files (ms)', value: (s) => s.loadSyncMs, format: formatMs },
   { metric: 'index on disk (MB)', value: (s) => bytesMB(s.diskBytes), format: mb },
   { metric: 'peak RSS, build child (MB)', value: (s) => s.peakRssBuildMB, format: mb },
+  { metric: '  before the breakdown (MB)', value: (s) => s.peakRssBeforeBreakdownMB, format: mb },
   { metric: 'peak RSS, load child (MB)', value: (s) => s.peakRssLoadMB, format: mb },
   { metric: 'RSS after load (MB)', value: (s) => s.rssAfterLoadMB, format: mb },
   { metric: 'query p50 (ms)', value: (s) => s.queries.p50, format: formatMs },
@@ -52,7 +56,7 @@ function cell(row: Row, side: SideResult, size: SizeResult): { text: string; val
 }
 
 /** metric | <size> ours | <size> plain | ratio | … for every size measured. */
-export function resultTable(sizes: readonly SizeResult[]): string {
+export function resultTable(sizes: readonly SizeResult[], discord?: DiscordLatencyResults): string {
   const header = ['metric'];
   for (const s of sizes) {
     const label = formatSize(s.requestedPassages);
@@ -71,6 +75,7 @@ export function resultTable(sizes: readonly SizeResult[]): string {
     }
     return cells;
   });
+  if (discord) rows.push(...discordRows(sizes, discord));
   return formatTable(header, rows);
 }
 
@@ -116,13 +121,17 @@ export function slowestLines(sizes: readonly SizeResult[]): string {
 }
 
 export function fullReport(results: BenchResults): string {
-  const parts = [resultTable(results.sizes), targetLines(results.targets.atPassages, results.targets.checks)];
+  const parts = [
+    resultTable(results.sizes, results.discord),
+    targetLines(results.targets.atPassages, results.targets.checks),
+  ];
   const problems = results.sizes.flatMap((s) =>
     s.problems.map((p) => `  ${formatSize(s.requestedPassages)}: ${p}`),
   );
   if (problems.length > 0) parts.push(`PROBLEMS (figures suspect):\n${problems.join('\n')}`);
   const breakdown = breakdownLines(results.sizes);
   if (breakdown) parts.push(breakdown);
+  if (results.discord) parts.push(discordLines(results.discord));
   parts.push(slowestLines(results.sizes));
   return parts.join('\n\n');
 }

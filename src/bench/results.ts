@@ -11,17 +11,22 @@ export interface SideResult {
   incrementalBlockMs: number;
   /** Ours: the ReindexReport's mode of that reindex. */
   incrementalMode?: string;
+  /** Ours: that reindex until the new index served queries (ReindexReport.applyMs), and its save. */
+  incrementalApplyMs?: number;
+  incrementalSaveMs?: number;
   /** Ours: Engine.open({ syncOnOpen: false }) from the saved DATA_DIR; plain: readFile + MiniSearch.loadJSON. */
   loadMs: number;
   loadBlockMs: number;
   /** Ours: Engine.open({ syncOnOpen: true }) from the saved DATA_DIR (load, then read and diff the knowledge files). */
   loadSyncMs?: number;
   loadSyncBlockMs?: number;
-  /** Ours: the generation folder; plain: JSON.stringify(mini).length in bytes. */
+  /** Ours: the generation folder in use (and its base when it is a delta); plain: JSON.stringify(mini).length in bytes. */
   diskBytes: number;
   /** maxRSS of the child that built, queried and reindexed (ours also rebuilt aside for the breakdown). */
   peakRssBuildMB: number;
-  /** maxRSS of the child that only loaded the saved index. */
+  /** Ours: the build child's maxRSS before the breakdown rebuilt a second index beside the serving one. */
+  peakRssBeforeBreakdownMB?: number;
+  /** maxRSS of a child that only loaded the saved index (ours: the larger of the load and the load + sync children). */
   peakRssLoadMB: number;
   /** RSS right after the load, before anything else ran. */
   rssAfterLoadMB: number;
@@ -48,8 +53,44 @@ export interface SizeResult {
   problems: string[];
 }
 
-/** Latency of the Discord bot's round trips: a later issue fills it; absent until then. */
-export type DiscordLatencyResults = Record<string, LatencySummary | number>;
+/** The real bot against the local Discord emulator at one corpus size. */
+export interface DiscordSizeResult {
+  requestedPassages: number;
+  /** Passages the bot reported when ready. */
+  passages: number;
+  /** Whether the bot found a DATA_DIR the bench had built (else it built one at start). */
+  prebuiltIndex: boolean;
+  /** Spawn to the bot's `ready` log line (not part of any latency). */
+  startupMs: number;
+  /** /ask: INTERACTION_CREATE dispatched to the final reply callback arriving at the emulator. */
+  ask: LatencySummary;
+  /** /ask: the bot's own `latencyMs` log field (handler start to its reply acknowledged). */
+  askBot: LatencySummary;
+  answered: number;
+  notFound: number;
+  /** Other /ask outcomes (refused by the cooldown, errors…) by name. */
+  otherOutcomes: Record<string, number>;
+  /** /ask question autocomplete: dispatch to the type-8 callback. */
+  autocomplete: LatencySummary;
+  autocompleteBot: LatencySummary;
+  /** Mean number of choices offered, and how many autocompletes offered none. */
+  meanChoices: number;
+  emptyAutocompletes: number;
+  slowestAsks: { query: string; ms: number; botMs: number }[];
+  slowestAutocompletes: { query: string; ms: number; botMs: number }[];
+}
+
+/** Latency of the Discord bot's round trips through the emulator, one entry per corpus size. */
+export interface DiscordLatencyResults {
+  /** Timed /ask and timed autocompletes per size, after `warmup` untimed ones of each. */
+  interactions: number;
+  warmup: number;
+  /** A fresh member for every this many /ask, so the per-member cooldown never triggers. */
+  questionsPerMember: number;
+  sizes: DiscordSizeResult[];
+  /** Sizes whose Discord run failed, with the reason. */
+  failures: { requestedPassages: number; error: string }[];
+}
 
 export interface BenchResults {
   version: 1;

@@ -3,11 +3,23 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { BuildOutcome, LoadOutcome } from './childTask.js';
 import { editDocument, generateCorpus, renderDocument } from './corpus.js';
+import {
+  DISCORD_INTERACTIONS,
+  DISCORD_WARMUP,
+  measureDiscord,
+  QUESTIONS_PER_MEMBER,
+} from './discordLatency.js';
 import { buildQuerySet } from './querySet.js';
-import type { BenchResults, SideResult, SizeResult } from './results.js';
+import type {
+  BenchResults,
+  DiscordLatencyResults,
+  DiscordSizeResult,
+  SideResult,
+  SizeResult,
+} from './results.js';
 import { runChild } from './runChild.js';
 import { readSeedSentences } from './seedSentences.js';
-import { checkTargets } from './targets.js';
+import { checkDiscordTargets, checkTargets } from './targets.js';
 import { writeCorpus } from './writeCorpus.js';
 
 export interface BenchOptions {
@@ -16,8 +28,12 @@ export interface BenchOptions {
   seed: number;
   knowledgeDir: string;
   questions: string[];
+  /** Also time /ask and autocomplete through the real bot and the Discord emulator. */
+  discord: boolean;
   log: (line: string) => void;
 }
+
+type DiscordOutcome = DiscordSizeResult | { error: string };
 
 const WARMUP = 20;
 
@@ -42,6 +58,10 @@ function side(build: BuildOutcome, load: LoadOutcome): SideResult {
     slowestQueries: build.queries.slowest,
   };
   if (build.incrementalMode !== undefined) result.incrementalMode = build.incrementalMode;
+  if (build.incrementalApplyMs !== undefined) result.incrementalApplyMs = build.incrementalApplyMs;
+  if (build.incrementalSaveMs !== undefined) result.incrementalSaveMs = build.incrementalSaveMs;
+  if (build.peakRssBeforeBreakdownMB !== undefined)
+    result.peakRssBeforeBreakdownMB = build.peakRssBeforeBreakdownMB;
   if (load.loadSyncMs !== undefined) result.loadSyncMs = load.loadSyncMs;
   if (load.loadSyncBlockMs !== undefined) result.loadSyncBlockMs = load.loadSyncBlockMs;
   if (build.breakdown) result.breakdown = build.breakdown;
@@ -76,7 +96,7 @@ async function benchSize(
   sentences: string[],
   queries: string[],
   options: BenchOptions,
-): Promise<SizeResult> {
+): Promise<{ size: SizeResult; discord?: DiscordOutcome }> {
   const dir = join(root, `size-${passages}`);
   const knowledgeDir = join(dir, 'knowledge');
   const dataDir = join(dir, 'data');
@@ -119,9 +139,42 @@ async function benchSize(
     timeout,
   );
   log('ours: load');
-  const oursLoad = await runChild<LoadOutcome>({ kind: 'ours-load', knowledgeDir, dataDir }, timeout);
+  const loaded = await runChild<LoadOutcome>(
+    { kind: 'ours-load', knowledgeDir, dataDir, sync: false },
+    timeout,
+  );
+  log('ours: load + sync with files');
+  const synced = await runChild<LoadOutcome>(
+    { kind: 'ours-load', knowledgeDir, dataDir, sync: true },
+    timeout,
+  );
+  const oursLoad: LoadOutcome = {
+    ...loaded,
+    loadSyncMs: synced.loadMs,
+    loadSyncBlockMs: synced.loadBlockMs,
+    peakRssMB: Math.max(loaded.peakRssMB, synced.peakRssMB),
+  };
   log('plain: load');
   const plainLoad = await runChild<LoadOutcome>({ kind: 'plain-load', indexFile: files.indexFile }, timeout);
+  let discord: DiscordOutcome | undefined;
+  if (options.discord) {
+    log(
+      `discord: ${DISCORD_INTERACTIONS} /ask and ${DISCORD_INTERACTIONS} autocompletes through the emulator`,
+    );
+    discord = await measureDiscord({
+      passages,
+      knowledgeDir,
+      dataDir,
+      queries,
+      seed: options.seed,
+      readyTimeoutMs: timeout,
+      log,
+    }).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`discord: failed: ${message}`);
+      return { error: message };
+    });
+  }
   await rm(dir, { recursive: true, force: true });
 
   const problems = sanityProblems(oursBuild, plainBuild, oursLoad, plainLoad);
@@ -130,7 +183,7 @@ async function benchSize(
   ours.answeredShare = oursBuild.queries.count / Math.max(queries.length, 1);
   const plain = side(plainBuild, plainLoad);
   plain.meanResults = plainBuild.queries.count / Math.max(queries.length, 1);
-  return {
+  const size: SizeResult = {
     requestedPassages: passages,
     passages: oursBuild.passages,
     documents: oursBuild.documents,
@@ -141,6 +194,24 @@ async function benchSize(
     plain,
     problems,
   };
+  return discord ? { size, discord } : { size };
+}
+
+function discordSection(
+  outcomes: readonly { requestedPassages: number; outcome: DiscordOutcome }[],
+): DiscordLatencyResults {
+  const section: DiscordLatencyResults = {
+    interactions: DISCORD_INTERACTIONS,
+    warmup: DISCORD_WARMUP,
+    questionsPerMember: QUESTIONS_PER_MEMBER,
+    sizes: [],
+    failures: [],
+  };
+  for (const { requestedPassages, outcome } of outcomes) {
+    if ('error' in outcome) section.failures.push({ requestedPassages, error: outcome.error });
+    else section.sizes.push(outcome);
+  }
+  return section;
 }
 
 /** Every size in turn, each side in its own child processes, in a temporary folder removed at the end. */
@@ -155,16 +226,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
   const root = await mkdtemp(join(os.tmpdir(), 'crisis-desk-bench-'));
   const sizes: SizeResult[] = [];
+  const discordOutcomes: { requestedPassages: number; outcome: DiscordOutcome }[] = [];
   try {
-    for (const passages of options.sizes)
-      sizes.push(await benchSize(root, passages, sentences, queries, options));
+    for (const passages of options.sizes) {
+      const { size, discord } = await benchSize(root, passages, sentences, queries, options);
+      sizes.push(size);
+      if (discord) discordOutcomes.push({ requestedPassages: passages, outcome: discord });
+    }
   } finally {
     await rm(root, { recursive: true, force: true });
   }
 
   const largest = sizes.at(-1);
+  const discord = options.discord ? discordSection(discordOutcomes) : undefined;
+  const largestDiscord = discord?.sizes.find((d) => d.requestedPassages === largest?.requestedPassages);
   const cpus = os.cpus();
-  return {
+  const results: BenchResults = {
     version: 1,
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -180,7 +257,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     sizes,
     targets: {
       atPassages: largest?.requestedPassages ?? 0,
-      checks: largest ? checkTargets(largest.ours) : [],
+      checks: [
+        ...(largest ? checkTargets(largest.ours) : []),
+        ...(largest && discord ? checkDiscordTargets(largestDiscord) : []),
+      ],
     },
   };
+  if (discord) results.discord = discord;
+  return results;
 }

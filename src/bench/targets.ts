@@ -1,4 +1,4 @@
-import type { SideResult } from './results.js';
+import type { DiscordSizeResult, SideResult } from './results.js';
 
 export interface TargetCheck {
   metric: string;
@@ -40,5 +40,23 @@ export function checkTargets(ours: SideResult): TargetCheck[] {
   return TARGETS.map(({ metric, limit, unit, value }) => {
     const v = value(ours);
     return { metric, limit, unit, value: v, met: v <= limit };
+  });
+}
+
+/** The targets for the bot through the Discord emulator at 100k passages. */
+export const DISCORD_TARGETS: readonly {
+  metric: string;
+  limit: number;
+  value: (d: DiscordSizeResult) => number;
+}[] = [
+  { metric: 'discord /ask p99', limit: 50, value: (d) => d.ask.p99 },
+  { metric: 'discord autocomplete p99', limit: 20, value: (d) => d.autocomplete.p99 },
+];
+
+/** Missing figures (the Discord run failed at that size) count as missed, with the value NaN. */
+export function checkDiscordTargets(discord: DiscordSizeResult | undefined): TargetCheck[] {
+  return DISCORD_TARGETS.map(({ metric, limit, value }) => {
+    const v = discord ? value(discord) : Number.NaN;
+    return { metric, limit, unit: 'ms', value: v, met: v <= limit };
   });
 }

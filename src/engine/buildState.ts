@@ -1,48 +1,91 @@
+import type { FileFingerprint } from '../knowledge/fingerprint.js';
 import {
-  emptySearchState,
-  type IndexedDocument,
-  registerDocument,
-  type SearchState,
-} from '../search/searchState.js';
+  type DocumentFields,
+  documentFields,
+  KEYS_FIELD,
+  OUTLET_FIELD,
+  TEXT_FIELD,
+  TITLE_FIELD,
+} from '../search/indexEntry.js';
+import { IndexBuilder, statsFromIndex, trimPostings } from '../search/miniIndex.js';
+import { emptySearchState, type IndexedDocument, type SearchState } from '../search/searchState.js';
+import { sliced } from '../search/sliced.js';
 import type { AliasTable } from '../text/aliases.js';
+import { analyze } from '../text/analyze.js';
 import { segmentDocument } from '../text/segment.js';
 import type { KnowledgeDocument, Passage } from '../types.js';
 import { TimeSlicer } from '../util/yieldToEventLoop.js';
+
+/**
+ * A fresh index being built aside: passages go in without term statistics, which are read off the
+ * finished index at once (finishBuild) instead of being counted passage by passage.
+ */
+function addToBuild(
+  state: SearchState,
+  passage: Passage,
+  shared: DocumentFields,
+  builder: IndexBuilder,
+): void {
+  state.passages.set(passage.id, passage);
+  builder.begin(passage.id);
+  const tokens = analyze(passage.text, state.aliases);
+  // Field by field, as minisearch adds them: terms enter the term tree in the same order.
+  for (const token of tokens) builder.add(TEXT_FIELD, token.term);
+  for (const token of tokens) if (token.key !== null) builder.add(KEYS_FIELD, token.key);
+  builder.addCounted(TITLE_FIELD, shared.title);
+  builder.addCounted(OUTLET_FIELD, shared.outlet);
+  builder.end();
+}
+
+function* finishBuild(state: SearchState): Generator<void> {
+  yield* trimPostings(state.mini);
+  state.stats = yield* statsFromIndex(state.mini, TEXT_FIELD, KEYS_FIELD);
+}
 
 export interface SegmentedDocument {
   document: IndexedDocument;
   passages: Passage[];
 }
 
-export function segment(doc: KnowledgeDocument): SegmentedDocument {
+export type Fingerprints = ReadonlyMap<string, FileFingerprint>;
+
+export function segment(doc: KnowledgeDocument, fingerprints?: Fingerprints): SegmentedDocument {
   const passages = segmentDocument(doc);
-  return {
-    document: {
-      id: doc.id,
-      file: doc.file,
-      hash: doc.hash,
-      meta: doc.meta,
-      passageIds: passages.map((p) => p.id),
-    },
-    passages,
+  const document: IndexedDocument = {
+    id: doc.id,
+    file: doc.file,
+    hash: doc.hash,
+    meta: doc.meta,
+    passageIds: passages.map((p) => p.id),
   };
+  const fingerprint = fingerprints?.get(doc.file);
+  if (fingerprint) document.fingerprint = fingerprint;
+  return { document, passages };
 }
 
-/** A fresh index built aside, in time slices, so a serving process keeps answering meanwhile. */
+/**
+ * A fresh index built aside, in time slices (one passage at most between checks), so a serving
+ * process keeps answering meanwhile.
+ */
 export async function buildState(
-  documents: KnowledgeDocument[],
+  documents: readonly KnowledgeDocument[],
   aliases: AliasTable,
   aliasGroups: string[][],
+  fingerprints?: Fingerprints,
 ): Promise<SearchState> {
   const slicer = new TimeSlicer();
   const state = emptySearchState(aliases, aliasGroups);
+  const builder = new IndexBuilder(state.mini);
   for (const doc of documents) {
-    const { document, passages } = segment(doc);
-    for (const entry of registerDocument(state, document, passages)) {
-      state.mini.add(entry);
+    const { document, passages } = segment(doc, fingerprints);
+    const shared = documentFields(document.meta, aliases);
+    state.documents.set(document.id, document);
+    await slicer.maybeYield();
+    for (const passage of passages) {
+      addToBuild(state, passage, shared, builder);
       await slicer.maybeYield();
     }
-    await slicer.maybeYield();
   }
+  await sliced(finishBuild(state), slicer);
   return state;
 }

@@ -1,3 +1,4 @@
+import type { KnowledgeScan } from '../knowledge/loadKnowledge.js';
 import type { IndexedDocument } from '../search/searchState.js';
 import type { KnowledgeDocument } from '../types.js';
 
@@ -11,11 +12,17 @@ export interface KnowledgeDiff {
 /** What a reindex has to do: documents compared with the index by id and content hash. */
 export function diffKnowledge(
   indexed: ReadonlyMap<string, IndexedDocument>,
-  found: KnowledgeDocument[],
+  found: Pick<KnowledgeScan, 'documents' | 'unchanged'>,
 ): KnowledgeDiff {
   const diff: KnowledgeDiff = { added: [], changed: [], removed: [], unchanged: [] };
   const seen = new Set<string>();
-  for (const doc of found) {
+  for (const { id, file, hash } of found.unchanged) {
+    seen.add(id);
+    const before = indexed.get(id);
+    // Not read because it matched the index's fingerprint, so it is indexed as it is.
+    if (before && before.hash === hash && before.file === file) diff.unchanged.push(id);
+  }
+  for (const doc of found.documents) {
     seen.add(doc.id);
     const before = indexed.get(doc.id);
     if (!before) diff.added.push(doc);

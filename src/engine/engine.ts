@@ -1,12 +1,24 @@
 import { loadAliasGroups } from '../knowledge/loadAliases.js';
-import { loadKnowledge } from '../knowledge/loadKnowledge.js';
+import { scanKnowledge } from '../knowledge/loadKnowledge.js';
 import { type AnswerOptions, answerQuery } from '../search/answerQuery.js';
-import { addDocument, emptySearchState, removeDocument, type SearchState } from '../search/searchState.js';
-import { IndexLoadError, loadCurrentIndex, saveIndex } from '../store/generationStore.js';
+import {
+  addPrepared,
+  applyRemoval,
+  emptySearchState,
+  type PreparedDocument,
+  type PreparedRemoval,
+  prepareDocument,
+  prepareRemoval,
+  type SearchState,
+} from '../search/searchState.js';
+import { sliced } from '../search/sliced.js';
+import { type DeltaBase, IndexLoadError, loadCurrentIndex, saveIndex } from '../store/generationStore.js';
 import { aliasTableFor } from '../text/aliasTable.js';
 import type { Answer, SkippedDocument } from '../types.js';
-import { buildState, segment } from './buildState.js';
+import { TimeSlicer } from '../util/yieldToEventLoop.js';
+import { buildState, type Fingerprints, segment } from './buildState.js';
 import { diffKnowledge, isEmptyDiff, type KnowledgeDiff } from './diffKnowledge.js';
+import { knownFiles, refreshFingerprints } from './fingerprints.js';
 import type { ReindexReport } from './reindexReport.js';
 
 export interface EngineLogger {
@@ -35,6 +47,8 @@ export class ReindexBusyError extends Error {
 
 /** Above this share of changed documents a reindex rebuilds aside instead of patching in place. */
 const INCREMENTAL_SHARE = 0.25;
+/** Passages (in and out) a patch applies in one synchronous step: about 50 ms of index updates. */
+const PATCH_AT_ONCE = 2_000;
 
 /**
  * The search engine as a long-lived object: it serves queries from one in-memory index and
@@ -44,6 +58,8 @@ export class Engine {
   private state: SearchState = emptySearchState();
   private skippedDocs: SkippedDocument[] = [];
   private running: Promise<ReindexReport> | null = null;
+  /** The last full generation saved or loaded: what a delta save builds on. */
+  private base: DeltaBase | null = null;
   private readonly logger: EngineLogger;
 
   private constructor(private readonly options: EngineOptions) {
@@ -65,6 +81,7 @@ export class Engine {
       if (!saved) return;
       this.state = saved.state;
       this.skippedDocs = saved.skipped;
+      this.base = saved.base;
       const ms = Math.round(performance.now() - started);
       this.logger.info(
         { generation: saved.generation, passages: saved.state.passages.size, ms },
@@ -105,30 +122,35 @@ export class Engine {
     const started = performance.now();
     const before = this.state;
     const passagesBefore = before.passages.size;
-    const { documents, skipped: skippedDocuments } = await loadKnowledge(this.options.knowledgeDir);
-    const { groups: aliasGroups, problems: aliasProblems } = await loadAliasGroups(this.options.knowledgeDir);
-    const skipped = [...skippedDocuments, ...aliasProblems];
+    const dir = this.options.knowledgeDir;
+    const { groups: aliasGroups, problems: aliasProblems } = await loadAliasGroups(dir);
     const aliases = aliasTableFor(aliasGroups);
     const aliasesChanged = aliases.signature !== before.aliases.signature;
-    const diff = diffKnowledge(before.documents, documents);
+    const rebuildAll = full || aliasesChanged || before.documents.size === 0;
+    // Files whose size and timestamps match the index are not read again.
+    let scan = await scanKnowledge(dir, rebuildAll ? {} : { known: knownFiles(before) });
+    let diff = diffKnowledge(before.documents, scan);
     const touched = diff.added.length + diff.changed.length + diff.removed.length;
-    const rebuild =
-      full ||
-      aliasesChanged ||
-      before.documents.size === 0 ||
-      touched > before.documents.size * INCREMENTAL_SHARE;
+    const rebuild = rebuildAll || touched > before.documents.size * INCREMENTAL_SHARE;
+    if (rebuild && scan.unchanged.length > 0) {
+      scan = await scanKnowledge(dir);
+      diff = diffKnowledge(before.documents, scan);
+    }
+    const skipped = [...scan.skipped, ...aliasProblems];
     const skippedChanged = JSON.stringify(skipped) !== JSON.stringify(this.skippedDocs);
 
     let mode: ReindexReport['mode'] = 'unchanged';
     if (rebuild && (full || aliasesChanged || !isEmptyDiff(diff))) {
-      const next = await buildState(documents, aliases, aliasGroups);
+      const next = await buildState(scan.documents, aliases, aliasGroups, scan.fingerprints);
       this.state = next;
       mode = 'full';
     } else if (!isEmptyDiff(diff)) {
-      this.patch(diff);
+      await this.patch(diff, scan.fingerprints);
       mode = 'incremental';
     }
+    const fingerprintsChanged = refreshFingerprints(this.state, diff.unchanged, scan.fingerprints);
     this.skippedDocs = skipped;
+    const applyMs = Math.round(performance.now() - started);
 
     const report: ReindexReport = {
       mode,
@@ -140,31 +162,69 @@ export class Engine {
       passagesBefore,
       passagesAfter: this.state.passages.size,
       ms: 0,
+      applyMs,
+      saveMs: 0,
       saved: true,
     };
-    if (this.options.persist !== false && (mode !== 'unchanged' || skippedChanged)) await this.save(report);
+    if (this.options.persist !== false && (mode !== 'unchanged' || skippedChanged || fingerprintsChanged))
+      await this.save(report);
     report.ms = Math.round(performance.now() - started);
     this.logger.info({ ...report, skipped: skipped.length }, 'reindex finished');
     for (const s of skipped) this.logger.warn({ file: s.file, reason: s.reason }, 'document skipped');
     return report;
   }
 
-  /** Segments first, then applies every change in one synchronous step, so no query sees half of it. */
-  private patch(diff: KnowledgeDiff): void {
-    const incoming = [...diff.changed, ...diff.added].map(segment);
+  /**
+   * Analyses in time slices first, then applies the change in one synchronous step, so no query sees
+   * half of it. A change too large for one step (it would block the event loop) is applied a
+   * document at a time: a query may then see some documents updated and others not yet, never half
+   * a document.
+   */
+  private async patch(diff: KnowledgeDiff, fingerprints: Fingerprints): Promise<void> {
+    const slicer = new TimeSlicer();
     const state = this.state;
-    for (const id of [...diff.removed, ...diff.changed.map((d) => d.id)]) removeDocument(state, id);
-    for (const { document, passages } of incoming) addDocument(state, document, passages);
+    const removals: PreparedRemoval[] = [];
+    for (const id of [...diff.removed, ...diff.changed.map((d) => d.id)]) {
+      const removal = await sliced(prepareRemoval(state, id), slicer);
+      if (removal) removals.push(removal);
+    }
+    const incoming: PreparedDocument[] = [];
+    for (const doc of [...diff.changed, ...diff.added]) {
+      const { document, passages } = segment(doc, fingerprints);
+      incoming.push(await sliced(prepareDocument(document, passages, state.aliases), slicer));
+    }
+    const work = [...removals, ...incoming].reduce((n, r) => n + r.passages.length, 0);
+    const atOnce = work <= PATCH_AT_ONCE;
+    const byId = new Map(incoming.map((p) => [p.document.id, p]));
+    for (const removal of removals) {
+      applyRemoval(state, removal);
+      const replacement = byId.get(removal.documentId);
+      if (replacement) {
+        addPrepared(state, replacement);
+        byId.delete(removal.documentId);
+      }
+      if (!atOnce) await slicer.maybeYield();
+    }
+    for (const prepared of byId.values()) {
+      addPrepared(state, prepared);
+      if (!atOnce) await slicer.maybeYield();
+    }
     state.builtAt = new Date().toISOString();
   }
 
+  /** A full rebuild is saved whole; a patch as a delta on the last full save while that stays small. */
   private async save(report: ReindexReport): Promise<void> {
+    const started = performance.now();
     try {
-      await saveIndex(this.options.dataDir, this.state, this.skippedDocs);
+      const base = report.mode === 'full' ? null : this.base;
+      const saved = await saveIndex(this.options.dataDir, this.state, this.skippedDocs, base);
+      this.base = saved.base;
+      report.savedAs = saved.kind;
     } catch (error) {
       report.saved = false;
       report.saveError = (error as Error).message;
       this.logger.error({ err: error }, 'index not saved; serving the new index from memory');
     }
+    report.saveMs = Math.round(performance.now() - started);
   }
 }

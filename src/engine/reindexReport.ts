@@ -10,15 +10,23 @@ export interface ReindexReport {
   documents: number;
   passagesBefore: number;
   passagesAfter: number;
+  /** Start to end, saving included. */
   ms: number;
+  /** Start until the new index served queries. */
+  applyMs: number;
+  /** Writing the index to DATA_DIR (0 when nothing was written). */
+  saveMs: number;
   /** False when the new index serves but could not be written to DATA_DIR. */
   saved: boolean;
+  /** How it was written: every passage, or only the documents changed since the last full save. */
+  savedAs?: 'full' | 'delta';
   saveError?: string;
 }
 
 export function describeReport(r: ReindexReport): string {
   const lines = [
     `${r.mode} reindex in ${r.ms} ms: ${r.documents} documents, passages ${r.passagesBefore} → ${r.passagesAfter}`,
+    `serving after ${r.applyMs} ms${r.savedAs ? `, saved (${r.savedAs}) in ${r.saveMs} ms` : ''}`,
     `added ${r.added.length}, changed ${r.changed.length}, removed ${r.removed.length}, skipped ${r.skipped.length}`,
   ];
   for (const id of r.added) lines.push(`  + ${id}`);

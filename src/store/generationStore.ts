@@ -1,47 +1,77 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SearchState } from '../search/searchState.js';
+import type { IndexedDocument, SearchState } from '../search/searchState.js';
 import { aliasTableFor } from '../text/aliasTable.js';
 import { ANALYZER_SIGNATURE } from '../text/analyzerSignature.js';
 import type { Passage, SkippedDocument } from '../types.js';
-import { TimeSlicer } from '../util/yieldToEventLoop.js';
+import { applyDelta } from './applyDelta.js';
 import { decodeIndex, encodeIndex } from './indexCodec.js';
 import { readLines, writeLines } from './jsonLines.js';
 import { FILES, FORMAT_VERSION, type Manifest } from './manifest.js';
+import { decodePassages, encodePassages } from './passageCodec.js';
 
 /**
  * Each saved index is a generation folder under DATA_DIR/generations; DATA_DIR/current names the
  * one in use and the one before it. A generation is written under a temporary name and renamed
  * when complete, then `current` is replaced by rename: a crash at any point leaves the previous
  * generation loadable.
+ *
+ * A generation is full (every passage and the whole index) or a delta: only the documents added or
+ * changed since a full base generation, replayed on top of it when loading. A small reindex thus
+ * writes kilobytes instead of the whole index; once a delta grows past DELTA_SHARE, a full
+ * generation is written again.
  */
 const GENERATIONS = 'generations';
 const CURRENT = 'current';
+/** Above this share of the passages (added, changed or removed since the base) a save is full. */
+const DELTA_SHARE = 0.01;
+const MIN_DELTA_PASSAGES = 500;
 
 export interface CurrentPointer {
   generation: string;
   previous: string | null;
+  /** The full generations the two above are deltas of, if they are (pruning keeps them). */
+  base?: string | null;
+  previousBase?: string | null;
 }
 
 export class IndexLoadError extends Error {}
+
+/** A full generation, as a delta on top of it needs to know it. */
+export interface DeltaBase {
+  generation: string;
+  /** Its documents: content hash, file and passage count by id. */
+  documents: ReadonlyMap<string, { hash: string; file: string; passages: number }>;
+  /** JSON of its alias groups: a delta cannot change them. */
+  aliasGroups: string;
+}
 
 export interface SavedIndex {
   state: SearchState;
   skipped: SkippedDocument[];
   generation: string;
+  base: DeltaBase;
+}
+
+export interface SaveResult {
+  generation: string;
+  kind: 'full' | 'delta';
+  base: DeltaBase;
 }
 
 function generationName(): string {
   return `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
 }
 
-async function* passageLines(state: SearchState): AsyncGenerator<string> {
-  const slicer = new TimeSlicer();
-  for (const passage of state.passages.values()) {
-    yield JSON.stringify(passage);
-    await slicer.maybeYield();
-  }
+function baseOf(generation: string, manifest: Pick<Manifest, 'documents' | 'aliasGroups'>): DeltaBase {
+  return {
+    generation,
+    documents: new Map(
+      manifest.documents.map((d) => [d.id, { hash: d.hash, file: d.file, passages: d.passageIds.length }]),
+    ),
+    aliasGroups: JSON.stringify(manifest.aliasGroups),
+  };
 }
 
 export async function readPointer(dataDir: string): Promise<CurrentPointer | null> {
@@ -66,37 +96,104 @@ async function writePointer(dataDir: string, pointer: CurrentPointer): Promise<v
   await rename(temporary, join(dataDir, CURRENT));
 }
 
-/** Removes generations other than the current and previous ones, and abandoned temporary folders. */
+/** Removes generations the pointer does not need, and abandoned temporary folders. */
 async function prune(dataDir: string, keep: CurrentPointer): Promise<void> {
   const root = join(dataDir, GENERATIONS);
+  const needed = new Set([keep.generation, keep.previous, keep.base, keep.previousBase]);
   for (const name of await readdir(root)) {
-    if (name === keep.generation || name === keep.previous) continue;
+    if (needed.has(name)) continue;
     await rm(join(root, name), { recursive: true, force: true });
   }
 }
 
+/** Passages a delta may touch (added, changed or removed since its base) before a full save is due. */
+export function deltaLimit(passages: number): number {
+  return Math.max(MIN_DELTA_PASSAGES, passages * DELTA_SHARE);
+}
+
+/** The documents a delta on `base` must carry, or null when a full save is the better deal. */
+export function planDelta(
+  state: SearchState,
+  base: DeltaBase | null | undefined,
+  limit = deltaLimit(state.passages.size),
+): IndexedDocument[] | null {
+  if (!base || base.aliasGroups !== JSON.stringify(state.aliasGroups)) return null;
+  const documents: IndexedDocument[] = [];
+  let cost = 0;
+  for (const doc of state.documents.values()) {
+    const before = base.documents.get(doc.id);
+    if (before && before.hash === doc.hash && before.file === doc.file) continue;
+    documents.push(doc);
+    cost += doc.passageIds.length;
+  }
+  for (const [id, before] of base.documents) {
+    const now = state.documents.get(id);
+    if (!now || now.hash !== before.hash || now.file !== before.file) cost += before.passages;
+  }
+  return cost > limit ? null : documents;
+}
+
+/** index.jsonl and postings.bin in one pass: the lines are small and kept until the end. */
+async function writeIndexFiles(folder: string, state: SearchState): Promise<void> {
+  const lines: string[] = [];
+  const postings = await open(join(folder, FILES.postings), 'wx');
+  try {
+    for await (const part of encodeIndex(state.mini)) {
+      if ('line' in part) lines.push(part.line);
+      else await postings.write(part.bytes);
+    }
+    await postings.sync();
+  } finally {
+    await postings.close();
+  }
+  await writeLines(join(folder, FILES.index), lines);
+}
+
+/**
+ * Saves the state as a new generation and makes it current: a delta on `base` when the change since
+ * that full generation is small, else a full one (which becomes the base of later deltas).
+ */
 export async function saveIndex(
   dataDir: string,
   state: SearchState,
   skipped: SkippedDocument[],
-): Promise<string> {
+  base?: DeltaBase | null,
+): Promise<SaveResult> {
   const root = join(dataDir, GENERATIONS);
   await mkdir(root, { recursive: true });
   const name = generationName();
   const temporary = join(root, `.tmp-${name}`);
+  const changed = planDelta(state, base);
+  const manifest: Manifest = {
+    formatVersion: FORMAT_VERSION,
+    analyzerSignature: ANALYZER_SIGNATURE,
+    builtAt: state.builtAt,
+    passageCount: state.passages.size,
+    aliasGroups: state.aliasGroups,
+    documents: [...state.documents.values()],
+    skipped,
+  };
   await mkdir(temporary);
   try {
-    const manifest: Manifest = {
-      formatVersion: FORMAT_VERSION,
-      analyzerSignature: ANALYZER_SIGNATURE,
-      builtAt: state.builtAt,
-      passageCount: state.passages.size,
-      aliasGroups: state.aliasGroups,
-      documents: [...state.documents.values()],
-      skipped,
-    };
-    await writeLines(join(temporary, FILES.passages), passageLines(state));
-    await writeLines(join(temporary, FILES.index), encodeIndex(state.mini));
+    if (changed && base) {
+      const m = state.mini as unknown as { _nextId: number; _avgFieldLength: number[] };
+      manifest.delta = {
+        base: base.generation,
+        nextId: m._nextId,
+        averageFieldLength: [...m._avgFieldLength],
+      };
+      const shortIds = (state.mini as unknown as { _idToShortId: Map<string, number> })._idToShortId;
+      await writeLines(
+        join(temporary, FILES.delta),
+        encodePassages(changed, state.passages, (id) => shortIds.get(id)),
+      );
+    } else {
+      await writeLines(
+        join(temporary, FILES.passages),
+        encodePassages(state.documents.values(), state.passages),
+      );
+      await writeIndexFiles(temporary, state);
+    }
     await writeLines(join(temporary, FILES.manifest), [JSON.stringify(manifest)]);
     await rename(temporary, join(root, name));
   } catch (error) {
@@ -104,10 +201,16 @@ export async function saveIndex(
     throw error;
   }
   const before = await readPointer(dataDir).catch(() => null);
-  const pointer = { generation: name, previous: before?.generation ?? null };
+  const pointer: CurrentPointer = {
+    generation: name,
+    previous: before?.generation ?? null,
+    base: manifest.delta?.base ?? null,
+    previousBase: before?.base ?? null,
+  };
   await writePointer(dataDir, pointer);
   await prune(dataDir, pointer);
-  return name;
+  const kind = manifest.delta ? 'delta' : 'full';
+  return { generation: name, kind, base: kind === 'delta' && base ? base : baseOf(name, manifest) };
 }
 
 async function readManifest(folder: string): Promise<Manifest> {
@@ -119,41 +222,44 @@ async function readManifest(folder: string): Promise<Manifest> {
   return manifest;
 }
 
-async function readPassages(folder: string): Promise<Map<string, Passage>> {
-  const slicer = new TimeSlicer();
+async function loadFull(folder: string, manifest: Manifest): Promise<SearchState> {
   const passages = new Map<string, Passage>();
-  for await (const line of readLines(join(folder, FILES.passages))) {
-    if (line.length === 0) continue;
-    const passage = JSON.parse(line) as Passage;
+  await decodePassages(readLines(join(folder, FILES.passages)), ({ passage }) => {
     passages.set(passage.id, passage);
-    await slicer.maybeYield();
-  }
-  return passages;
+  });
+  const postings = await readFile(join(folder, FILES.postings));
+  const { mini, stats } = await decodeIndex(readLines(join(folder, FILES.index)), postings);
+  if (passages.size !== manifest.passageCount || mini.documentCount !== manifest.passageCount)
+    throw new IndexLoadError(
+      `counts disagree: manifest ${manifest.passageCount}, passages ${passages.size}, index ${mini.documentCount}`,
+    );
+  const aliasGroups = manifest.aliasGroups ?? [];
+  return {
+    mini,
+    stats,
+    passages,
+    documents: new Map(manifest.documents.map((d) => [d.id, d])),
+    aliases: aliasTableFor(aliasGroups),
+    aliasGroups,
+    builtAt: manifest.builtAt,
+  };
 }
 
 export async function loadGeneration(dataDir: string, generation: string): Promise<SavedIndex> {
   const folder = join(dataDir, GENERATIONS, generation);
   try {
     const manifest = await readManifest(folder);
-    const passages = await readPassages(folder);
-    const { mini, stats } = await decodeIndex(readLines(join(folder, FILES.index)));
-    if (passages.size !== manifest.passageCount || mini.documentCount !== manifest.passageCount)
-      throw new IndexLoadError(
-        `counts disagree: manifest ${manifest.passageCount}, passages ${passages.size}, index ${mini.documentCount}`,
-      );
-    const documents = new Map(manifest.documents.map((d) => [d.id, d]));
-    const aliasGroups = manifest.aliasGroups ?? [];
-    const aliases = aliasTableFor(aliasGroups);
-    const state: SearchState = {
-      mini,
-      stats,
-      passages,
-      documents,
-      aliases,
-      aliasGroups,
-      builtAt: manifest.builtAt,
-    };
-    return { state, skipped: manifest.skipped, generation };
+    if (!manifest.delta) {
+      const state = await loadFull(folder, manifest);
+      return { state, skipped: manifest.skipped, generation, base: baseOf(generation, manifest) };
+    }
+    const baseName = manifest.delta.base;
+    const baseFolder = join(dataDir, GENERATIONS, baseName);
+    const baseManifest = await readManifest(baseFolder);
+    if (baseManifest.delta) throw new IndexLoadError(`delta ${generation} is based on another delta`);
+    const state = await loadFull(baseFolder, baseManifest);
+    await applyDelta(state, baseManifest, manifest, readLines(join(folder, FILES.delta)));
+    return { state, skipped: manifest.skipped, generation, base: baseOf(baseName, baseManifest) };
   } catch (error) {
     if (error instanceof IndexLoadError) throw error;
     throw new IndexLoadError(`index ${generation} is unreadable: ${(error as Error).message}`);

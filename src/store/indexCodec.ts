@@ -1,31 +1,19 @@
 import MiniSearch from 'minisearch';
-import { type IndexEntry, MINISEARCH_OPTIONS } from '../search/indexEntry.js';
+import { INDEX_FIELDS, type IndexEntry, MINISEARCH_OPTIONS } from '../search/indexEntry.js';
+import { internals, type TermData } from '../search/miniIndex.js';
+import { Postings } from '../search/postings.js';
 import { emptyTermStats, type TermStats } from '../search/termStats.js';
 import { TimeSlicer } from '../util/yieldToEventLoop.js';
 
 /**
- * minisearch's own toJSON/loadJSON work in one block (and loadJSAsync sleeps 1 ms per 1000
- * postings), too slow for 100k passages in a serving bot. This codec writes the same data as
- * toJSON() as NDJSON chunks and reads it back in time slices. It touches minisearch internals,
- * so minisearch is pinned and test/indexCodec.test.ts checks it against toJSON().
+ * minisearch's own toJSON/loadJSON work in one block and rebuild a Map a posting, too slow for 100k
+ * passages in a serving bot. This codec writes minisearch's state as NDJSON lines (header, documents,
+ * terms) plus the postings as raw typed arrays, which load back as views of one buffer. Discarded
+ * passages are left out, so a loaded index is vacuumed and its document frequencies are the sizes of
+ * its postings. It touches minisearch internals: minisearch is pinned and test/indexCodec.test.ts
+ * checks the result against toJSON(). Typed arrays are in the machine's byte order (little-endian on
+ * every platform Node runs on).
  */
-type Postings = Map<number, Map<number, number>>;
-
-interface MiniSearchInternals {
-  _documentCount: number;
-  _nextId: number;
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _storedFields: Map<number, unknown>;
-  _dirtCount: number;
-  _index: { set(term: string, data: Postings): void } & Iterable<[string, Postings]>;
-}
-
-const internals = (mini: MiniSearch<IndexEntry>) => mini as unknown as MiniSearchInternals;
-
 type Line =
   | {
       kind: 'header';
@@ -33,37 +21,47 @@ type Line =
       nextId: number;
       fieldIds: Record<string, number>;
       averageFieldLength: number[];
-      dirtCount: number;
     }
-  | { kind: 'ids'; entries: [number, string][] }
-  | { kind: 'lengths'; entries: [number, number[]][] }
-  | { kind: 'terms'; entries: [string, [number, [number, number][]][]][] };
+  /** Per document: shortId, id, then one length a field. */
+  | { kind: 'docs'; entries: (number | string)[] }
+  /** Per term: the term, then fieldId and posting count for each of its fields. */
+  | { kind: 'terms'; entries: (string | number)[][] };
 
-const IDS_PER_LINE = 5000;
-const POSTINGS_PER_LINE = 20000;
+export type IndexPart = { line: string } | { bytes: Uint8Array };
 
-async function* chunked<T>(
-  items: Iterable<T>,
-  size: (item: T) => number,
-  limit: number,
-): AsyncGenerator<T[]> {
-  const slicer = new TimeSlicer();
-  let batch: T[] = [];
-  let weight = 0;
-  for (const item of items) {
-    batch.push(item);
-    weight += size(item);
-    if (weight >= limit) {
-      yield batch;
-      batch = [];
-      weight = 0;
-      await slicer.maybeYield();
-    }
-  }
-  if (batch.length > 0) yield batch;
+const DOCS_PER_LINE = 4000;
+const POSTINGS_PER_LINE = 200_000;
+const TERMS_PER_LINE = 2_000;
+const BYTES_PER_CHUNK = 1 << 20;
+const FIELDS = INDEX_FIELDS.length;
+
+export class IndexFormatError extends Error {}
+
+/** Bytes one list of `count` postings takes: ids, frequencies, padding back to 4-byte alignment. */
+function listBytes(count: number): number {
+  return count * 4 + count * 2 + (count % 2) * 2;
 }
 
-export async function* encodeIndex(mini: MiniSearch<IndexEntry>): AsyncGenerator<string> {
+function livePostings(
+  postings: Postings | Map<number, number>,
+  live: (id: number) => boolean,
+): { ids: Uint32Array; freqs: Uint16Array } {
+  const ids = new Uint32Array(postings.size);
+  const freqs = new Uint16Array(postings.size + (postings.size % 2));
+  let n = 0;
+  if (postings instanceof Postings) n = postings.copyInto(ids, freqs, 0, live);
+  else
+    for (const [id, freq] of postings) {
+      if (!live(id)) continue;
+      ids[n] = id;
+      freqs[n] = freq;
+      n++;
+    }
+  return { ids: ids.subarray(0, n), freqs: freqs.subarray(0, n + (n % 2)) };
+}
+
+export async function* encodeIndex(mini: MiniSearch<IndexEntry>): AsyncGenerator<IndexPart> {
+  const slicer = new TimeSlicer();
   const m = internals(mini);
   const header: Line = {
     kind: 'header',
@@ -71,35 +69,73 @@ export async function* encodeIndex(mini: MiniSearch<IndexEntry>): AsyncGenerator
     nextId: m._nextId,
     fieldIds: m._fieldIds,
     averageFieldLength: m._avgFieldLength,
-    dirtCount: m._dirtCount,
   };
-  yield JSON.stringify(header);
-  for await (const entries of chunked(m._documentIds, () => 1, IDS_PER_LINE))
-    yield JSON.stringify({ kind: 'ids', entries } satisfies Line);
-  for await (const entries of chunked(m._fieldLength, () => 1, IDS_PER_LINE))
-    yield JSON.stringify({ kind: 'lengths', entries } satisfies Line);
-  const postingsOf = ([, fields]: [string, Postings]) => {
-    let n = 1;
-    for (const docs of fields.values()) n += docs.size;
-    return n;
-  };
-  for await (const batch of chunked(m._index, postingsOf, POSTINGS_PER_LINE)) {
-    const entries = batch.map(([term, fields]): [string, [number, [number, number][]][]] => [
-      term,
-      [...fields].map(([fieldId, docs]): [number, [number, number][]] => [fieldId, [...docs]]),
-    ]);
-    yield JSON.stringify({ kind: 'terms', entries } satisfies Line);
+  yield { line: JSON.stringify(header) };
+
+  let entries: (number | string)[] = [];
+  for (const [shortId, id] of m._documentIds) {
+    entries.push(shortId, id);
+    const lengths = m._fieldLength.get(shortId) ?? [];
+    for (let f = 0; f < FIELDS; f++) entries.push(lengths[f] ?? 0);
+    if (entries.length >= DOCS_PER_LINE * (FIELDS + 2)) {
+      yield { line: JSON.stringify({ kind: 'docs', entries } satisfies Line) };
+      entries = [];
+      await slicer.maybeYield();
+    }
   }
+  if (entries.length > 0) yield { line: JSON.stringify({ kind: 'docs', entries } satisfies Line) };
+
+  // A snapshot: searches between slices may drop terms from the tree.
+  const terms: [string, TermData][] = [...m._index];
+  const live = (id: number) => m._documentIds.has(id);
+  let lineTerms: (string | number)[][] = [];
+  let linePostings = 0;
+  let chunk: Uint8Array[] = [];
+  let chunkBytes = 0;
+  for (const [term, data] of terms) {
+    const entry: (string | number)[] = [term];
+    for (const [fieldId, postings] of data) {
+      const { ids, freqs } = livePostings(postings, live);
+      if (ids.length === 0) continue;
+      entry.push(fieldId, ids.length);
+      chunk.push(new Uint8Array(ids.buffer, ids.byteOffset, ids.byteLength));
+      chunk.push(new Uint8Array(freqs.buffer, freqs.byteOffset, freqs.byteLength));
+      chunkBytes += listBytes(ids.length);
+      linePostings += ids.length;
+    }
+    if (entry.length > 1) lineTerms.push(entry);
+    if (chunkBytes >= BYTES_PER_CHUNK) {
+      yield { bytes: Buffer.concat(chunk) };
+      chunk = [];
+      chunkBytes = 0;
+    }
+    if (linePostings >= POSTINGS_PER_LINE || lineTerms.length >= TERMS_PER_LINE) {
+      yield { line: JSON.stringify({ kind: 'terms', entries: lineTerms } satisfies Line) };
+      lineTerms = [];
+      linePostings = 0;
+    }
+    await slicer.maybeYield();
+  }
+  if (chunkBytes > 0) yield { bytes: Buffer.concat(chunk) };
+  if (lineTerms.length > 0)
+    yield { line: JSON.stringify({ kind: 'terms', entries: lineTerms } satisfies Line) };
 }
 
-export class IndexFormatError extends Error {}
+/** A Uint8Array whose start a Uint32Array view can use (a file read into a pooled buffer may not be). */
+function aligned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+}
 
-/** Rebuilds the minisearch instance and the term statistics from encodeIndex's lines. */
+/** Rebuilds the minisearch instance and the term statistics from encodeIndex's lines and bytes. */
 export async function decodeIndex(
   lines: AsyncIterable<string>,
+  postingBytes: Uint8Array,
 ): Promise<{ mini: MiniSearch<IndexEntry>; stats: TermStats }> {
   const slicer = new TimeSlicer();
+  const bytes = aligned(postingBytes);
+  let offset = 0;
   let mini: MiniSearch<IndexEntry> | null = null;
+  // Saved without discarded passages: document frequencies are the postings' sizes.
   const stats = emptyTermStats();
   let textField = -1;
   let keysField = -1;
@@ -111,30 +147,37 @@ export async function decodeIndex(
         { ...line, documentIds: {}, fieldLength: {}, storedFields: {}, index: [], serializationVersion: 2 },
         MINISEARCH_OPTIONS,
       );
+      stats.passages = line.documentCount;
       textField = line.fieldIds.text ?? -1;
       keysField = line.fieldIds.keys ?? -1;
-      stats.passages = line.documentCount;
       continue;
     }
     if (!mini) throw new IndexFormatError('index file does not start with a header');
     const m = internals(mini);
-    if (line.kind === 'ids') {
-      for (const [shortId, id] of line.entries) {
+    if (line.kind === 'docs') {
+      const e = line.entries;
+      for (let i = 0; i + FIELDS + 1 < e.length; i += FIELDS + 2) {
+        const shortId = e[i] as number;
+        const id = e[i + 1] as string;
         m._documentIds.set(shortId, id);
         m._idToShortId.set(id, shortId);
+        m._fieldLength.set(shortId, e.slice(i + 2, i + 2 + FIELDS) as number[]);
       }
-    } else if (line.kind === 'lengths') {
-      for (const [shortId, lengths] of line.entries) m._fieldLength.set(shortId, lengths);
     } else if (line.kind === 'terms') {
-      for (const [term, fields] of line.entries) {
-        const data: Postings = new Map();
-        for (const [fieldId, docs] of fields) {
-          data.set(fieldId, new Map(docs));
-          // Discarded passages linger in postings until minisearch vacuums: count live ones only.
-          const live = docs.reduce((n, [shortId]) => (m._documentIds.has(shortId) ? n + 1 : n), 0);
-          if (live === 0) continue;
-          if (fieldId === textField) stats.text.set(term, live);
-          else if (fieldId === keysField) stats.keys.set(term, live);
+      for (const entry of line.entries) {
+        const term = entry[0] as string;
+        const data: TermData = new Map();
+        for (let k = 1; k + 1 < entry.length; k += 2) {
+          const fieldId = entry[k] as number;
+          const count = entry[k + 1] as number;
+          if (offset + listBytes(count) > bytes.byteLength)
+            throw new IndexFormatError('postings file is shorter than its terms say');
+          const ids = new Uint32Array(bytes.buffer, bytes.byteOffset + offset, count);
+          const freqs = new Uint16Array(bytes.buffer, bytes.byteOffset + offset + count * 4, count);
+          offset += listBytes(count);
+          data.set(fieldId, Postings.view(ids, freqs));
+          if (fieldId === textField) stats.text.set(term, count);
+          else if (fieldId === keysField) stats.keys.set(term, count);
         }
         m._index.set(term, data);
       }
@@ -144,5 +187,6 @@ export async function decodeIndex(
     await slicer.maybeYield();
   }
   if (!mini) throw new IndexFormatError('index file is empty');
+  if (offset !== bytes.byteLength) throw new IndexFormatError('postings file is longer than its terms say');
   return { mini, stats };
 }

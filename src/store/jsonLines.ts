@@ -1,15 +1,33 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 
+const READ_CHUNK = 1 << 20;
+const NEWLINE = 10;
+
+/** The lines of a file, read in 1 MB chunks and split on bytes (readline costs more than the parsing). */
 export async function* readLines(path: string): AsyncGenerator<string> {
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const file = await open(path, 'r');
   try {
-    for await (const line of lines) yield line;
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    let carry: Buffer | null = null;
+    while (true) {
+      const { bytesRead } = await file.read(buffer, 0, READ_CHUNK, null);
+      if (bytesRead === 0) break;
+      const chunk: Buffer = carry
+        ? Buffer.concat([carry, buffer.subarray(0, bytesRead)])
+        : buffer.subarray(0, bytesRead);
+      let start = 0;
+      let end = chunk.indexOf(NEWLINE, start);
+      while (end !== -1) {
+        yield chunk.toString('utf8', start, end);
+        start = end + 1;
+        end = chunk.indexOf(NEWLINE, start);
+      }
+      // The buffer is read into again: keep the unfinished line as a copy.
+      carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : null;
+    }
+    if (carry) yield carry.toString('utf8');
   } finally {
-    lines.close();
-    input.destroy();
+    await file.close();
   }
 }
 
@@ -32,6 +50,17 @@ export async function writeLines(
       }
     }
     if (buffer.length > 0) await file.write(`${buffer.join('\n')}\n`);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+/** Writes byte chunks to a new file and flushes it to disk before returning. */
+export async function writeBytes(path: string, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+  const file = await open(path, 'wx');
+  try {
+    for await (const chunk of chunks) await file.write(chunk);
     await file.sync();
   } finally {
     await file.close();

@@ -1,0 +1,272 @@
+/**
+ * One term's postings in one field: what minisearch keeps as a Map<shortId, frequency>, here as two
+ * typed arrays sorted by shortId. A Map costs about 40 bytes a posting and the index holds millions;
+ * these cost 6. minisearch only ever calls get, set, delete, size, keys and iteration on it (see
+ * test/postings.test.ts), so it can stand in for the Map.
+ *
+ * Deleting leaves a hole (frequency 0) that later slots close up; iterators survive both, because
+ * minisearch deletes while it iterates (search-time cleanup, vacuuming).
+ */
+const MAX_FREQUENCY = 0xffff;
+const MIN_CAPACITY = 2;
+
+type Ids = Uint32Array<ArrayBufferLike>;
+type Freqs = Uint16Array<ArrayBufferLike>;
+
+export class Postings {
+  private ids: Ids;
+  private freqs: Freqs;
+  /** Slots in use, holes included. */
+  private used: number;
+  private live: number;
+  /** Bumped whenever slots move, so a running iterator finds its place again. */
+  private layout = 0;
+  private hint = 0;
+
+  constructor(
+    ids: Ids = new Uint32Array(MIN_CAPACITY),
+    freqs: Freqs = new Uint16Array(ids.length),
+    used = 0,
+  ) {
+    this.ids = ids;
+    this.freqs = freqs;
+    this.used = used;
+    let live = 0;
+    for (let i = 0; i < used; i++) if (freqs[i] !== 0) live++;
+    this.live = live;
+  }
+
+  /** Postings over arrays read from disk (every frequency above 0), used as they are until they grow. */
+  static view(ids: Ids, freqs: Freqs): Postings {
+    const postings = new Postings(ids, freqs, 0);
+    postings.used = ids.length;
+    postings.live = ids.length;
+    return postings;
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  /** Slot of `id`, or -(insertion point) - 1. */
+  private find(id: number): number {
+    const ids = this.ids;
+    // minisearch reads keys() then get() of each in turn: try the slot after the last one found first.
+    const h = this.hint;
+    if (h < this.used && ids[h] === id) return h;
+    if (h + 1 < this.used && ids[h + 1] === id) {
+      this.hint = h + 1;
+      return h + 1;
+    }
+    let lo = 0;
+    let hi = this.used - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ids[mid]!;
+      if (v < id) lo = mid + 1;
+      else if (v > id) hi = mid - 1;
+      else {
+        this.hint = mid;
+        return mid;
+      }
+    }
+    return -lo - 1;
+  }
+
+  get(id: number): number | undefined {
+    const slot = this.find(id);
+    if (slot < 0) return undefined;
+    const freq = this.freqs[slot]!;
+    return freq === 0 ? undefined : freq;
+  }
+
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  set(id: number, frequency: number): this {
+    const freq = Math.max(1, Math.min(MAX_FREQUENCY, frequency));
+    const used = this.used;
+    if (used === 0 || this.ids[used - 1]! < id) {
+      this.append(id, freq);
+      return this;
+    }
+    const slot = this.find(id);
+    if (slot >= 0) {
+      if (this.freqs[slot] === 0) this.live++;
+      this.freqs[slot] = freq;
+      return this;
+    }
+    this.insertAt(-slot - 1, id, freq);
+    return this;
+  }
+
+  delete(id: number): boolean {
+    const slot = this.find(id);
+    if (slot < 0 || this.freqs[slot] === 0) return false;
+    this.freqs[slot] = 0;
+    this.live--;
+    if (this.used - this.live > Math.max(8, this.live >> 2)) this.compact();
+    return true;
+  }
+
+  /** Adds a posting for an id above every one held (how documents are added): no search, no shifting. */
+  append(id: number, frequency: number): void {
+    if (this.used === this.ids.length) this.grow(this.used + 1);
+    this.ids[this.used] = id;
+    this.freqs[this.used] = Math.max(1, Math.min(MAX_FREQUENCY, frequency));
+    this.used++;
+    this.live++;
+  }
+
+  /** Counts one more occurrence in document `id`, the highest held or a new one; true when new. */
+  bump(id: number): boolean {
+    const last = this.used - 1;
+    if (last >= 0 && this.ids[last] === id && this.freqs[last] !== 0) {
+      if (this.freqs[last]! < MAX_FREQUENCY) this.freqs[last]!++;
+      return false;
+    }
+    this.append(id, 1);
+    return true;
+  }
+
+  /** Drops holes and spare capacity (after a build, before the index serves for long). */
+  trim(): void {
+    if (this.used === this.live && this.ids.length === this.used) return;
+    this.compact(true);
+  }
+
+  private grow(needed: number): void {
+    const capacity = Math.max(MIN_CAPACITY, needed, Math.ceil(this.ids.length * 1.5));
+    const ids = new Uint32Array(capacity);
+    const freqs = new Uint16Array(capacity);
+    ids.set(this.ids.subarray(0, this.used));
+    freqs.set(this.freqs.subarray(0, this.used));
+    this.ids = ids;
+    this.freqs = freqs;
+  }
+
+  private insertAt(slot: number, id: number, freq: number): void {
+    if (this.used === this.ids.length) this.grow(this.used + 1);
+    this.ids.copyWithin(slot + 1, slot, this.used);
+    this.freqs.copyWithin(slot + 1, slot, this.used);
+    this.ids[slot] = id;
+    this.freqs[slot] = freq;
+    this.used++;
+    this.live++;
+    this.layout++;
+  }
+
+  private compact(exact = false): void {
+    const ids = exact ? new Uint32Array(this.live) : this.ids;
+    const freqs = exact ? new Uint16Array(this.live) : this.freqs;
+    let out = 0;
+    for (let i = 0; i < this.used; i++) {
+      const freq = this.freqs[i]!;
+      if (freq === 0) continue;
+      ids[out] = this.ids[i]!;
+      freqs[out] = freq;
+      out++;
+    }
+    this.ids = ids;
+    this.freqs = freqs;
+    this.used = out;
+    this.hint = 0;
+    this.layout++;
+  }
+
+  /** Live postings as parallel arrays (for saving); `into` offsets are filled from `at`. */
+  copyInto(ids: Ids, freqs: Freqs, at: number, keep: (id: number) => boolean): number {
+    let out = at;
+    for (let i = 0; i < this.used; i++) {
+      const freq = this.freqs[i]!;
+      const id = this.ids[i]!;
+      if (freq === 0 || !keep(id)) continue;
+      ids[out] = id;
+      freqs[out] = freq;
+      out++;
+    }
+    return out - at;
+  }
+
+  /**
+   * The next live slot for a cursor, or -1. After slots moved it resumes at the first id above the
+   * last one it returned. Points the lookup hint at the slot, as get() of that id follows.
+   */
+  nextSlot(cursor: Cursor): number {
+    if (cursor.layout !== this.layout) {
+      cursor.layout = this.layout;
+      const slot = cursor.last < 0 ? 0 : this.find(cursor.last);
+      cursor.slot = slot >= 0 ? slot + 1 : -slot - 1;
+    }
+    while (cursor.slot < this.used) {
+      const slot = cursor.slot++;
+      if (this.freqs[slot] === 0) continue;
+      cursor.last = this.ids[slot]!;
+      this.hint = slot;
+      return slot;
+    }
+    return -1;
+  }
+
+  idAt(slot: number): number {
+    return this.ids[slot]!;
+  }
+
+  frequencyAt(slot: number): number {
+    return this.freqs[slot]!;
+  }
+
+  cursor(): Cursor {
+    return { slot: 0, layout: this.layout, last: -1 };
+  }
+
+  // Iterator classes, not generators: minisearch walks whole posting lists on every query.
+  keys(): IterableIterator<number> {
+    return new PostingsIterator(this, (p, slot) => p.idAt(slot));
+  }
+
+  values(): IterableIterator<number> {
+    return new PostingsIterator(this, (p, slot) => p.frequencyAt(slot));
+  }
+
+  entries(): IterableIterator<[number, number]> {
+    return new PostingsIterator(this, (p, slot): [number, number] => [p.idAt(slot), p.frequencyAt(slot)]);
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+
+  forEach(callback: (frequency: number, id: number, postings: Postings) => void): void {
+    for (const [id, freq] of this.entries()) callback(freq, id, this);
+  }
+}
+
+interface Cursor {
+  slot: number;
+  layout: number;
+  last: number;
+}
+
+class PostingsIterator<T> implements IterableIterator<T> {
+  private readonly cursor: Cursor;
+
+  constructor(
+    private readonly postings: Postings,
+    private readonly read: (postings: Postings, slot: number) => T,
+  ) {
+    this.cursor = postings.cursor();
+  }
+
+  next(): IteratorResult<T> {
+    const slot = this.postings.nextSlot(this.cursor);
+    return slot < 0
+      ? { value: undefined, done: true }
+      : { value: this.read(this.postings, slot), done: false };
+  }
+
+  [Symbol.iterator](): IterableIterator<T> {
+    return this;
+  }
+}

@@ -1,0 +1,94 @@
+import type { IndexedDocument } from '../search/searchState.js';
+import type { Passage, Span } from '../types.js';
+import { TimeSlicer } from '../util/yieldToEventLoop.js';
+
+/**
+ * Passages as NDJSON, a line per document (a long document over several): [documentId, ...tuples],
+ * each tuple [id, ordinal, start, end, text, flat sentence offsets] plus, in a delta, the passage's
+ * minisearch short id. Arrays parse faster than objects with keys, and prev/next and documentId
+ * follow from the order, so each id is one string in memory instead of three.
+ */
+type PassageTuple = [string, number, number, number, string, number[], number?];
+type PassageLine = [string, ...PassageTuple[]];
+
+/** Characters of passage text per line: a large document never makes one huge parse. */
+const TEXT_PER_LINE = 200_000;
+
+function toTuple(p: Passage, shortId?: number): PassageTuple {
+  const flat: number[] = [];
+  for (const s of p.sentences) flat.push(s.start, s.end);
+  const tuple: PassageTuple = [p.id, p.ordinal, p.start, p.end, p.text, flat];
+  if (shortId !== undefined) tuple.push(shortId);
+  return tuple;
+}
+
+/** Lines for these documents' passages, in each document's passage order. */
+export async function* encodePassages(
+  documents: Iterable<IndexedDocument>,
+  passages: ReadonlyMap<string, Passage>,
+  shortIdOf?: (passageId: string) => number | undefined,
+): AsyncGenerator<string> {
+  const slicer = new TimeSlicer();
+  for (const doc of documents) {
+    let line: PassageLine = [doc.id];
+    let text = 0;
+    for (const id of doc.passageIds) {
+      const passage = passages.get(id);
+      if (!passage) continue;
+      line.push(toTuple(passage, shortIdOf?.(id)));
+      text += passage.text.length;
+      if (text >= TEXT_PER_LINE) {
+        yield JSON.stringify(line);
+        line = [doc.id];
+        text = 0;
+        await slicer.maybeYield();
+      }
+    }
+    if (line.length > 1) yield JSON.stringify(line);
+    await slicer.maybeYield();
+  }
+}
+
+export class PassageFormatError extends Error {}
+
+export interface DecodedPassage {
+  passage: Passage;
+  /** Set in a delta: the short id the passage had in minisearch. */
+  shortId?: number;
+}
+
+/** Passages back from encodePassages' lines, linked to their neighbours; `onPassage` sees each in file order. */
+export async function decodePassages(
+  lines: AsyncIterable<string>,
+  onPassage: (decoded: DecodedPassage) => void,
+): Promise<void> {
+  const slicer = new TimeSlicer();
+  let previous: Passage | null = null;
+  for await (const raw of lines) {
+    if (raw.length === 0) continue;
+    const line = JSON.parse(raw) as PassageLine;
+    const documentId = line[0];
+    if (typeof documentId !== 'string') throw new PassageFormatError('passage line without a document id');
+    if (previous && previous.documentId !== documentId) previous = null;
+    for (let i = 1; i < line.length; i++) {
+      const [id, ordinal, start, end, text, flat, shortId] = line[i] as PassageTuple;
+      const sentences: Span[] = [];
+      for (let k = 0; k + 1 < flat.length; k += 2) sentences.push({ start: flat[k]!, end: flat[k + 1]! });
+      const passage: Passage = {
+        id,
+        documentId,
+        ordinal,
+        start,
+        end,
+        text,
+        sentences,
+        prev: previous ? previous.id : null,
+        next: null,
+      };
+      if (previous) previous.next = id;
+      previous = passage;
+      onPassage(shortId === undefined ? { passage } : { passage, shortId });
+    }
+    await slicer.maybeYield();
+  }
+}

@@ -24,6 +24,8 @@ export interface QueryPlan {
   terms: QueryTerm[];
   /** The question asks for a quantity ("how many …"). */
   wantsCount: boolean;
+  /** No word is rare enough to probe: every known word is very common. */
+  common: boolean;
 }
 
 /** Beyond this many passages a term is too common to be worth scoring every posting of. */
@@ -87,12 +89,7 @@ export function planQuery(query: string, state: SearchState): QueryPlan {
   const probed = terms.some(
     (t) => t.probe || t.probeKey || t.corrections.length > 0 || t.keyCorrections.length > 0,
   );
-  if (!probed) {
-    // Every known term is very common: probe with the rarest one rather than nothing.
-    const rarest = terms
-      .filter((t) => (stats.text.get(t.term) ?? 0) > 0)
-      .sort((a, b) => b.weight - a.weight)[0];
-    if (rarest) rarest.probe = true;
-  }
-  return { terms, wantsCount: wantsCount(query) };
+  // Every known word is very common: candidates come from their intersection (conjunctiveProbe).
+  const common = !probed && terms.some((t) => (stats.text.get(t.term) ?? 0) > 0);
+  return { terms, wantsCount: wantsCount(query), common };
 }

@@ -1,5 +1,6 @@
 import type { Query, SearchResult } from 'minisearch';
 import type { Passage } from '../types.js';
+import { conjunctiveProbe } from './conjunctiveProbe.js';
 import { matchPassage, type PassageMatch } from './matchPassage.js';
 import { planQuery, type QueryPlan, type QueryTerm } from './queryPlan.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
@@ -26,6 +27,7 @@ function probeQuery(terms: QueryTerm[]): Query {
 }
 
 export function candidates(state: SearchState, plan: QueryPlan, depth = RERANK_DEPTH): SearchResult[] {
+  if (plan.common) return conjunctiveProbe(state, plan.terms, depth);
   const query = probeQuery(plan.terms);
   if (typeof query === 'object' && 'queries' in query && query.queries.length === 0) return [];
   return state.mini.search(query).slice(0, depth);

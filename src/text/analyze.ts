@@ -3,7 +3,7 @@ import { foldWord } from './fold.js';
 import { nameKey } from './nameKey.js';
 import { stem } from './stem.js';
 import { isStopWord } from './stopWords.js';
-import { type Token, tokenize } from './tokenize.js';
+import { type Token, TOKEN } from './tokenize.js';
 
 /** What one word contributes to search: its stemmed term and its transliteration key. */
 export interface AnalyzedToken extends Token {
@@ -61,9 +61,13 @@ function applyAliases(tokens: AnalyzedToken[], aliases: AliasTable): AnalyzedTok
 /** The one text pipeline: the index and the queries both go through it. */
 export function analyze(text: string, aliases: AliasTable = EMPTY_ALIASES): AnalyzedToken[] {
   const out: AnalyzedToken[] = [];
-  for (const token of tokenize(text)) {
-    const analyzed = analyzeWord(token.raw);
-    if (analyzed) out.push({ ...token, ...analyzed });
+  // One pass over the words (this runs on every candidate passage of every query).
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0];
+    const analyzed = analyzeWord(raw);
+    if (!analyzed) continue;
+    const start = match.index ?? 0;
+    out.push({ raw, start, end: start + raw.length, term: analyzed.term, key: analyzed.key });
   }
   return aliases === EMPTY_ALIASES ? out : applyAliases(out, aliases);
 }

@@ -7,7 +7,7 @@ export interface Token {
 
 // Dotted acronyms (U.S., E.U.), words with inner apostrophes (Lukashenka's), numbers with
 // thousands separators or decimals (150,000, 80.1).
-const TOKEN = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['\u2019\u02bc]\p{L}+)*|\p{N}+(?:[.,]\p{N}+)*/gu;
+export const TOKEN = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['\u2019\u02bc]\p{L}+)*|\p{N}+(?:[.,]\p{N}+)*/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

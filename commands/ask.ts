@@ -7,6 +7,7 @@ import {
 import type { ChatCommand } from '../src/discord/command.js';
 import { presentAnswer } from '../src/discord/presentAnswer.js';
 import { respond } from '../src/discord/send/respond.js';
+import { hashId } from '../src/log/hashId.js';
 import { MAX_QUERY_CHARS } from '../src/search/answerQuery.js';
 import { suggestQueries } from '../src/search/suggest.js';
 
@@ -46,6 +47,15 @@ export const ask: ChatCommand = {
       inGuild: interaction.inGuild(),
     });
     await respond(interaction, payload);
+    // Unanswered questions show moderators what the knowledge is missing.
+    if (outcome.outcome === 'not_found')
+      await ctx.feedback.append({
+        kind: 'not_found',
+        query: question,
+        key: null,
+        passageIds: [],
+        member: hashId(interaction.user.id),
+      });
     return outcome;
   },
   async autocomplete(interaction, ctx) {

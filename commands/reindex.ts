@@ -1,11 +1,17 @@
 import { ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { auditModeratorAction } from '../src/discord/auditModeratorAction.js';
 import type { ChatCommand } from '../src/discord/command.js';
-import { reindexFailedMessage, reindexMessage } from '../src/discord/render/reindexMessage.js';
+import {
+  reindexAudit,
+  reindexFailedAudit,
+  reindexFailedMessage,
+  reindexMessage,
+} from '../src/discord/render/reindexMessage.js';
 import { requireModerator } from '../src/discord/requireModerator.js';
 import { respond } from '../src/discord/send/respond.js';
 import { UserError } from '../src/discord/userError.js';
 import { ReindexBusyError } from '../src/engine/engine.js';
-import { hashId } from '../src/log/hashId.js';
+import type { ReindexReport } from '../src/engine/reindexReport.js';
 
 const ALREADY_RUNNING =
   'A reindex is already running. Answers keep coming from the current index until it finishes.';
@@ -26,28 +32,20 @@ export const reindex: ChatCommand = {
     const running = ctx.engine.reindex();
     running.catch(() => {});
     await interaction.deferReply({ flags: 'Ephemeral' });
+    let report: ReindexReport;
     try {
-      const report = await running;
-      ctx.logger.info(
-        {
-          moderator: hashId(interaction.user.id),
-          mode: report.mode,
-          added: report.added,
-          changed: report.changed,
-          removed: report.removed,
-          skipped: report.skipped,
-          passagesBefore: report.passagesBefore,
-          passagesAfter: report.passagesAfter,
-        },
-        'reindex from Discord',
-      );
-      await respond(interaction, reindexMessage(report));
-      return { outcome: 'done', results: report.passagesAfter };
+      report = await running;
     } catch (error) {
       if (error instanceof ReindexBusyError) throw new UserError(ALREADY_RUNNING, 'busy');
+      const reason = (error as Error).message;
       ctx.logger.error({ err: error }, 'reindex from Discord failed; the previous index still serves');
-      await respond(interaction, reindexFailedMessage((error as Error).message));
+      await auditModeratorAction(ctx, interaction, reindexFailedAudit(reason));
+      await respond(interaction, reindexFailedMessage(reason));
       return { outcome: 'refused' };
     }
+    // Audited before the reply: the index changed whether or not the reply gets through.
+    await auditModeratorAction(ctx, interaction, reindexAudit(report));
+    await respond(interaction, reindexMessage(report));
+    return { outcome: 'done', results: report.passagesAfter };
   },
 };

@@ -24,6 +24,7 @@ test('defaults: only the token and client id are needed', () => {
     clientId: '123456789012345678',
     guildId: null,
     moderatorRoleIds: [],
+    modLogChannelId: null,
     apiUrl: null,
     cooldown: { questions: 5, seconds: 30 },
     knowledgeDir: resolve('knowledge'),
@@ -38,6 +39,7 @@ test('every variable is read', () => {
     ...BASE,
     DISCORD_GUILD_ID: ' 98765432109876543 ',
     MODERATOR_ROLE_IDS: '11111111111111111, 22222222222222222',
+    MOD_LOG_CHANNEL_ID: ' 33333333333333333 ',
     DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
     COOLDOWN_QUESTIONS: '3',
     COOLDOWN_SECONDS: '3600',
@@ -48,6 +50,7 @@ test('every variable is read', () => {
   });
   assert.equal(config.guildId, '98765432109876543');
   assert.deepEqual(config.moderatorRoleIds, ['11111111111111111', '22222222222222222']);
+  assert.equal(config.modLogChannelId, '33333333333333333');
   assert.equal(config.apiUrl, 'http://127.0.0.1:4000/api');
   assert.deepEqual(config.cooldown, { questions: 3, seconds: 3600 });
   assert.equal(config.knowledgeDir, resolve('k'));
@@ -102,6 +105,8 @@ test('each bad variable gets an error that names it', () => {
     ['DISCORD_CLIENT_ID', { ...BASE, DISCORD_CLIENT_ID: 'my-bot' }],
     ['DISCORD_GUILD_ID', { ...BASE, DISCORD_GUILD_ID: '12345678901234567x' }],
     ['MODERATOR_ROLE_IDS', { ...BASE, MODERATOR_ROLE_IDS: '@mods' }],
+    ['MOD_LOG_CHANNEL_ID', { ...BASE, MOD_LOG_CHANNEL_ID: '#mod-log' }],
+    ['MOD_LOG_CHANNEL_ID', { ...BASE, MOD_LOG_CHANNEL_ID: '1234' }],
     ['DISCORD_API_URL', { ...BASE, DISCORD_API_URL: '127.0.0.1:4000' }],
     ['DISCORD_API_URL', { ...BASE, DISCORD_API_URL: 'not a url' }],
     ['DISCORD_API_URL', { ...BASE, DISCORD_API_URL: 'ftp://127.0.0.1/api' }],
@@ -142,6 +147,7 @@ test('no error message ever contains the token', () => {
     'DISCORD_CLIENT_ID',
     'DISCORD_GUILD_ID',
     'MODERATOR_ROLE_IDS',
+    'MOD_LOG_CHANNEL_ID',
     'DISCORD_API_URL',
     'COOLDOWN_QUESTIONS',
     'COOLDOWN_SECONDS',
@@ -152,4 +158,13 @@ test('no error message ever contains the token', () => {
     assert.ok(!wrong.message.includes(TOKEN.slice(0, 8)), wrong.message);
     assert.ok(!wrong.message.includes(TOKEN.slice(-8)), wrong.message);
   }
+});
+
+test('MOD_LOG_CHANNEL_ID: unset or blank means no mod-log channel', () => {
+  assert.equal(readBotConfig({ ...BASE }).modLogChannelId, null);
+  assert.equal(readBotConfig({ ...BASE, MOD_LOG_CHANNEL_ID: '  ' }).modLogChannelId, null);
+  assert.match(
+    configError({ ...BASE, MOD_LOG_CHANNEL_ID: '<#123456789012345678>' }).message,
+    /^MOD_LOG_CHANNEL_ID must be a Discord id of 17–20 digits/,
+  );
 });

@@ -45,7 +45,7 @@ test('/ask answers with a verbatim quote, its source, and no mentions allowed', 
     data.embeds.at(-1)?.footer?.text ?? '',
     /5 documents · \d+ passages · built .* · supported by \d outlets?/,
   );
-  assert.equal(data.components.length, 2);
+  assert.equal(data.components.length, 3, 'actions, context, feedback');
   const log = await bot.interactionLog(from);
   assert.equal(log.command, 'ask');
   assert.equal(log.outcome, 'answered');

@@ -234,7 +234,7 @@ test('Share on a private answer posts it publicly, without a Share button', asyn
   assert.ok(!buttonsOf(data).some((x) => x.custom_id.startsWith('share:')), 'no Share on a public answer');
   assert.deepEqual(
     buttonsOf(data).map((x) => x.label),
-    ['More sources', 'Open thread', 'Context 1'],
+    ['More sources', 'Open thread', 'Context 1', 'Helpful', 'Not helpful', 'Flag 1'],
   );
   const posted = view(emu.originalMessage(b));
   assert.equal(posted.channel_id, emu.channelId);

@@ -216,5 +216,5 @@ test('in a DM, Find sources and /ask answer in the conversation, with no thread 
   assert.equal(asked.callback.type, 4);
   assert.deepEqual(asked.data.allowed_mentions, NO_MENTIONS);
   assert.equal(asked.message.channel_id, dm.id);
-  assert.deepEqual(labels(asked.data), ['More sources', 'Context 1']);
+  assert.deepEqual(labels(asked.data), ['More sources', 'Context 1', 'Helpful', 'Not helpful', 'Flag 1']);
 });

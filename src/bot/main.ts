@@ -11,8 +11,11 @@ import { loadDotEnv } from '../config/engineConfig.js';
 import { buttonHandlers } from '../discord/buttons/index.js';
 import { Cooldown } from '../discord/cooldown.js';
 import { handleInteraction, registryOf } from '../discord/handleInteraction.js';
+import { modalHandlers } from '../discord/modals/index.js';
+import { channelFinder, createModLog } from '../discord/modLog.js';
 import { QueryStore } from '../discord/queryStore.js';
 import { Engine } from '../engine/engine.js';
+import { FeedbackLog } from '../feedback/feedbackLog.js';
 import { createLogger } from '../log/createLogger.js';
 import { createClient } from './createClient.js';
 import { keepServingOnStrayErrors, shutDownOnSignals } from './watchProcess.js';
@@ -37,15 +40,17 @@ async function main(): Promise<number> {
   keepServingOnStrayErrors(logger);
 
   const engine = await Engine.open({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
+  const client = createClient(config);
   const ctx = {
     engine,
     config,
     logger,
     queries: new QueryStore(),
     cooldown: new Cooldown(config.cooldown),
+    feedback: new FeedbackLog(config.dataDir, logger),
+    modLog: createModLog(channelFinder(client), config.modLogChannelId, logger),
   };
-  const registry = registryOf(commands, buttonHandlers);
-  const client = createClient(config);
+  const registry = registryOf(commands, buttonHandlers, modalHandlers);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx, registry));
   client.once(Events.ClientReady, (ready) =>
     logger.info(

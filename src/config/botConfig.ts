@@ -10,6 +10,8 @@ export interface BotConfig {
   guildId: string | null;
   /** MODERATOR_ROLE_IDS: roles whose members may use moderator commands, besides Manage Server. */
   moderatorRoleIds: string[];
+  /** MOD_LOG_CHANNEL_ID: where moderator actions and flagged passages are posted; null posts nowhere. */
+  modLogChannelId: string | null;
   /** DISCORD_API_URL: REST base without /v10 (a local Discord emulator); null means Discord itself. */
   apiUrl: string | null;
   /** COOLDOWN_QUESTIONS per COOLDOWN_SECONDS for each member. */
@@ -71,6 +73,11 @@ function readClientId(env: Env): string {
   return snowflake('DISCORD_CLIENT_ID', value);
 }
 
+function optionalSnowflake(env: Env, variable: string): string | null {
+  const value = optional(env, variable);
+  return value === undefined ? null : snowflake(variable, value);
+}
+
 function readRoleIds(env: Env): string[] {
   const value = optional(env, 'MODERATOR_ROLE_IDS');
   if (value === undefined) return [];
@@ -121,12 +128,12 @@ function readPretty(env: Env): boolean {
 /** Reads and checks the bot's whole configuration at start-up; throws ConfigError naming the variable. */
 export function readBotConfig(env: Env = process.env): BotConfig {
   const token = readToken(env);
-  const guildId = optional(env, 'DISCORD_GUILD_ID');
   return {
     token,
     clientId: readClientId(env),
-    guildId: guildId === undefined ? null : snowflake('DISCORD_GUILD_ID', guildId),
+    guildId: optionalSnowflake(env, 'DISCORD_GUILD_ID'),
     moderatorRoleIds: readRoleIds(env),
+    modLogChannelId: optionalSnowflake(env, 'MOD_LOG_CHANNEL_ID'),
     apiUrl: readApiUrl(env),
     cooldown: {
       questions: readInt(env, 'COOLDOWN_QUESTIONS', 5, 1, 100),

@@ -4,6 +4,7 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -49,4 +50,10 @@ export type Command = ChatCommand | MessageCommand;
 export interface ButtonHandler {
   prefix: string;
   handle(interaction: ButtonInteraction, args: string[], ctx: BotContext): Promise<Outcome>;
+}
+
+/** A modal family, like a button family: its custom_id is `prefix:arg:arg…`. */
+export interface ModalHandler {
+  prefix: string;
+  handle(interaction: ModalSubmitInteraction, args: string[], ctx: BotContext): Promise<Outcome>;
 }

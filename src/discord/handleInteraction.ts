@@ -1,7 +1,8 @@
 import type { Interaction } from 'discord.js';
 import { hashId } from '../log/hashId.js';
 import type { BotContext } from './botContext.js';
-import type { ButtonHandler, Command, Outcome } from './command.js';
+import { OUTDATED_COMPONENT } from './buttons/expired.js';
+import type { ButtonHandler, Command, ModalHandler, Outcome } from './command.js';
 import { parseCustomId } from './customId.js';
 import { handleInteractionError } from './errorBoundary.js';
 import { respondChoices } from './send/respond.js';
@@ -13,10 +14,15 @@ const AUTOCOMPLETE_BUDGET_MS = 2000;
 export interface Registry {
   commands: ReadonlyMap<string, Command>;
   buttons: ReadonlyMap<string, ButtonHandler>;
+  modals: ReadonlyMap<string, ModalHandler>;
 }
 
-export function registryOf(commands: Command[], buttons: ReadonlyMap<string, ButtonHandler>): Registry {
-  return { commands: new Map(commands.map((c) => [c.data.name, c])), buttons };
+export function registryOf(
+  commands: Command[],
+  buttons: ReadonlyMap<string, ButtonHandler>,
+  modals: ReadonlyMap<string, ModalHandler> = new Map(),
+): Registry {
+  return { commands: new Map(commands.map((c) => [c.data.name, c])), buttons, modals };
 }
 
 function withinBudget<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -26,7 +32,9 @@ function withinBudget<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> 
 function describe(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (interaction.isMessageComponent()) return `button:${parseCustomId(interaction.customId).prefix}`;
-  return `type:${interaction.type}`;
+  if (interaction.isModalSubmit()) return `modal:${parseCustomId(interaction.customId).prefix}`;
+  // Every kind the bot knows is named above; a new one Discord adds still gets a line.
+  return `type:${(interaction as { type: number }).type}`;
 }
 
 async function dispatch(interaction: Interaction, ctx: BotContext, registry: Registry): Promise<Outcome> {
@@ -63,8 +71,13 @@ async function dispatch(interaction: Interaction, ctx: BotContext, registry: Reg
   if (interaction.isButton()) {
     const { prefix, args } = parseCustomId(interaction.customId);
     const handler = registry.buttons.get(prefix);
-    if (!handler)
-      throw new UserError('This button is from an older version of the bot. Please ask again.', 'expired');
+    if (!handler) throw new UserError(OUTDATED_COMPONENT, 'expired');
+    return handler.handle(interaction, args, ctx);
+  }
+  if (interaction.isModalSubmit()) {
+    const { prefix, args } = parseCustomId(interaction.customId);
+    const handler = registry.modals.get(prefix);
+    if (!handler) throw new UserError(OUTDATED_COMPONENT, 'expired');
     return handler.handle(interaction, args, ctx);
   }
   return { outcome: 'invalid' };

@@ -1,6 +1,9 @@
 import type { BotContext } from '../botContext.js';
 import { UserError } from '../userError.js';
 
+/** A button or modal whose id we no longer make (or never made). */
+export const OUTDATED_COMPONENT = 'This button is from an older version of the bot. Please ask again.';
+
 export const EXPIRED =
   'This result expired (the bot restarted or has answered many questions since). Please ask again.';
 

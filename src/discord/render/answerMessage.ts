@@ -10,6 +10,7 @@ import type { Answer, Citation } from '../../types.js';
 import { customId } from '../customId.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';
+import { feedbackRow } from './feedbackRow.js';
 import { freshnessFooter } from './freshness.js';
 import { quoteMarkdown } from './quoteMarkdown.js';
 import { sourceLine } from './sourceLine.js';
@@ -64,7 +65,10 @@ export function answerComponents(view: AnswerView): APIActionRowComponent<APIBut
   const rows = [
     { type: ComponentType.ActionRow, components: actions } as APIActionRowComponent<APIButtonComponent>,
   ];
-  if (context.length > 0) rows.push({ type: ComponentType.ActionRow, components: context.slice(0, 5) });
+  if (context.length > 0) {
+    rows.push({ type: ComponentType.ActionRow, components: context.slice(0, 5) });
+    rows.push(feedbackRow(view.key, view.answer.citations));
+  }
   return rows;
 }
 

@@ -1,6 +1,7 @@
 import type { ReindexReport } from '../../engine/reindexReport.js';
 import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
+import type { ModeratorAction } from './auditMessage.js';
 import { COLORS } from './colors.js';
 
 function list(label: string, items: string[]): string {
@@ -9,9 +10,8 @@ function list(label: string, items: string[]): string {
     : `**${label}:** ${items.map((i) => `\`${escapeForDiscord(i)}\``).join(', ')}`;
 }
 
-/** What a reindex changed, for the moderator who ran it. */
-export function reindexMessage(report: ReindexReport): MessagePayload {
-  const lines = [
+function reindexLines(report: ReindexReport): string[] {
+  return [
     `**Passages:** ${report.passagesBefore} → ${report.passagesAfter} · **documents:** ${report.documents} · ${report.ms} ms (${report.mode})`,
     `Added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}, skipped ${report.skipped.length}.`,
     list('Added', report.added),
@@ -22,8 +22,14 @@ export function reindexMessage(report: ReindexReport): MessagePayload {
       ? ''
       : `⚠️ The new index serves but could not be saved: ${escapeForDiscord(report.saveError ?? 'unknown error')}`,
   ].filter(Boolean);
+}
+
+/** What a reindex changed, for the moderator who ran it. */
+export function reindexMessage(report: ReindexReport): MessagePayload {
   return {
-    embeds: [{ color: COLORS.moderator, title: 'Reindex finished', description: lines.join('\n') }],
+    embeds: [
+      { color: COLORS.moderator, title: 'Reindex finished', description: reindexLines(report).join('\n') },
+    ],
     ephemeral: true,
   };
 }
@@ -38,5 +44,33 @@ export function reindexFailedMessage(reason: string): MessagePayload {
       },
     ],
     ephemeral: true,
+  };
+}
+
+/** A reindex for the audit log: mode, documents added / changed / removed / skipped, passages before → after. */
+export function reindexAudit(report: ReindexReport): ModeratorAction {
+  return {
+    action: 'reindex',
+    title: `Reindex (${report.mode})`,
+    diff: {
+      mode: report.mode,
+      added: report.added,
+      changed: report.changed,
+      removed: report.removed,
+      skipped: report.skipped.map((s) => s.file),
+      passagesBefore: report.passagesBefore,
+      passagesAfter: report.passagesAfter,
+      saved: report.saved,
+    },
+    lines: reindexLines(report),
+  };
+}
+
+export function reindexFailedAudit(reason: string): ModeratorAction {
+  return {
+    action: 'reindex',
+    title: 'Reindex failed',
+    diff: { failed: true, reason },
+    lines: [escapeForDiscord(reason), 'The previous index is still serving answers.'],
   };
 }

@@ -135,3 +135,13 @@ export function boldRanges(text: string, ranges: readonly Span[]): string {
   }
   return out + pieces.slice(at).join('');
 }
+
+const LINK_SCHEME = /\b(https?):(?=\/\/)/gi;
+
+/**
+ * Text a member wrote (a flag's reason, a question) shown to moderators: escaped like document text,
+ * and its links shown but not clickable, so a reason cannot carry a phishing link into the mod-log.
+ */
+export function escapeMemberText(text: string): string {
+  return escapeForDiscord(text).replace(LINK_SCHEME, '$1\\:');
+}

@@ -5,6 +5,7 @@ import type {
   MessageCreateOptions,
   MessageReplyOptions,
 } from 'discord.js';
+import { fitModal, type ModalPayload } from './modal.js';
 import { channelOptions, editOptions, messageReplyOptions, replyOptions } from './options.js';
 import { type Choice, fitChoices, type MessagePayload } from './payload.js';
 
@@ -40,6 +41,10 @@ export interface SendableChannel {
 
 export interface ReplyableMessage {
   reply(options: MessageReplyOptions): Promise<unknown>;
+}
+
+export interface ModalOpener {
+  showModal(modal: ModalPayload): Promise<unknown>;
 }
 
 export interface ChoiceResponder {
@@ -99,6 +104,11 @@ export function replyToMessage<T extends ReplyableMessage>(
   payload: MessagePayload,
 ): ReturnType<T['reply']> {
   return message.reply(messageReplyOptions(payload)) as ReturnType<T['reply']>;
+}
+
+/** Answers a button with a form; it must be the first response (Discord allows no modal after a reply). */
+export async function showModal(interaction: ModalOpener, modal: ModalPayload): Promise<void> {
+  await interaction.showModal(fitModal(modal));
 }
 
 export function respondChoices(interaction: ChoiceResponder, choices: readonly Choice[]): Promise<void> {

@@ -1,0 +1,44 @@
+import type { ModalSubmitInteraction } from 'discord.js';
+import { cleanReason } from '../../feedback/feedbackRecord.js';
+import { hashId } from '../../log/hashId.js';
+import { passageInContext } from '../../search/browse.js';
+import { OUTDATED_COMPONENT } from '../buttons/expired.js';
+import type { ModalHandler } from '../command.js';
+import { isPassageId, isQueryKey } from '../feedbackIds.js';
+import { flagMessage } from '../render/flagMessage.js';
+import { FLAG_MODAL, REASON_INPUT } from '../render/flagModal.js';
+import { respond } from '../send/respond.js';
+import { UserError } from '../userError.js';
+
+function reasonOf(interaction: ModalSubmitInteraction): string | null {
+  const field = interaction.fields.fields.get(REASON_INPUT);
+  return cleanReason(field && 'value' in field && typeof field.value === 'string' ? field.value : null);
+}
+
+/**
+ * A submitted flag: recorded, acknowledged, and posted to the mod-log channel with the passage, its
+ * source, the reason and the question. A flag on an expired answer still names its passage.
+ */
+export const flagReason: ModalHandler = {
+  prefix: FLAG_MODAL,
+  async handle(interaction, [key, passageId], ctx) {
+    if (!isQueryKey(key) || !isPassageId(passageId)) throw new UserError(OUTDATED_COMPONENT, 'expired');
+    const reason = reasonOf(interaction);
+    const query = ctx.queries.get(key)?.query ?? null;
+    await ctx.feedback.append({
+      kind: 'flag',
+      query,
+      key,
+      passageIds: [passageId],
+      reason,
+      member: hashId(interaction.user.id),
+    });
+    try {
+      await respond(interaction, { content: 'Thanks, the moderators will look at it.', ephemeral: true });
+    } finally {
+      const context = passageInContext(ctx.engine.current, passageId);
+      await ctx.modLog(flagMessage({ passageId, context, reason, query, memberId: interaction.user.id }));
+    }
+    return { outcome: 'done', results: 1 };
+  },
+};

@@ -1,0 +1,29 @@
+import { ComponentType, TextInputStyle } from 'discord.js';
+import { REASON_MAX } from '../../feedback/feedbackRecord.js';
+import { customId } from '../customId.js';
+import type { ModalPayload } from '../send/modal.js';
+
+export const FLAG_MODAL = 'flagm';
+export const REASON_INPUT = 'reason';
+
+/** The form a Flag button opens: one optional reason. Its id carries the question's key and the passage. */
+export function flagModal(key: string, passageId: string): ModalPayload {
+  return {
+    custom_id: customId(FLAG_MODAL, key, passageId),
+    title: 'Flag this passage',
+    components: [
+      {
+        type: ComponentType.Label,
+        label: 'What is wrong with this passage?',
+        description: 'Optional. The moderators will see it with the passage.',
+        component: {
+          type: ComponentType.TextInput,
+          custom_id: REASON_INPUT,
+          style: TextInputStyle.Paragraph,
+          required: false,
+          max_length: REASON_MAX,
+        },
+      },
+    ],
+  };
+}

@@ -3,7 +3,7 @@ import { foldWord } from './fold.js';
 import { nameKey } from './nameKey.js';
 import { stem } from './stem.js';
 import { isStopWord } from './stopWords.js';
-import { type Token, TOKEN } from './tokenize.js';
+import { TOKEN, type Token } from './tokenize.js';
 
 /** What one word contributes to search: its stemmed term and its transliteration key. */
 export interface AnalyzedToken extends Token {

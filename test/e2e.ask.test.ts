@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DiscordEmulator } from './emulator/index.js';
-import { BotProcess } from './helpers/botProcess.js';
+import { test } from 'node:test';
+import type { DiscordEmulator } from './emulator/index.js';
+import type { BotProcess } from './helpers/botProcess.js';
+import { shareBot } from './helpers/sharedBot.js';
 
 let emu: DiscordEmulator;
 let bot: BotProcess;
 
-before(async () => {
-  emu = new DiscordEmulator();
-  await emu.start();
-  bot = await BotProcess.start(emu);
-});
-after(async () => {
-  await bot?.stop();
-  await emu?.stop();
+shareBot({}, (shared) => {
+  ({ emu, bot } = shared);
 });
 
 const question = (value: string) => [{ name: 'question', type: 3, value }];

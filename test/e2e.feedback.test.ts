@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { FEEDBACK_FILE } from '../src/feedback/feedbackLog.js';
 import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
 import { summarizeFeedback } from '../src/feedback/summarize.js';
@@ -19,6 +19,7 @@ import {
   view,
 } from './helpers/discordView.js';
 import { runCliScript } from './helpers/runCliScript.js';
+import { shareBot } from './helpers/sharedBot.js';
 
 const SALT = 'e2e-feedback-salt';
 const hash = createIdHasher(SALT);
@@ -27,21 +28,17 @@ let emu: DiscordEmulator;
 let bot: BotProcess;
 let modLogId: string;
 
-before(async () => {
-  emu = new DiscordEmulator();
-  await emu.start();
-  // Added before the bot connects, so its GUILD_CREATE lists the channel.
-  modLogId = emu.addChannel('mod-log').id as string;
-  bot = await BotProcess.start(emu, {
-    MOD_LOG_CHANNEL_ID: modLogId,
-    COOLDOWN_QUESTIONS: '100',
-    LOG_ID_SALT: SALT,
-  });
-});
-after(async () => {
-  await bot?.stop();
-  await emu?.stop();
-});
+shareBot(
+  { COOLDOWN_QUESTIONS: '100', LOG_ID_SALT: SALT },
+  (shared) => {
+    ({ emu, bot } = shared);
+  },
+  (started) => {
+    // Added before the bot connects, so its GUILD_CREATE lists the channel.
+    modLogId = started.addChannel('mod-log').id as string;
+    return { MOD_LOG_CHANNEL_ID: modLogId };
+  },
+);
 
 /** Answered by one passage. */
 const ONE = 'What did the OSCE chair offer?';

@@ -1,24 +1,25 @@
 import assert from 'node:assert/strict';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { DiscordEmulator } from './emulator/index.js';
-import { BotProcess } from './helpers/botProcess.js';
+import { test } from 'node:test';
+import type { DiscordEmulator } from './emulator/index.js';
+import type { BotProcess } from './helpers/botProcess.js';
+import { shareBot } from './helpers/sharedBot.js';
 
 let emu: DiscordEmulator;
 let bot: BotProcess;
 let moderatorRole: string;
 
-before(async () => {
-  emu = new DiscordEmulator();
-  await emu.start();
-  moderatorRole = emu.addRole('crisis moderators', 0n);
-  bot = await BotProcess.start(emu, { MODERATOR_ROLE_IDS: `111111111111111111, ${moderatorRole}` });
-});
-after(async () => {
-  await bot?.stop();
-  await emu?.stop();
-});
+shareBot(
+  {},
+  (shared) => {
+    ({ emu, bot } = shared);
+  },
+  (started) => {
+    moderatorRole = started.addRole('crisis moderators', 0n);
+    return { MODERATOR_ROLE_IDS: `111111111111111111, ${moderatorRole}` };
+  },
+);
 
 interface Sent {
   content?: string;

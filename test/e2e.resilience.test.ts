@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DiscordEmulator } from './emulator/index.js';
-import { BotProcess } from './helpers/botProcess.js';
+import { test } from 'node:test';
+import type { DiscordEmulator } from './emulator/index.js';
+import type { BotProcess } from './helpers/botProcess.js';
+import { shareBot } from './helpers/sharedBot.js';
 
 let emu: DiscordEmulator;
 let bot: BotProcess;
 
-before(async () => {
-  emu = new DiscordEmulator();
-  await emu.start();
-  bot = await BotProcess.start(emu, { COOLDOWN_QUESTIONS: '3', COOLDOWN_SECONDS: '60' });
-});
-after(async () => {
-  await bot?.stop();
-  await emu?.stop();
+shareBot({ COOLDOWN_QUESTIONS: '3', COOLDOWN_SECONDS: '60' }, (shared) => {
+  ({ emu, bot } = shared);
 });
 
 interface Sent {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { type CommandOption, DiscordEmulator, type InteractionOptions, type Json } from './emulator/index.js';
-import { BotProcess } from './helpers/botProcess.js';
+import { test } from 'node:test';
+import type { CommandOption, DiscordEmulator, InteractionOptions, Json } from './emulator/index.js';
+import type { BotProcess } from './helpers/botProcess.js';
 import {
   bodyOf,
   buttonsOf,
@@ -15,19 +15,14 @@ import {
   settle,
   view,
 } from './helpers/discordView.js';
+import { shareBot } from './helpers/sharedBot.js';
 
 let emu: DiscordEmulator;
 let bot: BotProcess;
 
-before(async () => {
-  emu = new DiscordEmulator();
-  await emu.start();
-  // Every test asks; the per-member cooldown (5 per 30 s by default) has its own tests.
-  bot = await BotProcess.start(emu, { COOLDOWN_QUESTIONS: '100' });
-});
-after(async () => {
-  await bot?.stop();
-  await emu?.stop();
+// Every test asks; the per-member cooldown (5 per 30 s by default) has its own tests.
+shareBot({ COOLDOWN_QUESTIONS: '100' }, (shared) => {
+  ({ emu, bot } = shared);
 });
 
 const QUESTION = 'What did the OSCE chair offer?';

@@ -22,7 +22,7 @@ async function encoded(mini = sampleIndex()): Promise<{ lines: string[]; bytes: 
   const chunks: Uint8Array[] = [];
   for await (const part of encodeIndex(mini) as AsyncIterable<IndexPart>) {
     if ('line' in part) lines.push(part.line);
-    else chunks.push(part.bytes);
+    else chunks.push(Buffer.from(part.bytes));
   }
   return { lines, bytes: Buffer.concat(chunks) };
 }

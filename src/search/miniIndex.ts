@@ -85,6 +85,34 @@ export function addCounted<T>(
 }
 
 /**
+ * Makes room, ahead of time, in every posting list these passages will be added to, pausing every
+ * few hundred lists: the synchronous step that adds them then only appends (see Postings.reserve).
+ */
+export function* reserveRoom<T>(
+  mini: MiniSearch<T>,
+  passages: Iterable<readonly FieldTerms[]>,
+): Generator<void> {
+  const m = internals(mini);
+  const counts: Map<string, number>[] = [];
+  for (const fields of passages) {
+    fields.forEach((terms, fieldId) => {
+      const field = counts[fieldId] ?? new Map<string, number>();
+      counts[fieldId] = field;
+      for (const term of terms.keys()) field.set(term, (field.get(term) ?? 0) + 1);
+    });
+    yield;
+  }
+  let n = 0;
+  for (const [fieldId, field] of counts.entries()) {
+    for (const [term, count] of field ?? []) {
+      const postings = m._index.get(term)?.get(fieldId);
+      if (postings instanceof Postings) postings.reserve(count);
+      if (++n % 200 === 0) yield;
+    }
+  }
+}
+
+/**
  * What minisearch's remove() does, given the passage's distinct terms field by field: its postings
  * go at once. discard() would leave them until a vacuum, and minisearch's BM25 counts documents
  * while it walks a posting list, so lingering postings skew scores by where they sit (and a reloaded
@@ -199,7 +227,7 @@ export function* statsFromIndex<T>(
   return stats;
 }
 
-/** Every Postings of the index, trimmed to size: a build's spare capacity is a third of its postings. */
+/** Every Postings of the index, trimmed to capacityFor its size (a build leaves up to half spare). */
 export function* trimPostings<T>(mini: MiniSearch<T>): Generator<void> {
   for (const [, data] of internals(mini)._index) {
     for (const postings of data.values()) if (postings instanceof Postings) postings.trim();

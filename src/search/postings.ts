@@ -10,6 +10,14 @@
 const MAX_FREQUENCY = 0xffff;
 const MIN_CAPACITY = 2;
 
+/**
+ * Spare room a list of `count` postings keeps once built or saved: a change then appends to the
+ * long lists it touches instead of copying them (which, mid-change, would block), for 6 bytes × 1/8.
+ */
+export function capacityFor(count: number): number {
+  return count + Math.max(MIN_CAPACITY, count >> 3);
+}
+
 type Ids = Uint32Array<ArrayBufferLike>;
 type Freqs = Uint16Array<ArrayBufferLike>;
 
@@ -36,11 +44,14 @@ export class Postings {
     this.live = live;
   }
 
-  /** Postings over arrays read from disk (every frequency above 0), used as they are until they grow. */
-  static view(ids: Ids, freqs: Freqs): Postings {
+  /**
+   * Postings over arrays read from disk: the first `count` slots hold postings (every frequency above
+   * 0), the rest is spare room. Used in place until they outgrow it.
+   */
+  static view(ids: Ids, freqs: Freqs, count: number = ids.length): Postings {
     const postings = new Postings(ids, freqs, 0);
-    postings.used = ids.length;
-    postings.live = ids.length;
+    postings.used = count;
+    postings.live = count;
     return postings;
   }
 
@@ -119,6 +130,11 @@ export class Postings {
     this.live++;
   }
 
+  /** Room for `count` more postings, made ahead of a change so that applying it never copies a list. */
+  reserve(count: number): void {
+    if (this.used + count > this.ids.length) this.grow(capacityFor(this.used + count), 1);
+  }
+
   /** Counts one more occurrence in document `id`, the highest held or a new one; true when new. */
   bump(id: number): boolean {
     const last = this.used - 1;
@@ -130,14 +146,14 @@ export class Postings {
     return true;
   }
 
-  /** Drops holes and spare capacity (after a build, before the index serves for long). */
+  /** Drops holes, and spare capacity beyond capacityFor (a build grows lists by half each time). */
   trim(): void {
-    if (this.used === this.live && this.ids.length === this.used) return;
+    if (this.used === this.live && this.ids.length <= capacityFor(this.live)) return;
     this.compact(true);
   }
 
-  private grow(needed: number): void {
-    const capacity = Math.max(MIN_CAPACITY, needed, Math.ceil(this.ids.length * 1.5));
+  private grow(needed: number, factor = 1.5): void {
+    const capacity = Math.max(MIN_CAPACITY, needed, Math.ceil(this.ids.length * factor));
     const ids = new Uint32Array(capacity);
     const freqs = new Uint16Array(capacity);
     ids.set(this.ids.subarray(0, this.used));
@@ -157,9 +173,9 @@ export class Postings {
     this.layout++;
   }
 
-  private compact(exact = false): void {
-    const ids = exact ? new Uint32Array(this.live) : this.ids;
-    const freqs = exact ? new Uint16Array(this.live) : this.freqs;
+  private compact(resize = false): void {
+    const ids = resize ? new Uint32Array(capacityFor(this.live)) : this.ids;
+    const freqs = resize ? new Uint16Array(capacityFor(this.live)) : this.freqs;
     let out = 0;
     for (let i = 0; i < this.used; i++) {
       const freq = this.freqs[i]!;

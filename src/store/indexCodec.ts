@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { INDEX_FIELDS, type IndexEntry, MINISEARCH_OPTIONS } from '../search/indexEntry.js';
 import { internals, type TermData } from '../search/miniIndex.js';
-import { Postings } from '../search/postings.js';
+import { capacityFor, Postings } from '../search/postings.js';
 import { emptyTermStats, type TermStats } from '../search/termStats.js';
 import { TimeSlicer } from '../util/yieldToEventLoop.js';
 
@@ -27,6 +27,7 @@ type Line =
   /** Per term: the term, then fieldId and posting count for each of its fields. */
   | { kind: 'terms'; entries: (string | number)[][] };
 
+/** A line of index.jsonl, or bytes of postings.bin (valid until the encoder resumes: copy to keep). */
 export type IndexPart = { line: string } | { bytes: Uint8Array };
 
 const DOCS_PER_LINE = 4000;
@@ -37,27 +38,77 @@ const FIELDS = INDEX_FIELDS.length;
 
 export class IndexFormatError extends Error {}
 
-/** Bytes one list of `count` postings takes: ids, frequencies, padding back to 4-byte alignment. */
+/**
+ * Bytes one list of `count` postings takes: ids, then frequencies, each with the list's spare room
+ * (capacityFor), padded back to 4-byte alignment.
+ */
 function listBytes(count: number): number {
-  return count * 4 + count * 2 + (count % 2) * 2;
+  const capacity = capacityFor(count);
+  return capacity * 4 + capacity * 2 + (capacity % 2) * 2;
 }
 
-function livePostings(
+/**
+ * Postings bytes in 1 MB chunks, each list copied straight into place and the chunk reused: no
+ * array a list, no concatenation, so saving a 100k-passage index allocates about 1 MB, not twice
+ * the postings. A chunk handed out is valid until the encoder resumes.
+ */
+class PostingsChunks {
+  private chunk = new Uint8Array(BYTES_PER_CHUNK);
+  private at = 0;
+
+  /**
+   * The filled chunk when `count` more postings do not fit in it: the caller yields it, and writes
+   * again only once it is consumed, so the chunk starts over.
+   */
+  makeRoom(count: number): Uint8Array | null {
+    const bytes = listBytes(count);
+    if (this.at + bytes <= this.chunk.length) return null;
+    const full = this.at > 0 ? this.chunk.subarray(0, this.at) : null;
+    if (bytes > this.chunk.length) this.chunk = new Uint8Array(bytes);
+    this.at = 0;
+    return full;
+  }
+
+  /** Writes the live postings of a list whose live count is `count` (room made for it). */
+  write(postings: Postings | Map<number, number>, count: number, live: (id: number) => boolean): void {
+    const capacity = capacityFor(count);
+    const bytes = listBytes(count);
+    // The chunk is reused: clear the spare room so the file does not depend on what came before.
+    this.chunk.fill(0, this.at, this.at + bytes);
+    const ids = new Uint32Array(this.chunk.buffer, this.chunk.byteOffset + this.at, capacity);
+    const freqs = new Uint16Array(
+      this.chunk.buffer,
+      this.chunk.byteOffset + this.at + capacity * 4,
+      capacity,
+    );
+    if (postings instanceof Postings) postings.copyInto(ids, freqs, 0, live);
+    else {
+      let n = 0;
+      for (const [id, freq] of postings) {
+        if (!live(id)) continue;
+        ids[n] = id;
+        freqs[n] = freq;
+        n++;
+      }
+    }
+    this.at += bytes;
+  }
+
+  rest(): Uint8Array | null {
+    return this.at > 0 ? this.chunk.subarray(0, this.at) : null;
+  }
+}
+
+function liveCount(
   postings: Postings | Map<number, number>,
   live: (id: number) => boolean,
-): { ids: Uint32Array; freqs: Uint16Array } {
-  const ids = new Uint32Array(postings.size);
-  const freqs = new Uint16Array(postings.size + (postings.size % 2));
+  clean: boolean,
+): number {
+  // Without discarded passages every posting is live (Postings.size already leaves out holes).
+  if (clean) return postings.size;
   let n = 0;
-  if (postings instanceof Postings) n = postings.copyInto(ids, freqs, 0, live);
-  else
-    for (const [id, freq] of postings) {
-      if (!live(id)) continue;
-      ids[n] = id;
-      freqs[n] = freq;
-      n++;
-    }
-  return { ids: ids.subarray(0, n), freqs: freqs.subarray(0, n + (n % 2)) };
+  for (const id of postings.keys()) if (live(id)) n++;
+  return n;
 }
 
 export async function* encodeIndex(mini: MiniSearch<IndexEntry>): AsyncGenerator<IndexPart> {
@@ -88,27 +139,22 @@ export async function* encodeIndex(mini: MiniSearch<IndexEntry>): AsyncGenerator
   // A snapshot: searches between slices may drop terms from the tree.
   const terms: [string, TermData][] = [...m._index];
   const live = (id: number) => m._documentIds.has(id);
+  const clean = m._dirtCount === 0;
+  const chunks = new PostingsChunks();
   let lineTerms: (string | number)[][] = [];
   let linePostings = 0;
-  let chunk: Uint8Array[] = [];
-  let chunkBytes = 0;
   for (const [term, data] of terms) {
     const entry: (string | number)[] = [term];
     for (const [fieldId, postings] of data) {
-      const { ids, freqs } = livePostings(postings, live);
-      if (ids.length === 0) continue;
-      entry.push(fieldId, ids.length);
-      chunk.push(new Uint8Array(ids.buffer, ids.byteOffset, ids.byteLength));
-      chunk.push(new Uint8Array(freqs.buffer, freqs.byteOffset, freqs.byteLength));
-      chunkBytes += listBytes(ids.length);
-      linePostings += ids.length;
+      const count = liveCount(postings, live, clean);
+      if (count === 0) continue;
+      const full = chunks.makeRoom(count);
+      if (full) yield { bytes: full };
+      chunks.write(postings, count, live);
+      entry.push(fieldId, count);
+      linePostings += count;
     }
     if (entry.length > 1) lineTerms.push(entry);
-    if (chunkBytes >= BYTES_PER_CHUNK) {
-      yield { bytes: Buffer.concat(chunk) };
-      chunk = [];
-      chunkBytes = 0;
-    }
     if (linePostings >= POSTINGS_PER_LINE || lineTerms.length >= TERMS_PER_LINE) {
       yield { line: JSON.stringify({ kind: 'terms', entries: lineTerms } satisfies Line) };
       lineTerms = [];
@@ -116,7 +162,8 @@ export async function* encodeIndex(mini: MiniSearch<IndexEntry>): AsyncGenerator
     }
     await slicer.maybeYield();
   }
-  if (chunkBytes > 0) yield { bytes: Buffer.concat(chunk) };
+  const rest = chunks.rest();
+  if (rest) yield { bytes: rest };
   if (lineTerms.length > 0)
     yield { line: JSON.stringify({ kind: 'terms', entries: lineTerms } satisfies Line) };
 }
@@ -172,10 +219,11 @@ export async function decodeIndex(
           const count = entry[k + 1] as number;
           if (offset + listBytes(count) > bytes.byteLength)
             throw new IndexFormatError('postings file is shorter than its terms say');
-          const ids = new Uint32Array(bytes.buffer, bytes.byteOffset + offset, count);
-          const freqs = new Uint16Array(bytes.buffer, bytes.byteOffset + offset + count * 4, count);
+          const capacity = capacityFor(count);
+          const ids = new Uint32Array(bytes.buffer, bytes.byteOffset + offset, capacity);
+          const freqs = new Uint16Array(bytes.buffer, bytes.byteOffset + offset + capacity * 4, capacity);
           offset += listBytes(count);
-          data.set(fieldId, Postings.view(ids, freqs));
+          data.set(fieldId, Postings.view(ids, freqs, count));
           if (fieldId === textField) stats.text.set(term, count);
           else if (fieldId === keysField) stats.keys.set(term, count);
         }

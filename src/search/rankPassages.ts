@@ -6,7 +6,7 @@ import { planQuery, type QueryPlan, type QueryTerm } from './queryPlan.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
 
 /** How many of minisearch's best the rerank looks at. */
-export const RERANK_DEPTH = 24;
+export const RERANK_DEPTH = 20;
 const WEIGHTS = { bm25: 0.25, coverage: 0.4, sentence: 0.35, count: 0.1 };
 
 export interface RankedPassage {

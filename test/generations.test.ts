@@ -86,19 +86,28 @@ test('a delta on the last full save is planned only while it stays small', async
   const documents = new Map(
     [...state.documents.values()].map((d) => [
       d.id,
-      { hash: d.hash, file: d.file, passages: d.passageIds.length },
+      {
+        hash: d.hash,
+        file: d.file,
+        passages: d.passageIds.length,
+        ...(d.fingerprint ? { fingerprint: d.fingerprint } : {}),
+      },
     ]),
   );
   const base = { generation: 'g', documents, aliasGroups: JSON.stringify(state.aliasGroups) };
-  assert.deepEqual(planDelta(state, base), []);
-  const [first] = documents.keys();
-  assert.ok(first);
+  assert.deepEqual(planDelta(state, base), { passages: [], records: [] });
+  const [first, second] = documents.keys();
+  assert.ok(first && second);
   const changed = new Map(documents);
   changed.set(first, { ...documents.get(first)!, hash: 'other' });
+  // A document read again with the same content carries only its record (new fingerprint), not its passages.
+  changed.set(second, { ...documents.get(second)!, fingerprint: { size: 1, mtimeMs: 2, ctimeMs: 3 } });
+  const plan = planDelta(state, { ...base, documents: changed });
   assert.deepEqual(
-    planDelta(state, { ...base, documents: changed })?.map((d) => d.id),
+    plan?.passages.map((d) => d.id),
     [first],
   );
+  assert.deepEqual(plan?.records.map((d) => d.id).sort(), [first, second].sort());
   assert.equal(planDelta(state, { ...base, documents: changed }, 0), null);
   assert.equal(planDelta(state, { ...base, aliasGroups: '[["a","b"]]' }), null);
   assert.equal(planDelta(state, null), null);

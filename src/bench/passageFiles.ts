@@ -1,12 +1,34 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { PlainPassage } from './childTask.js';
 
-/** Passages as JSON lines: how the plain side gets exactly the passages our engine made. */
+const BATCH_CHARS = 1 << 20;
+
+/**
+ * Passages as JSON lines: how the plain side gets exactly the passages our engine made. Written a
+ * batch at a time, so the build child's peak RSS is the engine's, not a copy of every passage.
+ */
 export async function writePassages(file: string, passages: Iterable<PlainPassage>): Promise<number> {
-  const lines: string[] = [];
-  for (const { id, documentId, text } of passages) lines.push(JSON.stringify({ id, documentId, text }));
-  await writeFile(file, lines.length > 0 ? `${lines.join('\n')}\n` : '');
-  return lines.length;
+  const handle = await open(file, 'w');
+  let count = 0;
+  try {
+    let batch: string[] = [];
+    let chars = 0;
+    for (const { id, documentId, text } of passages) {
+      const line = JSON.stringify({ id, documentId, text });
+      batch.push(line);
+      chars += line.length;
+      count++;
+      if (chars >= BATCH_CHARS) {
+        await handle.write(`${batch.join('\n')}\n`);
+        batch = [];
+        chars = 0;
+      }
+    }
+    if (batch.length > 0) await handle.write(`${batch.join('\n')}\n`);
+  } finally {
+    await handle.close();
+  }
+  return count;
 }
 
 export async function readPassages(file: string): Promise<PlainPassage[]> {

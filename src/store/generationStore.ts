@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type FileFingerprint, sameFingerprint } from '../knowledge/fingerprint.js';
+import { internals } from '../search/miniIndex.js';
 import type { IndexedDocument, SearchState } from '../search/searchState.js';
 import { aliasTableFor } from '../text/aliasTable.js';
 import { ANALYZER_SIGNATURE } from '../text/analyzerSignature.js';
@@ -41,10 +43,23 @@ export class IndexLoadError extends Error {}
 /** A full generation, as a delta on top of it needs to know it. */
 export interface DeltaBase {
   generation: string;
-  /** Its documents: content hash, file and passage count by id. */
-  documents: ReadonlyMap<string, { hash: string; file: string; passages: number }>;
+  /** Its documents: content hash, file, passage count and file fingerprint by id. */
+  documents: ReadonlyMap<string, BaseDocument>;
   /** JSON of its alias groups: a delta cannot change them. */
   aliasGroups: string;
+}
+
+interface BaseDocument {
+  hash: string;
+  file: string;
+  passages: number;
+  fingerprint?: FileFingerprint;
+}
+
+/** What a delta on a base carries: the passages of documents whose content changed, the records of those whose record did. */
+export interface DeltaPlan {
+  passages: IndexedDocument[];
+  records: IndexedDocument[];
 }
 
 export interface SavedIndex {
@@ -68,7 +83,11 @@ function baseOf(generation: string, manifest: Pick<Manifest, 'documents' | 'alia
   return {
     generation,
     documents: new Map(
-      manifest.documents.map((d) => [d.id, { hash: d.hash, file: d.file, passages: d.passageIds.length }]),
+      manifest.documents.map((d): [string, BaseDocument] => {
+        const doc: BaseDocument = { hash: d.hash, file: d.file, passages: d.passageIds.length };
+        if (d.fingerprint) doc.fingerprint = d.fingerprint;
+        return [d.id, doc];
+      }),
     ),
     aliasGroups: JSON.stringify(manifest.aliasGroups),
   };
@@ -111,26 +130,51 @@ export function deltaLimit(passages: number): number {
   return Math.max(MIN_DELTA_PASSAGES, passages * DELTA_SHARE);
 }
 
-/** The documents a delta on `base` must carry, or null when a full save is the better deal. */
+const sameContent = (a: { hash: string; file: string }, b: { hash: string; file: string }) =>
+  a.hash === b.hash && a.file === b.file;
+
+/** What a delta on `base` must carry, or null when a full save is the better deal. */
 export function planDelta(
   state: SearchState,
   base: DeltaBase | null | undefined,
   limit = deltaLimit(state.passages.size),
-): IndexedDocument[] | null {
+): DeltaPlan | null {
   if (!base || base.aliasGroups !== JSON.stringify(state.aliasGroups)) return null;
-  const documents: IndexedDocument[] = [];
+  const plan: DeltaPlan = { passages: [], records: [] };
   let cost = 0;
   for (const doc of state.documents.values()) {
     const before = base.documents.get(doc.id);
-    if (before && before.hash === doc.hash && before.file === doc.file) continue;
-    documents.push(doc);
-    cost += doc.passageIds.length;
+    if (!before || !sameContent(before, doc)) {
+      plan.passages.push(doc);
+      plan.records.push(doc);
+      cost += doc.passageIds.length;
+    } else if (
+      !(before.fingerprint === undefined && doc.fingerprint === undefined) &&
+      !(before.fingerprint && doc.fingerprint && sameFingerprint(before.fingerprint, doc.fingerprint))
+    )
+      plan.records.push(doc);
   }
   for (const [id, before] of base.documents) {
     const now = state.documents.get(id);
-    if (!now || now.hash !== before.hash || now.file !== before.file) cost += before.passages;
+    if (!now || !sameContent(before, now)) cost += before.passages;
   }
-  return cost > limit ? null : documents;
+  return cost > limit ? null : plan;
+}
+
+/**
+ * A delta's manifest with every document's record: its own (the ones that differ from the base)
+ * and the base's, in the delta's order.
+ */
+function resolveDocuments(manifest: Manifest, baseManifest: Manifest): Manifest {
+  const ids = manifest.delta?.documentIds ?? [];
+  const own = new Map(manifest.documents.map((d) => [d.id, d]));
+  const inBase = new Map(baseManifest.documents.map((d) => [d.id, d]));
+  const documents = ids.map((id) => {
+    const doc = own.get(id) ?? inBase.get(id);
+    if (!doc) throw new IndexLoadError(`delta lists document ${id}, found neither in it nor in its base`);
+    return doc;
+  });
+  return { ...manifest, documents };
 }
 
 /** index.jsonl and postings.bin in one pass: the lines are small and kept until the end. */
@@ -163,7 +207,7 @@ export async function saveIndex(
   await mkdir(root, { recursive: true });
   const name = generationName();
   const temporary = join(root, `.tmp-${name}`);
-  const changed = planDelta(state, base);
+  const plan = planDelta(state, base);
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
     analyzerSignature: ANALYZER_SIGNATURE,
@@ -175,17 +219,18 @@ export async function saveIndex(
   };
   await mkdir(temporary);
   try {
-    if (changed && base) {
-      const m = state.mini as unknown as { _nextId: number; _avgFieldLength: number[] };
+    if (plan && base) {
+      const m = internals(state.mini);
+      manifest.documents = plan.records;
       manifest.delta = {
         base: base.generation,
         nextId: m._nextId,
         averageFieldLength: [...m._avgFieldLength],
+        documentIds: [...state.documents.keys()],
       };
-      const shortIds = (state.mini as unknown as { _idToShortId: Map<string, number> })._idToShortId;
       await writeLines(
         join(temporary, FILES.delta),
-        encodePassages(changed, state.passages, (id) => shortIds.get(id)),
+        encodePassages(plan.passages, state.passages, (id) => m._idToShortId.get(id)),
       );
     } else {
       await writeLines(
@@ -258,7 +303,8 @@ export async function loadGeneration(dataDir: string, generation: string): Promi
     const baseManifest = await readManifest(baseFolder);
     if (baseManifest.delta) throw new IndexLoadError(`delta ${generation} is based on another delta`);
     const state = await loadFull(baseFolder, baseManifest);
-    await applyDelta(state, baseManifest, manifest, readLines(join(folder, FILES.delta)));
+    const resolved = resolveDocuments(manifest, baseManifest);
+    await applyDelta(state, baseManifest, resolved, readLines(join(folder, FILES.delta)));
     return { state, skipped: manifest.skipped, generation, base: baseOf(baseName, baseManifest) };
   } catch (error) {
     if (error instanceof IndexLoadError) throw error;

@@ -10,6 +10,8 @@ export interface DeltaHeader {
   base: string;
   nextId: number;
   averageFieldLength: number[];
+  /** Every document's id, in the index's order; `documents` holds only those whose record differs from the base's. */
+  documentIds: string[];
 }
 
 export interface Manifest {
@@ -19,7 +21,7 @@ export interface Manifest {
   passageCount: number;
   /** The moderator's alias groups the index was built with. */
   aliasGroups: string[][];
-  /** Every document of the index, in the index's order (a delta's too, not only its changes). */
+  /** Every document of the index, in the index's order; in a delta, only the records that differ from its base. */
   documents: IndexedDocument[];
   skipped: SkippedDocument[];
   /** Present in a delta generation, which holds only the documents that differ from its base. */

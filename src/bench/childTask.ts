@@ -1,4 +1,5 @@
 import type { LatencySummary } from './percentiles.js';
+import type { SideResult } from './results.js';
 
 /** A passage as handed from our engine's state to the plain minisearch side. */
 export interface PlainPassage {
@@ -44,18 +45,22 @@ interface ChildCommon {
   peakRssMB: number;
 }
 
-export interface BuildOutcome extends ChildCommon {
+/** The reindex figures a build child reports, as the results define them. */
+type ReindexFigures = Pick<
+  SideResult,
+  | 'fullReindexMs'
+  | 'fullReindexBlockMs'
+  | 'incrementalMs'
+  | 'incrementalBlockMs'
+  | 'incrementalMode'
+  | 'incrementalApplyMs'
+  | 'incrementalSaveMs'
+>;
+
+export interface BuildOutcome extends ChildCommon, ReindexFigures {
   passages: number;
   documents: number;
   skipped: number;
-  fullReindexMs: number;
-  fullReindexBlockMs: number;
-  incrementalMs: number;
-  incrementalBlockMs: number;
-  incrementalMode?: string;
-  /** Ours: the ReindexReport's split of that reindex: until the new index served, and saving. */
-  incrementalApplyMs?: number;
-  incrementalSaveMs?: number;
   /** Ours: maxRSS before the breakdown's rebuild aside (a second index beside the serving one). */
   peakRssBeforeBreakdownMB?: number;
   diskBytes: number;

@@ -2,10 +2,11 @@ import type { Command } from '../src/discord/command.js';
 import { ask } from './ask.js';
 import { findSources } from './findSources.js';
 import { help } from './help.js';
+import { knowledge } from './knowledge.js';
 import { passage } from './passage.js';
 import { reindex } from './reindex.js';
 import { search } from './search.js';
 import { sources } from './sources.js';
 
 /** Every command the bot registers and serves. */
-export const commands: Command[] = [ask, search, sources, passage, findSources, reindex, help];
+export const commands: Command[] = [ask, search, sources, passage, findSources, reindex, knowledge, help];

@@ -27,6 +27,7 @@ test('defaults: only the token and client id are needed', () => {
     modLogChannelId: null,
     apiUrl: null,
     cooldown: { questions: 5, seconds: 30 },
+    uploadMaxBytes: 2 * 1024 * 1024,
     knowledgeDir: resolve('knowledge'),
     dataDir: resolve('data'),
     logLevel: 'info',
@@ -166,5 +167,17 @@ test('MOD_LOG_CHANNEL_ID: unset or blank means no mod-log channel', () => {
   assert.match(
     configError({ ...BASE, MOD_LOG_CHANNEL_ID: '<#123456789012345678>' }).message,
     /^MOD_LOG_CHANNEL_ID must be a Discord id of 17–20 digits/,
+  );
+});
+
+test('KNOWLEDGE_UPLOAD_MAX_BYTES is read and bounded', () => {
+  assert.equal(readBotConfig({ ...BASE, KNOWLEDGE_UPLOAD_MAX_BYTES: '1000' }).uploadMaxBytes, 1000);
+  assert.throws(
+    () => readBotConfig({ ...BASE, KNOWLEDGE_UPLOAD_MAX_BYTES: '0' }),
+    /KNOWLEDGE_UPLOAD_MAX_BYTES/,
+  );
+  assert.throws(
+    () => readBotConfig({ ...BASE, KNOWLEDGE_UPLOAD_MAX_BYTES: '99999999' }),
+    /KNOWLEDGE_UPLOAD_MAX_BYTES/,
   );
 });

@@ -53,7 +53,16 @@ test('deploy-commands sends one PUT with every command, globally or to the guild
   const put = await emu.waitForRequest(`PUT /applications/${emu.applicationId}/commands`);
   const names = (put.body as { name: string }[]).map((c) => c.name).sort();
   assert.deepEqual(names, commands.map((c) => c.data.name).sort());
-  assert.deepEqual(names, ['Find sources', 'ask', 'help', 'passage', 'reindex', 'search', 'sources']);
+  assert.deepEqual(names, [
+    'Find sources',
+    'ask',
+    'help',
+    'knowledge',
+    'passage',
+    'reindex',
+    'search',
+    'sources',
+  ]);
   const reindex = (put.body as { name: string; default_member_permissions?: string }[]).find(
     (c) => c.name === 'reindex',
   );

@@ -16,6 +16,8 @@ export interface BotConfig {
   apiUrl: string | null;
   /** COOLDOWN_QUESTIONS per COOLDOWN_SECONDS for each member. */
   cooldown: { questions: number; seconds: number };
+  /** KNOWLEDGE_UPLOAD_MAX_BYTES: the largest file /knowledge add accepts (default 2 MB). */
+  uploadMaxBytes: number;
   knowledgeDir: string;
   dataDir: string;
   logLevel: LogLevel;
@@ -139,6 +141,7 @@ export function readBotConfig(env: Env = process.env): BotConfig {
       questions: readInt(env, 'COOLDOWN_QUESTIONS', 5, 1, 100),
       seconds: readInt(env, 'COOLDOWN_SECONDS', 30, 1, 3600),
     },
+    uploadMaxBytes: readInt(env, 'KNOWLEDGE_UPLOAD_MAX_BYTES', 2 * 1024 * 1024, 1, 5 * 1024 * 1024),
     ...readEngineConfig(env, 'info'),
     prettyLogs: readPretty(env),
   };

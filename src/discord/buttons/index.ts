@@ -1,5 +1,6 @@
 import type { ButtonHandler } from '../command.js';
 import { flag } from './flag.js';
+import { knowledgePage } from './knowledgePage.js';
 import { moreSources } from './moreSources.js';
 import { openThread } from './openThread.js';
 import { searchPage } from './searchPage.js';
@@ -9,8 +10,7 @@ import { sourcesPage } from './sourcesPage.js';
 import { vote } from './vote.js';
 
 export const buttonHandlers: ReadonlyMap<string, ButtonHandler> = new Map(
-  [moreSources, showContext, share, openThread, searchPage, sourcesPage, vote, flag].map((h) => [
-    h.prefix,
-    h,
-  ]),
+  [moreSources, showContext, share, openThread, searchPage, sourcesPage, vote, flag, knowledgePage].map(
+    (h) => [h.prefix, h],
+  ),
 );

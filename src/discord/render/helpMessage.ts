@@ -12,6 +12,7 @@ const HELP = `I answer questions about the crisis **only with verbatim quotes** 
 \`/passage id\` — one passage in full, with what comes before and after.
 **Apps → Find sources** (right-click a message) — the passages that bear on a claim, posted in a thread.
 \`/reindex\` — moderators: reload the knowledge folder.
+\`/knowledge list\` · \`add\` · \`remove\` · \`restore\` — moderators: manage the knowledge documents.
 
 **Reading a citation**
 \`[1] Title — Outlet, date\` names where the quote comes from (the title links to the article when its address is known). **More sources** shows further passages, **Context** the text around a quote, **Open thread** posts each citation in full in a thread. Several outlets saying the same thing is counted in the footer.`;

@@ -1,0 +1,93 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { FrontMatterError } from '../../knowledge/frontMatter.js';
+import { documentId, isSkipped, loadDocument } from '../../knowledge/loadDocument.js';
+import { safeFileName, uploadExtension } from '../../knowledge/safeFileName.js';
+import { uploadOptionsProblem, withFrontMatter } from '../../knowledge/uploadMeta.js';
+import { FileExistsError, writeFileAtomic } from '../../knowledge/writeAtomic.js';
+import { auditModeratorAction } from '../auditModeratorAction.js';
+import type { BotContext } from '../botContext.js';
+import type { Outcome } from '../command.js';
+import { addedMessage, knowledgeAudit } from '../render/knowledgeMessage.js';
+import { escapeForDiscord } from '../send/escape.js';
+import { respond } from '../send/respond.js';
+import { UserError } from '../userError.js';
+import { DownloadError, downloadAttachment, overCapReason } from './downloadAttachment.js';
+import { refuseWhileReindexing, reindexAfterChange } from './reindexAfterChange.js';
+
+const refuse = (why: string) => new UserError(`Nothing was added: ${why}`, 'refused');
+
+/** /knowledge add: an uploaded .md/.txt checked like validate-knowledge, written under our own name, reindexed. */
+export async function addDocument(
+  interaction: ChatInputCommandInteraction,
+  ctx: BotContext,
+): Promise<Outcome> {
+  const attachment = interaction.options.getAttachment('file', true);
+  const options = {
+    title: interaction.options.getString('title'),
+    outlet: interaction.options.getString('outlet'),
+    author: interaction.options.getString('author'),
+    published: interaction.options.getString('published')?.trim() ?? null,
+    url: interaction.options.getString('url')?.trim() ?? null,
+  };
+  const replace = interaction.options.getBoolean('replace') ?? false;
+  const max = ctx.config.uploadMaxBytes;
+  const ext = uploadExtension(attachment.name);
+  if (!ext) throw refuse('only `.md` and `.txt` files can be added.');
+  if (attachment.size > max) throw refuse(`${overCapReason(attachment.size, max)}.`);
+  const problem = uploadOptionsProblem(options);
+  if (problem) throw refuse(problem);
+  refuseWhileReindexing(ctx);
+  await interaction.deferReply({ flags: 'Ephemeral' });
+
+  let bytes: Buffer;
+  try {
+    bytes = await downloadAttachment(attachment.url, max);
+  } catch (error) {
+    if (error instanceof DownloadError) throw refuse(`${error.message}.`);
+    throw error;
+  }
+  const file = safeFileName(attachment.name, ext, options.title);
+  // Checked as the file stands (UTF-8, not binary, article text left), then with the options written in.
+  const checked = loadDocument(file, bytes, { maxBytes: max });
+  if (isSkipped(checked)) throw refuse(`${escapeForDiscord(checked.reason)}.`);
+  let finalBytes: Buffer;
+  try {
+    finalBytes = Buffer.from(withFrontMatter(bytes.toString('utf8'), options), 'utf8');
+  } catch (error) {
+    if (error instanceof FrontMatterError)
+      throw refuse(`unreadable front matter: ${escapeForDiscord(error.message)}.`);
+    throw error;
+  }
+  const doc = loadDocument(file, finalBytes, { maxBytes: Math.max(max, finalBytes.length) });
+  if (isSkipped(doc)) throw refuse(`${escapeForDiscord(doc.reason)}.`);
+
+  refuseWhileReindexing(ctx);
+  try {
+    await writeFileAtomic(ctx.config.knowledgeDir, file, finalBytes, { replace });
+  } catch (error) {
+    if (error instanceof FileExistsError)
+      throw refuse(
+        `a file named \`${file}\` is already in the knowledge folder. Add it again with \`replace:true\` to overwrite it.`,
+      );
+    throw error;
+  }
+  const report = await reindexAfterChange(ctx);
+  await auditModeratorAction(
+    ctx,
+    interaction,
+    knowledgeAudit(replace ? 'add (replace)' : 'add', 'Document added', file, report),
+  );
+  const indexed = ctx.engine.current.documents.get(documentId(file));
+  const first = indexed?.passageIds[0] ? ctx.engine.current.passages.get(indexed.passageIds[0]) : undefined;
+  await respond(
+    interaction,
+    addedMessage(
+      file,
+      indexed?.meta ?? doc.meta,
+      indexed?.passageIds.length ?? 0,
+      first?.text ?? null,
+      report.changed.includes(documentId(file)),
+    ),
+  );
+  return { outcome: 'done', results: indexed?.passageIds.length ?? 0 };
+}

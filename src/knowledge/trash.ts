@@ -1,0 +1,87 @@
+/** Removed knowledge files go to DATA_DIR/trash (renamed, never deleted) and can come back. */
+
+import { access, mkdir, readdir, rename } from 'node:fs/promises';
+import path from 'node:path';
+
+const TRASH = 'trash';
+/** `2026-11-24T23-26-28-123Z-` : the ISO time of the removal, colons and dot made file-name safe. */
+const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(.+)$/;
+
+export class TrashError extends Error {
+  override name = 'TrashError';
+}
+
+export function trashDir(dataDir: string): string {
+  return path.join(dataDir, TRASH);
+}
+
+export function trashedName(file: string, now: Date): string {
+  return `${now.toISOString().replace(/[:.]/g, '-')}-${file}`;
+}
+
+/** The knowledge file name a trashed file came from, or null for a name that is not ours. */
+export function originalName(trashed: string): string | null {
+  return STAMP.exec(trashed)?.[1] ?? null;
+}
+
+/** A plain file name: no folder part, nothing that walks out of the folder. */
+function isPlainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Moves `file` out of the knowledge folder into the trash; returns the trashed name. */
+export async function moveToTrash(
+  knowledgeDir: string,
+  dataDir: string,
+  file: string,
+  now = new Date(),
+): Promise<string> {
+  if (!isPlainName(file)) throw new TrashError(`not a file name: ${file}`);
+  const dir = trashDir(dataDir);
+  await mkdir(dir, { recursive: true });
+  let name = trashedName(file, now);
+  // Two removals within the same millisecond still never overwrite each other.
+  for (let n = 1; await exists(path.join(dir, name)); n++) {
+    name = trashedName(file, new Date(now.getTime() + n));
+  }
+  try {
+    await rename(path.join(knowledgeDir, file), path.join(dir, name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new TrashError(`${file} is not in the knowledge folder`);
+    throw error;
+  }
+  return name;
+}
+
+/** Moves a trashed file back under its original name; refuses when that name is taken. */
+export async function restoreFromTrash(
+  knowledgeDir: string,
+  dataDir: string,
+  trashed: string,
+): Promise<string> {
+  const original = isPlainName(trashed) ? originalName(trashed) : null;
+  if (!original) throw new TrashError(`${trashed} is not a file in the trash`);
+  const from = path.join(trashDir(dataDir), trashed);
+  if (!(await exists(from))) throw new TrashError(`${trashed} is not a file in the trash`);
+  const to = path.join(knowledgeDir, original);
+  if (await exists(to))
+    throw new TrashError(
+      `a file named ${original} is already in the knowledge folder; remove or rename it first`,
+    );
+  await rename(from, to);
+  return original;
+}
+
+/** Trashed files, newest first. */
+export async function listTrash(dataDir: string): Promise<string[]> {
+  const names = await readdir(trashDir(dataDir)).catch(() => [] as string[]);
+  return names.filter((n) => originalName(n) !== null).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, test } from 'node:test';
+import {
+  listTrash,
+  moveToTrash,
+  originalName,
+  restoreFromTrash,
+  TrashError,
+  trashDir,
+} from '../src/knowledge/trash.js';
+
+let root: string;
+let knowledge: string;
+let data: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'trash-'));
+  knowledge = join(root, 'knowledge');
+  data = join(root, 'data');
+  await mkdir(knowledge);
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+test('a removed file lands in DATA_DIR/trash under a time-stamped name, and comes back', async () => {
+  await writeFile(join(knowledge, 'note.md'), 'first');
+  const trashed = await moveToTrash(knowledge, data, 'note.md', new Date('2026-01-02T03:04:05.678Z'));
+  assert.equal(trashed, '2026-01-02T03-04-05-678Z-note.md');
+  assert.equal(originalName(trashed), 'note.md');
+  assert.deepEqual(await readdir(knowledge), []);
+  assert.equal(await readFile(join(trashDir(data), trashed), 'utf8'), 'first');
+  assert.deepEqual(await listTrash(data), [trashed]);
+  assert.equal(await restoreFromTrash(knowledge, data, trashed), 'note.md');
+  assert.equal(await readFile(join(knowledge, 'note.md'), 'utf8'), 'first');
+  assert.deepEqual(await listTrash(data), []);
+});
+
+test('repeated removals of the same name never overwrite each other', async () => {
+  const now = new Date('2026-01-02T03:04:05.678Z');
+  await writeFile(join(knowledge, 'note.md'), 'one');
+  const a = await moveToTrash(knowledge, data, 'note.md', now);
+  await writeFile(join(knowledge, 'note.md'), 'two');
+  const b = await moveToTrash(knowledge, data, 'note.md', now);
+  assert.notEqual(a, b);
+  assert.equal(await readFile(join(trashDir(data), a), 'utf8'), 'one');
+  assert.equal(await readFile(join(trashDir(data), b), 'utf8'), 'two');
+  assert.deepEqual(await listTrash(data), [b, a]);
+});
+
+test('restore refuses when a file of that name is back in the knowledge folder', async () => {
+  await writeFile(join(knowledge, 'note.md'), 'old');
+  const trashed = await moveToTrash(knowledge, data, 'note.md');
+  await writeFile(join(knowledge, 'note.md'), 'new');
+  await assert.rejects(restoreFromTrash(knowledge, data, trashed), (e: Error) => {
+    assert.ok(e instanceof TrashError);
+    assert.match(e.message, /already in the knowledge folder/);
+    return true;
+  });
+  assert.equal(await readFile(join(knowledge, 'note.md'), 'utf8'), 'new');
+  assert.deepEqual(await listTrash(data), [trashed]);
+});
+
+test('names with a path, unknown names and missing files are refused', async () => {
+  await assert.rejects(moveToTrash(knowledge, data, '../escape.md'), TrashError);
+  await assert.rejects(moveToTrash(knowledge, data, 'missing.md'), /not in the knowledge folder/);
+  await assert.rejects(restoreFromTrash(knowledge, data, '../../etc/passwd'), TrashError);
+  await assert.rejects(restoreFromTrash(knowledge, data, 'note.md'), /not a file in the trash/);
+  await assert.rejects(
+    restoreFromTrash(knowledge, data, '2026-01-02T03-04-05-678Z-gone.md'),
+    /not a file in the trash/,
+  );
+});

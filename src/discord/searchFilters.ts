@@ -1,14 +1,6 @@
+import { isIsoDate } from '../knowledge/dates.js';
 import type { SearchFilters } from '../search/searchPassages.js';
 import { UserError } from './userError.js';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 /** Validates the /search filters a member typed, with a message that says what to fix. */
 export function parseSearchFilters(raw: {

@@ -5,6 +5,7 @@
 
 import type { DocumentMeta, MetadataField } from '../types.js';
 import { METADATA_FIELDS } from '../types.js';
+import { isHttpUrl } from '../util/httpUrl.js';
 import { parseByline, parseSourceLine } from './byline.js';
 import { cleanText, countWords } from './clean.js';
 import { findDate, isIsoDate } from './dates.js';
@@ -88,7 +89,7 @@ function validate(value: (field: MetadataField) => string | null): void {
     throw new MetadataError(`published: "${published}" is not a real date written as YYYY-MM-DD`);
   }
   const url = value('url');
-  if (url !== null && !isHttpUrl(url)) {
+  if (url !== null && !isCitableUrl(url)) {
     throw new MetadataError(`url: "${url}" is not an http(s) URL`);
   }
   const language = value('language');
@@ -97,14 +98,9 @@ function validate(value: (field: MetadataField) => string | null): void {
   }
 }
 
-function isHttpUrl(value: string): boolean {
-  if (/\s/.test(value)) return false;
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** A URL broken by spaces (as pasted from a page) is not one we can cite. */
+function isCitableUrl(value: string): boolean {
+  return !/\s/.test(value) && isHttpUrl(value);
 }
 
 /** The first line of the cleaned text: a headline as is, a sentence without its full stop. */
@@ -142,7 +138,7 @@ function inferDate(header: string[]): string | null {
 function inferUrl(lines: string[]): string | null {
   for (const line of lines) {
     const url = parseSourceLine(line);
-    if (url && isHttpUrl(url)) return url;
+    if (url && isCitableUrl(url)) return url;
   }
   return null;
 }

@@ -1,5 +1,7 @@
 /** Front matter for an uploaded document: the moderator's options merged over the upload's own. */
 
+import { isHttpUrl } from '../util/httpUrl.js';
+import { isIsoDate } from './dates.js';
 import { type FrontMatterData, parseFrontMatter, serializeFrontMatter } from './frontMatter.js';
 
 export interface UploadOptions {
@@ -13,19 +15,9 @@ export interface UploadOptions {
 /** What is wrong with the options, in words for the moderator; null when nothing is. */
 export function uploadOptionsProblem(options: UploadOptions): string | null {
   const { published, url } = options;
-  if (published) {
-    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published);
-    const real = date && new Date(`${published}T00:00:00Z`).toISOString().startsWith(published);
-    if (!real) return `\`published\` must be a date written YYYY-MM-DD, such as 2020-08-26.`;
-  }
-  if (url) {
-    let ok = false;
-    try {
-      const parsed = new URL(url);
-      ok = parsed.protocol === 'http:' || parsed.protocol === 'https:';
-    } catch {}
-    if (!ok) return '`url` must be a web address starting with http:// or https://.';
-  }
+  if (published && !isIsoDate(published))
+    return `\`published\` must be a date written YYYY-MM-DD, such as 2020-08-26.`;
+  if (url && !isHttpUrl(url)) return '`url` must be a web address starting with http:// or https://.';
   return null;
 }
 

@@ -1,16 +1,11 @@
 import type { Source } from '../../types.js';
+import { isHttpUrl } from '../../util/httpUrl.js';
 import { escapeForDiscord } from '../send/escape.js';
 
 /** A URL safe to put in a masked link: http(s), no spaces or parentheses to break the markdown. */
 export function linkableUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
-  } catch {
-    return null;
-  }
+  if (!url || !isHttpUrl(url)) return null;
+  return new URL(url).href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 export function sourceDetails(source: Source): string {

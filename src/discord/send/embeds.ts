@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedAuthor, APIEmbedField } from 'discord.js';
+import { isHttpUrl } from '../../util/httpUrl.js';
 import { LIMITS } from './limits.js';
 import { truncate } from './truncate.js';
 
@@ -9,9 +10,7 @@ const DESCRIPTION_FLOOR = 256;
 const BLANK = '\u200b';
 
 function httpUrl(url: string | undefined): { url?: string } {
-  if (url === undefined || !URL.canParse(url)) return {};
-  const { protocol } = new URL(url);
-  return protocol === 'http:' || protocol === 'https:' ? { url } : {};
+  return url !== undefined && isHttpUrl(url) ? { url } : {};
 }
 
 function fitField(field: APIEmbedField): APIEmbedField {

@@ -9,12 +9,11 @@ import {
 } from '../search/indexEntry.js';
 import { IndexBuilder, statsFromIndex, trimPostings } from '../search/miniIndex.js';
 import { emptySearchState, type IndexedDocument, type SearchState } from '../search/searchState.js';
-import { sliced } from '../search/sliced.js';
 import type { AliasTable } from '../text/aliases.js';
 import { analyze } from '../text/analyze.js';
 import { segmentDocument } from '../text/segment.js';
 import type { KnowledgeDocument, Passage } from '../types.js';
-import { TimeSlicer } from '../util/yieldToEventLoop.js';
+import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
 
 /**
  * A fresh index being built aside: passages go in without term statistics, which are read off the

@@ -12,11 +12,10 @@ import {
   prepareRemoval,
   type SearchState,
 } from '../search/searchState.js';
-import { sliced } from '../search/sliced.js';
 import { type DeltaBase, IndexLoadError, loadCurrentIndex, saveIndex } from '../store/generationStore.js';
 import { aliasTableFor } from '../text/aliasTable.js';
 import type { Answer, SkippedDocument } from '../types.js';
-import { TimeSlicer } from '../util/yieldToEventLoop.js';
+import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
 import { buildState, type Fingerprints, segment } from './buildState.js';
 import { diffKnowledge, isEmptyDiff, type KnowledgeDiff } from './diffKnowledge.js';
 import { knownFiles, refreshFingerprints } from './fingerprints.js';

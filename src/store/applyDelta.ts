@@ -1,8 +1,7 @@
 import { countedFields, type DocumentFields, documentFields } from '../search/indexEntry.js';
 import { internals } from '../search/miniIndex.js';
 import { addPassage, applyRemoval, prepareRemoval, type SearchState } from '../search/searchState.js';
-import { sliced } from '../search/sliced.js';
-import { TimeSlicer } from '../util/yieldToEventLoop.js';
+import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
 import type { Manifest } from './manifest.js';
 import { type DecodedPassage, decodePassages } from './passageCodec.js';
 

@@ -65,14 +65,3 @@ export async function writeLines(
     await file.close();
   }
 }
-
-/** Writes byte chunks to a new file and flushes it to disk before returning. */
-export async function writeBytes(path: string, chunks: AsyncIterable<Uint8Array>): Promise<void> {
-  const file = await open(path, 'wx');
-  try {
-    for await (const chunk of chunks) await file.write(chunk);
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-}

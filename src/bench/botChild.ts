@@ -6,9 +6,10 @@ const ENTRY = join(ROOT, 'src', 'bot', 'main.ts');
 /** Variables of the caller's environment the bench sets itself or wants at their defaults. */
 const DROPPED = /^(DISCORD_|MODERATOR_|COOLDOWN_|LOG_)/;
 
+/** A pino line: level and msg are always there. */
 export interface BotLogLine {
-  level?: number;
-  msg?: string;
+  level: number;
+  msg: string;
   [key: string]: unknown;
 }
 
@@ -28,7 +29,7 @@ function bounded<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 export class BotChild {
   readonly logs: BotLogLine[] = [];
   exitCode: number | null = null;
-  #stderrTail = '';
+  #stderr = '';
   #partial = '';
   readonly #child: ChildProcess;
   readonly #exited: Promise<void>;
@@ -58,9 +59,14 @@ export class BotChild {
     return this.exitCode === null;
   }
 
+  /** Everything the bot wrote to stderr. */
+  get stderr(): string {
+    return this.#stderr;
+  }
+
   /** The last few KB of stderr, for error messages. */
   get stderrTail(): string {
-    return this.#stderrTail;
+    return this.#stderr.slice(-4000);
   }
 
   /** The first log line from index `from` on that `predicate` accepts; rejects on exit or after `timeoutMs`. */
@@ -73,10 +79,11 @@ export class BotChild {
           if (predicate(line)) return finish(() => resolve(line));
         }
         if (!this.running)
-          finish(() => reject(new Error(`bot exited (${this.exitCode}):\n${this.#stderrTail}`)));
+          finish(() => reject(new Error(`bot exited (${this.exitCode}):\n${this.stderrTail}`)));
       };
       const timer = setTimeout(
-        () => finish(() => reject(new Error(`no such bot log line within ${timeoutMs} ms`))),
+        () =>
+          finish(() => reject(new Error(`no such bot log line within ${timeoutMs} ms:\n${this.stderrTail}`))),
         timeoutMs,
       );
       const finish = (settle: () => void) => {
@@ -105,7 +112,7 @@ export class BotChild {
   }
 
   #read(text: string): void {
-    this.#stderrTail = (this.#stderrTail + text).slice(-4000);
+    this.#stderr += text;
     this.#partial += text;
     const lines = this.#partial.split('\n');
     this.#partial = lines.pop() ?? '';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { boldRanges, escapeForDiscord } from '../src/discord/send/escape.js';
+import { countMarkers } from './helpers/markdown.js';
 
 const HOSTILE = [
   '@everyone <@123> **bold** [link](https://x.example)',
@@ -40,18 +41,6 @@ function withoutBoldMarkers(markdown: string): string {
     else out += markdown[i];
   }
   return out;
-}
-
-function countMarkers(markdown: string): number {
-  let count = 0;
-  for (let i = 0; i < markdown.length; i++) {
-    if (markdown[i] === '\\') i++;
-    else if (markdown.startsWith('**', i)) {
-      count++;
-      i++;
-    }
-  }
-  return count;
 }
 
 test('hostile documents: no pings, pills, masked links, blocks or formatting; the words are all there', () => {

@@ -2,20 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { boldRanges } from '../src/discord/send/escape.js';
 import { truncate, truncateLabel } from '../src/discord/send/truncate.js';
+import { countMarkers } from './helpers/markdown.js';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-function countMarkers(markdown: string): number {
-  let count = 0;
-  for (let i = 0; i < markdown.length; i++) {
-    if (markdown[i] === '\\') i++;
-    else if (markdown.startsWith('**', i)) {
-      count++;
-      i++;
-    }
-  }
-  return count;
-}
 
 function assertWellFormed(out: string, max: number): void {
   assert.ok(out.length <= max, `${out.length} > ${max}: ${out}`);

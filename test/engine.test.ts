@@ -1,38 +1,20 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { test } from 'node:test';
 import { Engine, ReindexBusyError } from '../src/engine/engine.js';
-import { parseQuestions } from '../src/eval/question.js';
-import { readPointer } from '../src/store/generationStore.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
+import { publicQuestions, useEngineWorkspace } from './helpers/engineWorkspace.js';
 
-const questions = parseQuestions(
-  await readFile(join(import.meta.dirname, '..', 'eval', 'questions.jsonl'), 'utf8'),
-);
-let ws: Awaited<ReturnType<typeof tempWorkspace>>;
-
-before(async () => {
-  ws = await tempWorkspace();
-});
-after(() => ws.cleanup());
-
-const open = (options: { syncOnOpen?: boolean } = {}) =>
-  Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, ...options });
-
-async function generationFolder(): Promise<string> {
-  const pointer = await readPointer(ws.dataDir);
-  assert.ok(pointer);
-  return join(ws.dataDir, 'generations', pointer.generation);
-}
+const questions = await publicQuestions();
+const workspace = useEngineWorkspace();
+const { open, currentGeneration: generationFolder } = workspace;
 
 test('a saved-then-loaded index answers exactly as the original', async () => {
   const built = await open();
   const loaded = await open({ syncOnOpen: false });
   assert.equal(loaded.current.passages.size, built.current.passages.size);
   assert.ok(built.current.passages.size > 20);
-  for (const q of questions)
-    assert.deepEqual(loaded.ask(q.q, { limit: 5 }), built.ask(q.q, { limit: 5 }), q.id);
+  for (const q of questions) assert.deepEqual(loaded.ask(q, { limit: 5 }), built.ask(q, { limit: 5 }), q);
 });
 
 test('passage ids are stable across a full rebuild', async () => {
@@ -45,9 +27,8 @@ test('passage ids are stable across a full rebuild', async () => {
 
 test('a stale index is brought up to date at start-up, re-segmenting only what changed', async () => {
   const engine = await open();
-  const [file] = (await readdir(ws.knowledgeDir)).filter((f) => f.endsWith('.md')).sort();
-  assert.ok(file);
-  const path = join(ws.knowledgeDir, file);
+  const path = await workspace.firstDocument();
+  const file = basename(path);
   const original = await readFile(path, 'utf8');
   await writeFile(
     path,
@@ -72,7 +53,7 @@ test('a stale index is brought up to date at start-up, re-segmenting only what c
 test('documents added and removed are reported with passages before and after', async () => {
   const engine = await open();
   const before = engine.current.passages.size;
-  const extra = join(ws.knowledgeDir, 'extra-note.md');
+  const extra = join(workspace.ws.knowledgeDir, 'extra-note.md');
   await writeFile(
     extra,
     '---\ntitle: "Extra note"\noutlet: "Test Wire"\n---\nThe harbour authority in Klaipeda counted nine hundred containers of potash waiting on the quay during the dispute over transit fees.\n',
@@ -112,7 +93,7 @@ test('a missing generation folder or garbled pointer is rebuilt', async () => {
   await open();
   await rm(await generationFolder(), { recursive: true });
   assert.equal((await open()).ask('Where was Navalny evacuated to?').answered, true);
-  await writeFile(join(ws.dataDir, 'current'), 'garbage');
+  await writeFile(join(workspace.ws.dataDir, 'current'), 'garbage');
   assert.equal((await open()).ask('Where was Navalny evacuated to?').answered, true);
 });
 
@@ -122,8 +103,8 @@ test('one reindex at a time; a failed reindex leaves the old index serving', asy
   await assert.rejects(engine.reindex(), ReindexBusyError);
   await first;
   const elsewhere = await Engine.open({
-    knowledgeDir: join(ws.root, 'no-such-folder'),
-    dataDir: ws.dataDir,
+    knowledgeDir: join(workspace.ws.root, 'no-such-folder'),
+    dataDir: workspace.ws.dataDir,
     syncOnOpen: false,
   });
   const passages = elsewhere.current.passages.size;

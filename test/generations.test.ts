@@ -1,38 +1,15 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { Engine } from '../src/engine/engine.js';
-import { parseQuestions } from '../src/eval/question.js';
+import { test } from 'node:test';
 import { planDelta, readPointer } from '../src/store/generationStore.js';
 import { FILES } from '../src/store/manifest.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
+import { publicQuestions, useEngineWorkspace } from './helpers/engineWorkspace.js';
 
-const questions = parseQuestions(
-  await readFile(join(import.meta.dirname, '..', 'eval', 'questions.jsonl'), 'utf8'),
-).map((q) => q.q);
+const questions = await publicQuestions();
 const EXTRA = '\n\nA zeppelin festival was held in Minsk to celebrate the harvest of turnips.\n';
-
-let ws: Awaited<ReturnType<typeof tempWorkspace>>;
-before(async () => {
-  ws = await tempWorkspace();
-});
-after(() => ws.cleanup());
-
-const open = (options: { syncOnOpen?: boolean } = {}) =>
-  Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, ...options });
-
-async function firstFile(): Promise<string> {
-  const [file] = (await readdir(ws.knowledgeDir)).filter((f) => f.endsWith('.md')).sort();
-  assert.ok(file);
-  return join(ws.knowledgeDir, file);
-}
-
-async function currentFolder(): Promise<string> {
-  const pointer = await readPointer(ws.dataDir);
-  assert.ok(pointer);
-  return join(ws.dataDir, 'generations', pointer.generation);
-}
+const workspace = useEngineWorkspace();
+const { open, firstDocument: firstFile, currentGeneration: currentFolder } = workspace;
 
 test('a small reindex is saved as a delta, and reopened it scores exactly like the index it saved', async () => {
   const engine = await open();
@@ -65,7 +42,7 @@ test('a full rebuild is saved whole and later deltas build on it', async () => {
   const engine = await open();
   const full = await engine.reindex({ full: true });
   assert.equal(full.savedAs, 'full');
-  const pointer = await readPointer(ws.dataDir);
+  const pointer = await readPointer(workspace.ws.dataDir);
   assert.ok(pointer);
   assert.equal(pointer.base, null);
   const path = await firstFile();
@@ -73,7 +50,7 @@ test('a full rebuild is saved whole and later deltas build on it', async () => {
   await writeFile(path, `${original}${EXTRA}`);
   try {
     assert.equal((await engine.reindex()).savedAs, 'delta');
-    assert.equal((await readPointer(ws.dataDir))?.base, pointer.generation);
+    assert.equal((await readPointer(workspace.ws.dataDir))?.base, pointer.generation);
   } finally {
     await writeFile(path, original);
     await engine.reindex();
@@ -115,7 +92,7 @@ test('a delta on the last full save is planned only while it stays small', async
 
 test('leftovers of a save killed half-way are ignored, then pruned', async () => {
   const engine = await open();
-  const root = join(ws.dataDir, 'generations');
+  const root = join(workspace.ws.dataDir, 'generations');
   // Killed while writing: a temporary folder. Killed before the pointer moved: a complete folder nobody names.
   await mkdir(join(root, '.tmp-killed'), { recursive: true });
   await writeFile(join(root, '.tmp-killed', FILES.manifest), '{"half":');
@@ -134,9 +111,9 @@ test('a delta whose base is gone is rebuilt instead of crashing', async () => {
   await writeFile(path, `${original}${EXTRA}`);
   try {
     await engine.reindex();
-    const pointer = await readPointer(ws.dataDir);
+    const pointer = await readPointer(workspace.ws.dataDir);
     assert.ok(pointer?.base);
-    await rm(join(ws.dataDir, 'generations', pointer.base), { recursive: true });
+    await rm(join(workspace.ws.dataDir, 'generations', pointer.base), { recursive: true });
     const rebuilt = await open();
     assert.equal(rebuilt.ask('zeppelin festival turnips').answered, true);
   } finally {

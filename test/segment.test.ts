@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Rng } from '../src/bench/prng.js';
 import { passageId } from '../src/text/passageId.js';
 import { countWords, paragraphSpans, segmentDocument } from '../src/text/segment.js';
 import { splitSentences } from '../src/text/sentences.js';
@@ -11,17 +12,6 @@ interface Bounds {
 }
 
 const DEFAULTS: Bounds = { minWords: 40, maxWords: 120 };
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A sentence of exactly `n` words, distinct per `tag`. */
 function sentence(n: number, tag: string): string {
@@ -191,7 +181,8 @@ test('empty and blank documents have no passages', () => {
 });
 
 test('property: invariants hold on generated documents', () => {
-  const random = prng(9);
+  const rng = new Rng(9);
+  const random = () => rng.next();
   const vocabulary = [
     'Belarus',
     'the',

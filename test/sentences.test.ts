@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Rng } from '../src/bench/prng.js';
 import { MAX_SENTENCE_WORDS, splitSentences } from '../src/text/sentences.js';
 import type { Span } from '../src/types.js';
 
@@ -248,17 +249,6 @@ test('a sub-range splits like the same text on its own', () => {
   assert.deepEqual(splitSentences('   \n\n  '), []);
 });
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = [
   'the',
   'Belarus',
@@ -300,7 +290,8 @@ const PIECES = [
 ];
 
 test('property: sentences cover every non-space character exactly once, in order', () => {
-  const random = prng(2020);
+  const rng = new Rng(2020);
+  const random = () => rng.next();
   for (let round = 0; round < 300; round++) {
     const parts: string[] = [];
     const length = Math.floor(random() * 400);

@@ -1,6 +1,7 @@
 import { ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { MessageCommand } from '../src/discord/command.js';
-import { presentAnswer } from '../src/discord/presentAnswer.js';
+import { citationsToAsk, presentAnswered } from '../src/discord/presentAnswer.js';
+import { CITATIONS_PER_PAGE } from '../src/discord/render/answerMessage.js';
 import { respond } from '../src/discord/send/respond.js';
 import { postCitations, threadForMessage } from '../src/discord/threads.js';
 import { UserError } from '../src/discord/userError.js';
@@ -18,7 +19,10 @@ export const findSources: MessageCommand = {
     const message = interaction.targetMessage;
     const claim = [message.content, ...message.embeds.map((e) => e.description ?? '')].join('\n').trim();
     if (claim.length === 0) throw new UserError('That message has no text to check against the sources.');
-    const answer = ctx.engine.ask(claim.slice(0, MAX_QUERY_CHARS), { mode: 'claim' });
+    const answer = ctx.engine.ask(claim.slice(0, MAX_QUERY_CHARS), {
+      mode: 'claim',
+      limit: citationsToAsk(),
+    });
     if (!answer.answered) {
       await respond(interaction, {
         content: 'No passage in the knowledge bears on that message, so there is nothing to cite for it.',
@@ -29,18 +33,19 @@ export const findSources: MessageCommand = {
     if (!interaction.inGuild()) {
       await respond(
         interaction,
-        presentAnswer(ctx, answer.query, { ephemeral: false, inThread: false, inGuild: false, mode: 'claim' })
+        presentAnswered(ctx, answer, { ephemeral: false, inThread: false, inGuild: false, mode: 'claim' })
           .payload,
       );
-      return { outcome: 'answered', results: answer.citations.length };
+      return { outcome: 'answered', results: Math.min(answer.citations.length, CITATIONS_PER_PAGE) };
     }
     await interaction.deferReply({ flags: 'Ephemeral' });
+    const citations = answer.citations.slice(0, CITATIONS_PER_PAGE);
     const thread = await threadForMessage(message, `Sources: ${claim}`);
-    await postCitations(thread, answer.citations);
+    await postCitations(thread, citations);
     await respond(interaction, {
-      content: `Posted ${answer.citations.length} source(s) in <#${thread.id}>.`,
+      content: `Posted ${citations.length} source(s) in <#${thread.id}>.`,
       ephemeral: true,
     });
-    return { outcome: 'answered', results: answer.citations.length };
+    return { outcome: 'answered', results: citations.length };
   },
 };

@@ -1,6 +1,7 @@
 import type { AnswerMode } from '../search/abstain.js';
 import { MAX_LIMIT } from '../search/answerQuery.js';
 import { knowledgeInfo } from '../search/browse.js';
+import type { Answer } from '../types.js';
 import type { BotContext } from './botContext.js';
 import type { Outcome } from './command.js';
 import { answerMessage, CITATIONS_PER_PAGE } from './render/answerMessage.js';
@@ -12,17 +13,31 @@ export interface Presented {
   outcome: Outcome;
 }
 
+export interface PresentOptions {
+  ephemeral: boolean;
+  inThread: boolean;
+  inGuild: boolean;
+  offset?: number;
+  mode?: AnswerMode;
+}
+
+/** Citations to ask for to show the page at `offset`, and to know whether another page follows. */
+export function citationsToAsk(offset = 0): number {
+  return Math.min(offset + CITATIONS_PER_PAGE + 1, MAX_LIMIT);
+}
+
 /** Answers a question as a Discord message: one page of citations, or a private "not found". */
-export function presentAnswer(
-  ctx: BotContext,
-  query: string,
-  options: { ephemeral: boolean; inThread: boolean; inGuild: boolean; offset?: number; mode?: AnswerMode },
-): Presented {
-  const offset = options.offset ?? 0;
+export function presentAnswer(ctx: BotContext, query: string, options: PresentOptions): Presented {
   const answer = ctx.engine.ask(query, {
-    limit: Math.min(offset + CITATIONS_PER_PAGE + 1, MAX_LIMIT),
+    limit: citationsToAsk(options.offset),
     mode: options.mode ?? 'question',
   });
+  return presentAnswered(ctx, answer, options);
+}
+
+/** The message for an answer already computed with `citationsToAsk(options.offset)` citations. */
+export function presentAnswered(ctx: BotContext, answer: Answer, options: PresentOptions): Presented {
+  const offset = options.offset ?? 0;
   const info = knowledgeInfo(ctx.engine.current);
   if (!answer.answered)
     return { payload: notFoundMessage(answer, info), outcome: { outcome: 'not_found', results: 0 } };

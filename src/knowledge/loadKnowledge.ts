@@ -3,6 +3,7 @@
 import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ALIAS_FILE } from '../text/aliases.js';
 import type { KnowledgeLoad } from '../types.js';
 import { type FileFingerprint, fingerprintOf, sameFingerprint } from './fingerprint.js';
 import {
@@ -15,8 +16,8 @@ import {
 } from './loadDocument.js';
 
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.txt']);
-/** Names that live in the knowledge folder but are not documents (aliases.* is the name-alias file). */
-const RESERVED_NAMES = new Set(['readme.md', 'aliases.txt', 'aliases.json']);
+/** Names that live in the knowledge folder but are not documents: its readme and the name-alias file. */
+const RESERVED_NAMES = new Set(['readme.md', ALIAS_FILE]);
 /** Files stat'ed at once: enough to hide the thread pool's latency, few enough not to hog it. */
 const STAT_CONCURRENCY = 32;
 

@@ -213,3 +213,21 @@ test('in a DM, Find sources and /ask answer in the conversation, with no thread 
   assert.equal(asked.message.channel_id, dm.id);
   assert.deepEqual(labels(asked.data), ['More sources', 'Context 1', 'Helpful', 'Not helpful', 'Flag 1']);
 });
+
+test('in a DM, the buttons of a Find sources answer keep checking the message as a claim', async () => {
+  const user = emu.members.plain.user as Json;
+  const dm = emu.world.dmChannelFor(user);
+  // Answered at the claim bar only: its conversational words dilute it below the question bar.
+  const chatty = 'I keep reading that Lukashenko won 80.1% of the vote. Is that right?';
+  const target = emu.postMessage(chatty, { channelId: dm.id as string, author: user });
+  const found = await findSources(target, { dm: true });
+  assert.equal(found.log.outcome, 'answered');
+  const message = emu.originalMessage(found.interaction);
+  const more = buttonWith(message, 'more');
+  const clicked = await settle(emu, bot, () => emu.button(more.custom_id, message as Json, { dm: true }));
+  assert.doesNotMatch(clicked.data.embeds[0]?.title ?? '', /^Not found/);
+  assert.match(
+    clicked.data.content || embedText(clicked.data),
+    /There are no further sources for this question\.|\[4\] /,
+  );
+});

@@ -82,3 +82,12 @@ test('recent never throws on odd input', () => {
   assert.deepEqual(store.recent(undefined as unknown as string), ['a question']);
   assert.deepEqual(new QueryStore(0).recent('x'), []);
 });
+
+test('a text checked as a claim keeps that mode, under a key of its own', () => {
+  const store = new QueryStore();
+  const asQuestion = store.put('Lukashenko won 80.1%');
+  const asClaim = store.put('Lukashenko won 80.1%', {}, 'claim');
+  assert.notEqual(asClaim, asQuestion);
+  assert.equal(store.get(asClaim)?.mode, 'claim');
+  assert.equal(store.get(asQuestion)?.mode, undefined);
+});

@@ -47,7 +47,7 @@ export function presentAnswered(ctx: BotContext, answer: Answer, options: Presen
       payload: { content: 'There are no further sources for this question.', ephemeral: true },
       outcome: { outcome: 'not_found', results: 0 },
     };
-  const key = ctx.queries.put(answer.query);
+  const key = ctx.queries.put(answer.query, {}, options.mode);
   const nextOffset = offset + CITATIONS_PER_PAGE;
   const payload = answerMessage({
     answer: { ...answer, citations: page },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AnswerMode } from '../search/abstain.js';
 import { foldText } from '../text/fold.js';
 
 /** Filters a question was asked with; what callers pass to put(). */
@@ -18,6 +19,8 @@ export interface QueryExtra {
 export interface StoredQuery {
   query: string;
   extra: QueryExtra;
+  /** Present when the text was checked as a claim (Find sources): its buttons must check it the same way. */
+  mode?: 'claim';
 }
 
 interface Entry extends StoredQuery {
@@ -58,20 +61,34 @@ export class QueryStore {
   }
 
   /** Stores a question (or refreshes it) and returns its key: ≤ 10 characters of [a-z0-9]. */
-  put(query: string, extra: QueryExtraInput = {}): string {
+  put(query: string, extra: QueryExtraInput = {}, mode: AnswerMode = 'question'): string {
     const stored: QueryExtra = {
       outlet: extra.outlet ?? null,
       since: extra.since ?? null,
       until: extra.until ?? null,
     };
-    const identity = JSON.stringify([query, stored.outlet, stored.since, stored.until]);
+    const claim = mode === 'claim';
+    // A question's identity is as before; the same text checked as a claim gets a key of its own.
+    const identity = JSON.stringify([
+      query,
+      stored.outlet,
+      stored.since,
+      stored.until,
+      ...(claim ? ['claim'] : []),
+    ]);
     let key = this.#keys.get(identity);
     for (let attempt = 0; key === undefined; attempt++) {
       const candidate = keyOf(identity, attempt);
       if (!this.#entries.has(candidate)) key = candidate;
     }
     this.#entries.delete(key);
-    this.#entries.set(key, { query, extra: stored, identity, folded: normalize(query) });
+    this.#entries.set(key, {
+      query,
+      extra: stored,
+      identity,
+      folded: normalize(query),
+      ...(claim ? { mode } : {}),
+    });
     this.#keys.set(identity, key);
     this.#evict();
     return key;
@@ -83,7 +100,7 @@ export class QueryStore {
     if (entry === undefined) return undefined;
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    return { query: entry.query, extra: { ...entry.extra } };
+    return { query: entry.query, extra: { ...entry.extra }, ...(entry.mode ? { mode: entry.mode } : {}) };
   }
 
   /** Most recent distinct questions whose folded text contains the folded typed text. */

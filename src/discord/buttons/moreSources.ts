@@ -7,13 +7,14 @@ import { storedQuery } from './expired.js';
 export const moreSources: ButtonHandler = {
   prefix: 'more',
   async handle(interaction, [key, offset], ctx) {
-    const { query } = storedQuery(ctx, key);
+    const { query, mode } = storedQuery(ctx, key);
     const inThread = interaction.channel?.isThread() ?? false;
     const { payload, outcome } = presentAnswer(ctx, query, {
       ephemeral: true,
       inThread,
       inGuild: interaction.inGuild(),
       offset: Number(offset) || 0,
+      mode,
     });
     await respond(interaction, payload);
     return outcome;

@@ -12,12 +12,12 @@ import { storedQuery } from './expired.js';
 export const openThread: ButtonHandler = {
   prefix: 'thread',
   async handle(interaction, [key, offset], ctx) {
-    const { query } = storedQuery(ctx, key);
+    const { query, mode } = storedQuery(ctx, key);
     if (!interaction.inGuild())
       throw new UserError('Threads can only be opened in a server channel.', 'refused');
     // The citations shown on the message: a More sources page carries where its page starts.
     const start = Math.max(Number(offset) || 0, 0);
-    const answer = ctx.engine.ask(query, { limit: Math.min(start + CITATIONS_PER_PAGE, MAX_LIMIT) });
+    const answer = ctx.engine.ask(query, { limit: Math.min(start + CITATIONS_PER_PAGE, MAX_LIMIT), mode });
     const citations = answer.citations.slice(start, start + CITATIONS_PER_PAGE);
     if (!answer.answered || citations.length === 0)
       throw new UserError('The knowledge no longer answers this question. Please ask again.', 'expired');

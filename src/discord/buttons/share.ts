@@ -7,7 +7,7 @@ import { storedQuery } from './expired.js';
 export const share: ButtonHandler = {
   prefix: 'share',
   async handle(interaction, [key, offset], ctx) {
-    const { query } = storedQuery(ctx, key);
+    const { query, mode } = storedQuery(ctx, key);
     const inThread = interaction.channel?.isThread() ?? false;
     // The page that was shown: Share on a More sources page posts those citations, not the first ones.
     const { payload, outcome } = presentAnswer(ctx, query, {
@@ -15,6 +15,7 @@ export const share: ButtonHandler = {
       inThread,
       inGuild: interaction.inGuild(),
       offset: Number(offset) || 0,
+      mode,
     });
     await followUp(interaction, { ...payload, ephemeral: false });
     return outcome;

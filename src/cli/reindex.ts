@@ -1,17 +1,25 @@
 import { describeReport } from '../engine/reindexReport.js';
+import { describeRollback } from '../engine/rollbackReport.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
 
-const USAGE = `usage: npm run reindex -- [--full]
+const USAGE = `usage: npm run reindex -- [--full | --rollback]
   brings the saved index in DATA_DIR up to date with KNOWLEDGE_DIR (only changed documents are
-  re-segmented); --full rebuilds everything`;
+  re-segmented); --full rebuilds everything; --rollback makes the previous saved index current
+  again (a running bot switches to it) and pauses automatic reindexing until the next reindex`;
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2).filter((a) => a !== '--');
-  const unknown = args.find((a) => a !== '--full');
+  const unknown = args.find((a) => a !== '--full' && a !== '--rollback');
   if (unknown) throw new UsageError(`unknown argument ${unknown}`);
+  if (args.includes('--full') && args.includes('--rollback'))
+    throw new UsageError('--full and --rollback cannot go together');
   const engine = await openEngine('warn', false);
+  if (args.includes('--rollback')) {
+    process.stdout.write(`${describeRollback(await engine.rollback())}\n`);
+    return 0;
+  }
   const report = await engine.reindex({ full: args.includes('--full') });
   process.stdout.write(`${describeReport(report)}\n`);
   return report.saved ? 0 : 1;

@@ -1,4 +1,6 @@
 import { ConfigError } from '../config/configError.js';
+import { ReindexBusyError } from '../engine/reindexBusyError.js';
+import { RollbackError } from '../engine/rollbackReport.js';
 import { UsageError } from './usageError.js';
 
 /**
@@ -17,6 +19,9 @@ export function runCli(main: () => Promise<number>, usage: string): void {
       } else if (error instanceof ConfigError) {
         process.stderr.write(`configuration error: ${error.message}\n`);
         process.exitCode = 2;
+      } else if (error instanceof ReindexBusyError || error instanceof RollbackError) {
+        process.stderr.write(`error: ${error.message}; nothing was changed\n`);
+        process.exitCode = 1;
       } else {
         process.stderr.write(
           `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -12,14 +12,30 @@ import {
   prepareRemoval,
   type SearchState,
 } from '../search/searchState.js';
-import { type DeltaBase, IndexLoadError, loadCurrentIndex, saveIndex } from '../store/generationStore.js';
+import {
+  type DeltaBase,
+  IndexLoadError,
+  loadCurrentIndex,
+  loadGeneration,
+  type RolledBack,
+  readPointer,
+  rolledBackPointer,
+  type SavedIndex,
+  saveIndex,
+  writePointer,
+} from '../store/generationStore.js';
 import { aliasTableFor } from '../text/aliasTable.js';
 import type { Answer, SkippedDocument } from '../types.js';
 import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
 import { buildState, type Fingerprints, segment } from './buildState.js';
 import { diffKnowledge, isEmptyDiff, type KnowledgeDiff } from './diffKnowledge.js';
 import { knownFiles, refreshFingerprints } from './fingerprints.js';
+import { withIndexLock } from './indexLock.js';
+import { ReindexBusyError } from './reindexBusyError.js';
 import type { ReindexReport } from './reindexReport.js';
+import { documentChanges, RollbackError, type RollbackReport, summarize } from './rollbackReport.js';
+
+export { ReindexBusyError } from './reindexBusyError.js';
 
 export interface EngineLogger {
   info(obj: object, msg?: string): void;
@@ -39,12 +55,6 @@ export interface EngineOptions {
   syncOnOpen?: boolean;
 }
 
-export class ReindexBusyError extends Error {
-  constructor() {
-    super('a reindex is already running');
-  }
-}
-
 /** Above this share of changed documents a reindex rebuilds aside instead of patching in place. */
 const INCREMENTAL_SHARE = 0.25;
 /**
@@ -55,14 +65,19 @@ const PATCH_AT_ONCE = 300;
 
 /**
  * The search engine as a long-lived object: it serves queries from one in-memory index and
- * replaces that index only when a new one is complete. One reindex runs at a time.
+ * replaces that index only when a new one is complete. One reindex (or rollback) runs at a time,
+ * across processes too: writing the saved index takes DATA_DIR's index lock.
  */
 export class Engine {
   private state: SearchState = emptySearchState();
   private skippedDocs: SkippedDocument[] = [];
-  private running: Promise<ReindexReport> | null = null;
+  private running: Promise<unknown> | null = null;
+  private followUp: Promise<ReindexReport> | null = null;
   /** The last full generation saved or loaded: what a delta save builds on. */
   private base: DeltaBase | null = null;
+  /** The saved generation the served index matches (null when none). */
+  private generation: string | null = null;
+  private pin: RolledBack | null = null;
   private readonly logger: EngineLogger;
 
   private constructor(private readonly options: EngineOptions) {
@@ -73,8 +88,35 @@ export class Engine {
   static async open(options: EngineOptions): Promise<Engine> {
     const engine = new Engine(options);
     if (options.persist !== false) await engine.loadSaved();
-    if (options.syncOnOpen !== false) await engine.reindex();
+    if (options.syncOnOpen !== false) await engine.syncOnOpen();
     return engine;
+  }
+
+  private async syncOnOpen(): Promise<void> {
+    if (this.pin) {
+      this.logger.warn(
+        { rolledBack: this.pin },
+        'serving a rolled-back index; automatic reindexing is paused until a moderator reindexes',
+      );
+      return;
+    }
+    try {
+      await this.reindex();
+    } catch (error) {
+      if (!(error instanceof ReindexBusyError)) throw error;
+      this.logger.warn(
+        { reason: error.message },
+        'not reindexing at start: another process is; serving the saved index',
+      );
+    }
+  }
+
+  private adopt(saved: SavedIndex, pin: RolledBack | null): void {
+    this.state = saved.state;
+    this.skippedDocs = saved.skipped;
+    this.base = saved.base;
+    this.generation = saved.generation;
+    this.pin = pin;
   }
 
   private async loadSaved(): Promise<void> {
@@ -82,9 +124,7 @@ export class Engine {
     try {
       const saved = await loadCurrentIndex(this.options.dataDir);
       if (!saved) return;
-      this.state = saved.state;
-      this.skippedDocs = saved.skipped;
-      this.base = saved.base;
+      this.adopt(saved, saved.rolledBack ?? null);
       const ms = Math.round(performance.now() - started);
       this.logger.info(
         { generation: saved.generation, passages: saved.state.passages.size, ms },
@@ -108,17 +148,118 @@ export class Engine {
     return this.running !== null;
   }
 
+  /** Set while a rolled-back index serves: automatic reindexes (start-up, watch) wait for a moderator's. */
+  get rolledBack(): RolledBack | null {
+    return this.pin;
+  }
+
   ask(query: string, options?: AnswerOptions): Answer {
     return answerQuery(this.state, query, options);
   }
 
   /** Brings the index up to date; rejects with ReindexBusyError while another reindex runs. */
   reindex(options: { full?: boolean } = {}): Promise<ReindexReport> {
-    if (this.running) return Promise.reject(new ReindexBusyError());
-    this.running = this.runReindex(options.full ?? false).finally(() => {
+    return this.exclusive('reindex', () => this.runReindex(options.full ?? false));
+  }
+
+  /**
+   * Reindexes once the running reindex (if any) is done, for a change made to the folder meanwhile
+   * that the running one may have missed. Callers arriving during the wait share one follow-up.
+   */
+  reindexSoon(): Promise<ReindexReport> {
+    if (!this.running) return this.reindex();
+    this.followUp ??= (async () => {
+      while (this.running) await this.running.catch(() => {});
+      this.followUp = null;
+      return this.reindex();
+    })();
+    return this.followUp;
+  }
+
+  /**
+   * Serves the previous saved index again and makes it current; the one it replaces becomes the
+   * previous, so a second rollback undoes the first. Automatic reindexes pause until a moderator's.
+   */
+  rollback(): Promise<RollbackReport> {
+    if (this.options.persist === false)
+      return Promise.reject(new RollbackError('this engine keeps no saved index to go back to'));
+    return this.exclusive('rollback', () => this.runRollback());
+  }
+
+  /**
+   * Serves the generation another process made current (a command-line reindex or rollback).
+   * True when it switched; a generation that cannot be read is left for the next call.
+   */
+  async followSaved(): Promise<boolean> {
+    if (this.options.persist === false || this.running) return false;
+    const pointer = await readPointer(this.options.dataDir).catch(() => null);
+    if (!pointer || pointer.generation === this.generation) return false;
+    const switching = (async () => {
+      const saved = await loadGeneration(this.options.dataDir, pointer.generation);
+      this.adopt(saved, pointer.rolledBack ?? null);
+      return saved;
+    })().finally(() => {
       this.running = null;
     });
-    return this.running;
+    this.running = switching;
+    try {
+      const saved = await switching;
+      this.logger.info(
+        { generation: saved.generation, passages: saved.state.passages.size, rolledBack: pointer.rolledBack },
+        'index saved by another process now serves',
+      );
+      return true;
+    } catch (error) {
+      this.logger.warn({ reason: (error as Error).message }, 'index saved by another process is unreadable');
+      return false;
+    }
+  }
+
+  private exclusive<T>(purpose: string, work: () => Promise<T>): Promise<T> {
+    if (this.running) return Promise.reject(new ReindexBusyError());
+    const run = (
+      this.options.persist === false
+        ? work()
+        : withIndexLock(this.options.dataDir, purpose, this.logger, work)
+    ).finally(() => {
+      this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async runRollback(): Promise<RollbackReport> {
+    const started = performance.now();
+    const dataDir = this.options.dataDir;
+    const pointer = await readPointer(dataDir);
+    const next = pointer && rolledBackPointer(pointer, new Date());
+    if (!pointer || !next) throw new RollbackError('there is no previous index to go back to');
+    let saved: SavedIndex;
+    try {
+      saved = await loadGeneration(dataDir, next.generation);
+    } catch (error) {
+      if (!(error instanceof IndexLoadError)) throw error;
+      throw new RollbackError(`the previous index cannot be read (${error.message})`);
+    }
+    await writePointer(dataDir, next);
+    const before = this.state;
+    this.adopt(saved, next.rolledBack ?? null);
+    const report: RollbackReport = {
+      from: summarize(pointer.generation, before),
+      to: summarize(next.generation, saved.state),
+      ...documentChanges(before, saved.state),
+      ms: Math.round(performance.now() - started),
+    };
+    this.logger.info(
+      {
+        ...report,
+        added: report.added.length,
+        removed: report.removed.length,
+        changed: report.changed.length,
+      },
+      'rolled back',
+    );
+    return report;
   }
 
   private async runReindex(full: boolean): Promise<ReindexReport> {
@@ -169,8 +310,9 @@ export class Engine {
       saveMs: 0,
       saved: true,
     };
-    if (this.options.persist !== false && (mode !== 'unchanged' || skippedChanged || fingerprintsChanged))
-      await this.save(report);
+    // Saving also ends a rollback's pause: this reindex was asked for.
+    const worthSaving = mode !== 'unchanged' || skippedChanged || fingerprintsChanged || this.pin !== null;
+    if (this.options.persist !== false && worthSaving) await this.save(report);
     report.ms = Math.round(performance.now() - started);
     this.logger.info({ ...report, skipped: skipped.length }, 'reindex finished');
     for (const s of skipped) this.logger.warn({ file: s.file, reason: s.reason }, 'document skipped');
@@ -224,6 +366,8 @@ export class Engine {
       const base = report.mode === 'full' ? null : this.base;
       const saved = await saveIndex(this.options.dataDir, this.state, this.skippedDocs, base);
       this.base = saved.base;
+      this.generation = saved.generation;
+      this.pin = null;
       report.savedAs = saved.kind;
     } catch (error) {
       report.saved = false;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type FileFingerprint, sameFingerprint } from '../knowledge/fingerprint.js';
 import { internals } from '../search/miniIndex.js';
@@ -36,6 +36,14 @@ export interface CurrentPointer {
   /** The full generations the two above are deltas of, if they are (pruning keeps them). */
   base?: string | null;
   previousBase?: string | null;
+  /** Set by a rollback: automatic reindexes pause until a moderator reindexes on purpose. */
+  rolledBack?: RolledBack;
+}
+
+export interface RolledBack {
+  /** The generation rolled back from (now `previous`). */
+  from: string;
+  at: string;
 }
 
 export class IndexLoadError extends Error {}
@@ -67,6 +75,8 @@ export interface SavedIndex {
   skipped: SkippedDocument[];
   generation: string;
   base: DeltaBase;
+  /** Set when the pointer says a rollback made this generation current. */
+  rolledBack?: RolledBack;
 }
 
 export interface SaveResult {
@@ -109,10 +119,22 @@ export async function readPointer(dataDir: string): Promise<CurrentPointer | nul
   }
 }
 
-async function writePointer(dataDir: string, pointer: CurrentPointer): Promise<void> {
+export async function writePointer(dataDir: string, pointer: CurrentPointer): Promise<void> {
   const temporary = join(dataDir, `${CURRENT}.${randomBytes(4).toString('hex')}.tmp`);
   await writeFile(temporary, JSON.stringify(pointer), { flag: 'wx' });
   await rename(temporary, join(dataDir, CURRENT));
+}
+
+/** The pointer after a rollback: current and previous swap, so a second rollback undoes the first. */
+export function rolledBackPointer(pointer: CurrentPointer, at: Date): CurrentPointer | null {
+  if (!pointer.previous) return null;
+  return {
+    generation: pointer.previous,
+    previous: pointer.generation,
+    base: pointer.previousBase ?? null,
+    previousBase: pointer.base ?? null,
+    rolledBack: { from: pointer.generation, at: at.toISOString() },
+  };
 }
 
 /** Removes generations the pointer does not need, and abandoned temporary folders. */
@@ -207,7 +229,9 @@ export async function saveIndex(
   await mkdir(root, { recursive: true });
   const name = generationName();
   const temporary = join(root, `.tmp-${name}`);
-  const plan = planDelta(state, base);
+  // Another process may have saved meanwhile and pruned the base this process remembers.
+  const plan =
+    base && (await exists(join(root, base.generation, FILES.manifest))) ? planDelta(state, base) : null;
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
     analyzerSignature: ANALYZER_SIGNATURE,
@@ -257,6 +281,12 @@ export async function saveIndex(
   const kind = manifest.delta ? 'delta' : 'full';
   return { generation: name, kind, base: kind === 'delta' && base ? base : baseOf(name, manifest) };
 }
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 async function readManifest(folder: string): Promise<Manifest> {
   const manifest = JSON.parse(await readFile(join(folder, FILES.manifest), 'utf8')) as Manifest;
@@ -315,5 +345,7 @@ export async function loadGeneration(dataDir: string, generation: string): Promi
 /** The index in use, or null when none was saved yet. Throws IndexLoadError when it cannot be read. */
 export async function loadCurrentIndex(dataDir: string): Promise<SavedIndex | null> {
   const pointer = await readPointer(dataDir);
-  return pointer ? loadGeneration(dataDir, pointer.generation) : null;
+  if (!pointer) return null;
+  const saved = await loadGeneration(dataDir, pointer.generation);
+  return pointer.rolledBack ? { ...saved, rolledBack: pointer.rolledBack } : saved;
 }

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdir, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Engine, ReindexBusyError } from '../src/engine/engine.js';
+import { INDEX_LOCK } from '../src/engine/indexLock.js';
+import { acquireLock, type LockHolder } from '../src/store/processLock.js';
+import { tempWorkspace } from './helpers/tempKnowledge.js';
+
+async function workspace(t: { after(fn: () => Promise<void>): void }) {
+  const ws = await tempWorkspace();
+  t.after(() => ws.cleanup());
+  return ws;
+}
+
+const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid ?? 999_999;
+
+test('a reindex while another process holds the index lock is refused, naming the holder', async (t) => {
+  const ws = await workspace(t);
+  const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir });
+  const held = await acquireLock(join(ws.dataDir, INDEX_LOCK), 'cli reindex');
+  try {
+    await assert.rejects(engine.reindex(), (error: Error) => {
+      assert.ok(error instanceof ReindexBusyError);
+      assert.equal(error.holder?.purpose, 'cli reindex');
+      assert.match(error.message, new RegExp(`pid ${process.pid}`));
+      return true;
+    });
+    await assert.rejects(engine.rollback(), ReindexBusyError);
+    assert.equal(engine.isReindexing, false);
+    assert.equal(engine.ask('Where was Navalny evacuated to?').answered, true);
+  } finally {
+    await held.release();
+  }
+  assert.equal((await engine.reindex({ full: true })).mode, 'full');
+  assert.ok(!(await readdir(ws.dataDir)).includes(INDEX_LOCK), 'released after the reindex');
+});
+
+test('a lock left by a killed process is cleared, logged, and the reindex runs', async (t) => {
+  const ws = await workspace(t);
+  await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir });
+  const holder: LockHolder = {
+    pid: deadPid(),
+    hostname: hostname(),
+    purpose: 'reindex',
+    since: new Date().toISOString(),
+    token: 'killed',
+  };
+  await writeFile(join(ws.dataDir, INDEX_LOCK), JSON.stringify(holder));
+  const warnings: string[] = [];
+  const logger = { info() {}, error() {}, warn: (_: object, msg?: string) => void warnings.push(msg ?? '') };
+  const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, logger });
+  assert.ok(warnings.includes('stale index lock cleared'), warnings.join('; '));
+  assert.equal((await engine.reindex({ full: true })).mode, 'full');
+});
+
+test('changes made during a reindex are picked up by one shared follow-up reindex', async (t) => {
+  const ws = await workspace(t);
+  const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir });
+  const text = (n: number) =>
+    `# Note ${n}\n\nThe harvest committee number ${n} counted the turnips of the zeppelin festival twice. It reported the totals to the regional office on Monday morning.\n`;
+  const running = engine.reindex({ full: true });
+  await writeFile(join(ws.knowledgeDir, 'note-1.md'), text(1));
+  const first = engine.reindexSoon();
+  await writeFile(join(ws.knowledgeDir, 'note-2.md'), text(2));
+  const second = engine.reindexSoon();
+  assert.equal(first, second, 'one follow-up for both changes');
+  const reports = [await running, await first];
+  // Whichever scanned them, every change is in once both are done.
+  assert.deepEqual(reports.flatMap((r) => r.added).sort(), ['note-1', 'note-2']);
+  assert.ok(engine.current.documents.has('note-1') && engine.current.documents.has('note-2'));
+  const later = engine.reindexSoon();
+  assert.notEqual(later, first, 'a later call starts afresh');
+  assert.equal((await later).mode, 'unchanged');
+});

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Engine, type EngineLogger } from '../src/engine/engine.js';
+import { RollbackError } from '../src/engine/rollbackReport.js';
+import { readPointer } from '../src/store/generationStore.js';
+import { tempWorkspace } from './helpers/tempKnowledge.js';
+
+const NEW_DOCUMENT = `---
+title: Turnip festival
+outlet: Test Wire
+---
+A zeppelin festival was held in Minsk to celebrate the harvest of turnips, organisers said on Sunday.
+Thousands of visitors watched the airships drift over the fields while farmers sold their turnips in the square.
+`;
+const NEW_QUESTION = 'Where was the zeppelin festival for turnips held?';
+const OLD_QUESTION = 'Where was Navalny evacuated to?';
+
+async function workspace(t: { after(fn: () => Promise<void>): void }) {
+  const ws = await tempWorkspace();
+  t.after(() => ws.cleanup());
+  const open = (options: { syncOnOpen?: boolean; logger?: EngineLogger } = {}) =>
+    Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, ...options });
+  const addDocument = () => writeFile(join(ws.knowledgeDir, 'turnips.md'), NEW_DOCUMENT);
+  return { ws, open, addDocument };
+}
+
+function recordingLogger() {
+  const lines: { level: string; msg: string | undefined; obj: object }[] = [];
+  const at =
+    (level: string) =>
+    (obj: object, msg?: string): void => {
+      lines.push({ level, msg, obj });
+    };
+  return { lines, logger: { info: at('info'), warn: at('warn'), error: at('error') } };
+}
+
+test('rollback with nothing saved before refuses and changes nothing', async (t) => {
+  const { ws, open } = await workspace(t);
+  const engine = await open();
+  const pointer = await readPointer(ws.dataDir);
+  await assert.rejects(engine.rollback(), RollbackError);
+  assert.deepEqual(await readPointer(ws.dataDir), pointer);
+  assert.equal(engine.ask(OLD_QUESTION).answered, true);
+});
+
+test('rollback serves the previous index, survives a restart paused, and a second rollback undoes it', async (t) => {
+  const { ws, open, addDocument } = await workspace(t);
+  const engine = await open();
+  const documents = engine.current.documents.size;
+  await addDocument();
+  await engine.reindex();
+  assert.equal(engine.ask(NEW_QUESTION).answered, true);
+
+  const report = await engine.rollback();
+  assert.deepEqual(report.removed, ['turnips']);
+  assert.deepEqual([report.added, report.changed], [[], []]);
+  assert.equal(report.to.documents, documents);
+  assert.equal(report.from.documents, documents + 1);
+  assert.equal(engine.ask(NEW_QUESTION).answered, false);
+  assert.equal(engine.ask(OLD_QUESTION).answered, true);
+  const pointer = await readPointer(ws.dataDir);
+  assert.equal(pointer?.rolledBack?.from, report.from.generation);
+  assert.equal(engine.rolledBack?.from, report.from.generation);
+
+  // A restart does not re-apply the folder behind the moderator's back.
+  const { lines, logger } = recordingLogger();
+  const restarted = await open({ logger });
+  assert.equal(restarted.ask(NEW_QUESTION).answered, false);
+  assert.ok(restarted.rolledBack);
+  assert.ok(lines.some((l) => l.level === 'warn' && l.msg?.includes('rolled-back index')));
+
+  const undo = await restarted.rollback();
+  assert.deepEqual(undo.added, ['turnips']);
+  assert.equal(restarted.ask(NEW_QUESTION).answered, true);
+});
+
+test('a reindex on purpose after a rollback applies the folder again and ends the pause', async (t) => {
+  const { ws, open, addDocument } = await workspace(t);
+  const engine = await open();
+  await addDocument();
+  await engine.reindex();
+  await engine.rollback();
+  const report = await engine.reindex();
+  assert.deepEqual(report.added, ['turnips']);
+  assert.equal(engine.rolledBack, null);
+  assert.equal((await readPointer(ws.dataDir))?.rolledBack, undefined);
+  assert.equal((await open()).ask(NEW_QUESTION).answered, true);
+
+  // Even when the folder already matches the rolled-back index, the pause ends.
+  await engine.rollback();
+  await rm(join(ws.knowledgeDir, 'turnips.md'));
+  await engine.rollback();
+  await engine.rollback();
+  assert.ok(engine.rolledBack);
+  await engine.reindex();
+  assert.equal(engine.rolledBack, null);
+  assert.equal((await readPointer(ws.dataDir))?.rolledBack, undefined);
+});
+
+test('a previous index that cannot be read leaves the current one serving and current', async (t) => {
+  const { ws, open, addDocument } = await workspace(t);
+  const engine = await open();
+  await addDocument();
+  await engine.reindex({ full: true });
+  const pointer = await readPointer(ws.dataDir);
+  assert.ok(pointer?.previous);
+  await rm(join(ws.dataDir, 'generations', pointer.previous), { recursive: true });
+  await assert.rejects(engine.rollback(), (error: Error) => {
+    assert.ok(error instanceof RollbackError);
+    assert.match(error.message, /cannot be read/);
+    return true;
+  });
+  assert.deepEqual(await readPointer(ws.dataDir), pointer);
+  assert.equal(engine.ask(NEW_QUESTION).answered, true);
+  assert.equal(engine.rolledBack, null);
+});
+
+test('a serving engine follows a reindex and a rollback saved by another process', async (t) => {
+  const { open, addDocument } = await workspace(t);
+  const bot = await open();
+  const cli = await open({ syncOnOpen: false });
+  assert.equal(await bot.followSaved(), false);
+  await addDocument();
+  await cli.reindex();
+  assert.equal(bot.ask(NEW_QUESTION).answered, false);
+  assert.equal(await bot.followSaved(), true);
+  assert.equal(bot.ask(NEW_QUESTION).answered, true);
+
+  await cli.rollback();
+  assert.equal(await bot.followSaved(), true);
+  assert.equal(bot.ask(NEW_QUESTION).answered, false);
+  assert.ok(bot.rolledBack);
+});
+
+test('a delta save never builds on a generation another process pruned', async (t) => {
+  const { ws, open, addDocument } = await workspace(t);
+  const bot = await open();
+  const cli = await open({ syncOnOpen: false });
+  // Two full saves elsewhere prune the base the bot remembers.
+  await cli.reindex({ full: true });
+  await cli.reindex({ full: true });
+  await addDocument();
+  const report = await bot.reindex();
+  assert.equal(report.savedAs, 'full');
+  const names = await readdir(join(ws.dataDir, 'generations'));
+  const pointer = await readPointer(ws.dataDir);
+  assert.ok(pointer && names.includes(pointer.generation));
+  assert.equal((await open({ syncOnOpen: false })).ask(NEW_QUESTION).answered, true);
+});

@@ -28,6 +28,8 @@ test('defaults: only the token and client id are needed', () => {
     apiUrl: null,
     cooldown: { questions: 5, seconds: 30 },
     uploadMaxBytes: 2 * 1024 * 1024,
+    knowledgeWatch: false,
+    watchDebounceMs: 1000,
     knowledgeDir: resolve('knowledge'),
     dataDir: resolve('data'),
     logLevel: 'info',
@@ -48,6 +50,8 @@ test('every variable is read', () => {
     DATA_DIR: 'd',
     LOG_LEVEL: 'debug',
     LOG_PRETTY: 'true',
+    KNOWLEDGE_WATCH: 'yes',
+    KNOWLEDGE_WATCH_DEBOUNCE_MS: '2500',
   });
   assert.equal(config.guildId, '98765432109876543');
   assert.deepEqual(config.moderatorRoleIds, ['11111111111111111', '22222222222222222']);
@@ -58,6 +62,8 @@ test('every variable is read', () => {
   assert.equal(config.dataDir, resolve('d'));
   assert.equal(config.logLevel, 'debug');
   assert.equal(config.prettyLogs, true);
+  assert.equal(config.knowledgeWatch, true);
+  assert.equal(config.watchDebounceMs, 2500);
 });
 
 test('MODERATOR_ROLE_IDS: spaces, empty items and repeats are tolerated', () => {
@@ -121,6 +127,10 @@ test('each bad variable gets an error that names it', () => {
     ['COOLDOWN_SECONDS', { ...BASE, COOLDOWN_SECONDS: '-1' }],
     ['LOG_LEVEL', { ...BASE, LOG_LEVEL: 'verbose' }],
     ['LOG_PRETTY', { ...BASE, LOG_PRETTY: 'maybe' }],
+    ['KNOWLEDGE_WATCH', { ...BASE, KNOWLEDGE_WATCH: 'on' }],
+    ['KNOWLEDGE_WATCH_DEBOUNCE_MS', { ...BASE, KNOWLEDGE_WATCH_DEBOUNCE_MS: '49' }],
+    ['KNOWLEDGE_WATCH_DEBOUNCE_MS', { ...BASE, KNOWLEDGE_WATCH_DEBOUNCE_MS: '60001' }],
+    ['KNOWLEDGE_WATCH_DEBOUNCE_MS', { ...BASE, KNOWLEDGE_WATCH_DEBOUNCE_MS: '1s' }],
     ['DISCORD_TOKEN', { ...BASE, DISCORD_TOKEN: 'Bot abc.def' }],
   ];
   for (const [variable, env] of cases) {
@@ -153,6 +163,8 @@ test('no error message ever contains the token', () => {
     'COOLDOWN_QUESTIONS',
     'COOLDOWN_SECONDS',
     'LOG_PRETTY',
+    'KNOWLEDGE_WATCH',
+    'KNOWLEDGE_WATCH_DEBOUNCE_MS',
   ]) {
     const wrong = configError({ ...BASE, [variable]: TOKEN });
     assert.equal(wrong.variable, variable);
@@ -180,4 +192,21 @@ test('KNOWLEDGE_UPLOAD_MAX_BYTES is read and bounded', () => {
     () => readBotConfig({ ...BASE, KNOWLEDGE_UPLOAD_MAX_BYTES: '99999999' }),
     /KNOWLEDGE_UPLOAD_MAX_BYTES/,
   );
+});
+
+test('KNOWLEDGE_WATCH and KNOWLEDGE_WATCH_DEBOUNCE_MS are read and checked', () => {
+  const config = readBotConfig({ ...BASE, KNOWLEDGE_WATCH: 'true', KNOWLEDGE_WATCH_DEBOUNCE_MS: '250' });
+  assert.equal(config.knowledgeWatch, true);
+  assert.equal(config.watchDebounceMs, 250);
+  assert.equal(readBotConfig({ ...BASE, KNOWLEDGE_WATCH: 'No' }).knowledgeWatch, false);
+  assert.equal(readBotConfig({ ...BASE, KNOWLEDGE_WATCH: ' 1 ' }).knowledgeWatch, true);
+  assert.equal(readBotConfig({ ...BASE, KNOWLEDGE_WATCH: '  ' }).knowledgeWatch, false);
+  assert.equal(readBotConfig({ ...BASE, KNOWLEDGE_WATCH_DEBOUNCE_MS: '50' }).watchDebounceMs, 50);
+  assert.equal(readBotConfig({ ...BASE, KNOWLEDGE_WATCH_DEBOUNCE_MS: '60000' }).watchDebounceMs, 60000);
+  const bool = configError({ ...BASE, KNOWLEDGE_WATCH: 'maybe' });
+  assert.equal(bool.variable, 'KNOWLEDGE_WATCH');
+  assert.equal(bool.message, 'KNOWLEDGE_WATCH must be true or false');
+  const ms = configError({ ...BASE, KNOWLEDGE_WATCH_DEBOUNCE_MS: '10' });
+  assert.equal(ms.variable, 'KNOWLEDGE_WATCH_DEBOUNCE_MS');
+  assert.match(ms.message, /from 50 to 60000 \(got "10"\)/);
 });

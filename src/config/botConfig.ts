@@ -18,6 +18,10 @@ export interface BotConfig {
   cooldown: { questions: number; seconds: number };
   /** KNOWLEDGE_UPLOAD_MAX_BYTES: the largest file /knowledge add accepts (default 2 MB). */
   uploadMaxBytes: number;
+  /** KNOWLEDGE_WATCH=true|false (default false): reindex when the knowledge folder changes on disk. */
+  knowledgeWatch: boolean;
+  /** KNOWLEDGE_WATCH_DEBOUNCE_MS (default 1000, 50–60000): quiet time after the last edit before reindexing. */
+  watchDebounceMs: number;
   knowledgeDir: string;
   dataDir: string;
   logLevel: LogLevel;
@@ -119,12 +123,16 @@ function readInt(env: Env, variable: string, fallback: number, min: number, max:
   return n;
 }
 
-function readPretty(env: Env): boolean {
-  const value = optional(env, 'LOG_PRETTY')?.toLowerCase();
-  if (value === undefined) return optional(env, 'NODE_ENV') === 'development';
+function readBool(env: Env, variable: string, fallback: boolean): boolean {
+  const value = optional(env, variable)?.toLowerCase();
+  if (value === undefined) return fallback;
   if (['true', '1', 'yes'].includes(value)) return true;
   if (['false', '0', 'no'].includes(value)) return false;
-  throw new ConfigError('LOG_PRETTY', 'must be true or false');
+  throw new ConfigError(variable, 'must be true or false');
+}
+
+function readPretty(env: Env): boolean {
+  return readBool(env, 'LOG_PRETTY', optional(env, 'NODE_ENV') === 'development');
 }
 
 /** Reads and checks the bot's whole configuration at start-up; throws ConfigError naming the variable. */
@@ -142,6 +150,8 @@ export function readBotConfig(env: Env = process.env): BotConfig {
       seconds: readInt(env, 'COOLDOWN_SECONDS', 30, 1, 3600),
     },
     uploadMaxBytes: readInt(env, 'KNOWLEDGE_UPLOAD_MAX_BYTES', 2 * 1024 * 1024, 1, 5 * 1024 * 1024),
+    knowledgeWatch: readBool(env, 'KNOWLEDGE_WATCH', false),
+    watchDebounceMs: readInt(env, 'KNOWLEDGE_WATCH_DEBOUNCE_MS', 1000, 50, 60000),
     ...readEngineConfig(env, 'info'),
     prettyLogs: readPretty(env),
   };

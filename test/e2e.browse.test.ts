@@ -321,7 +321,7 @@ test('/help lists the commands privately', async () => {
     '`/sources`',
     '`/passage id`',
     'Find sources',
-    '`/reindex`',
+    '`/reindex update`',
   ])
     assert.ok(embed?.description?.includes(name), `mentions ${name}`);
   assert.match(embed?.description ?? '', /only with verbatim quotes/);

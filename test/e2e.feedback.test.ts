@@ -260,7 +260,9 @@ test('a moderator /reindex is audited in the mod-log channel: who, mode, changes
   );
   const seq = emu.recorder.lastSeq;
   const moderator = emu.members.moderator;
-  const { log } = await settle(emu, bot, () => emu.chatInput('reindex', [], { member: moderator }));
+  const { log } = await settle(emu, bot, () =>
+    emu.chatInput('reindex', [], { subcommand: 'update', member: moderator }),
+  );
   assert.equal(log.outcome, 'done');
   const posts = modLogPosts(seq);
   assert.equal(posts.length, 1);
@@ -282,7 +284,9 @@ test('a moderator /reindex is audited in the mod-log channel: who, mode, changes
 
 test('a member refused /reindex leaves no audit post', async () => {
   const seq = emu.recorder.lastSeq;
-  const { log } = await settle(emu, bot, () => emu.chatInput('reindex', [], { member: emu.members.plain }));
+  const { log } = await settle(emu, bot, () =>
+    emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.plain }),
+  );
   assert.equal(log.outcome, 'refused');
   assert.deepEqual(modLogPosts(seq), []);
 });
@@ -349,7 +353,7 @@ test('without MOD_LOG_CHANNEL_ID nothing is posted and nothing goes wrong', asyn
     );
     assert.equal(flagged.data.content, 'Thanks, the moderators will look at it.');
     const reindexed = await settle(quiet, quietBot, () =>
-      quiet.chatInput('reindex', [], { member: quiet.members.moderator }),
+      quiet.chatInput('reindex', [], { subcommand: 'update', member: quiet.members.moderator }),
     );
     assert.equal(reindexed.log.outcome, 'done');
     assert.deepEqual(requestsAfter(quiet, 0, 'createMessage'), [], 'no channel message at all');

@@ -11,7 +11,7 @@ let bot: BotProcess;
 
 const UPLOAD_MAX = 100_000;
 
-shareBot({ KNOWLEDGE_UPLOAD_MAX_BYTES: String(UPLOAD_MAX) }, (shared) => {
+shareBot({ KNOWLEDGE_UPLOAD_MAX_BYTES: String(UPLOAD_MAX), COOLDOWN_QUESTIONS: '100' }, (shared) => {
   ({ emu, bot } = shared);
 });
 
@@ -259,4 +259,30 @@ test('a member is refused on /knowledge add and nothing is written', async () =>
   );
   assert.match((cb.data as Sent).content ?? '', /only moderators can/);
   assert.deepEqual(await knowledgeFiles(), before);
+});
+
+test('two adds at once both land, each reply true, both answered', async () => {
+  const first = add(
+    'kaunas.md',
+    'The museum in Kaunas lent thirty paintings of river barges to the gallery in Riga for the long winter exhibition about trade.\n',
+  );
+  const second = add(
+    'vilnius.md',
+    'The tram depot in Vilnius repaired forty carriages of the northern line after the flood soaked the signal cables last spring.\n',
+  );
+  const replies = await Promise.all(
+    [first, second].map((i) =>
+      finalReply(i, (m) => /Document added|Nothing was added|did not run/.test(text(m))),
+    ),
+  );
+  for (const [reply, file] of [
+    [replies[0], 'kaunas.md'],
+    [replies[1], 'vilnius.md'],
+  ] as const) {
+    assert.match(text(reply as Sent), /Document added/);
+    assert.match(text(reply as Sent), new RegExp(`\`${file.replace('.', '\\.')}\``));
+    assert.match(text(reply as Sent), /\*\*Passages:\*\* 1/);
+  }
+  assert.match(await askText('paintings of river barges lent by the Kaunas museum'), /kaunas|Kaunas/);
+  assert.match(await askText('tram carriages repaired at the Vilnius depot'), /vilnius|Vilnius/);
 });

@@ -11,7 +11,7 @@ let bot: BotProcess;
 let moderatorRole: string;
 
 shareBot(
-  {},
+  { COOLDOWN_QUESTIONS: '100' },
   (shared) => {
     ({ emu, bot } = shared);
   },
@@ -42,7 +42,7 @@ const ask = (value: string, member = emu.members.plain) =>
   emu.chatInput('ask', [{ name: 'question', type: 3, value }], { member });
 
 test('/reindex is refused to a member, politely and privately', async () => {
-  const i = emu.chatInput('reindex', [], { member: emu.members.plain });
+  const i = emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.plain });
   const cb = await emu.waitForCallback(i);
   const data = cb.data as Sent;
   assert.equal(cb.type, 4);
@@ -56,7 +56,7 @@ test('/reindex by a moderator reports what changed: documents added and passages
     join(bot.knowledgeDir, 'extra-harbour.md'),
     '---\ntitle: "Harbour note"\noutlet: "Test Wire"\npublished: 2020-09-10\n---\nThe harbour authority in Klaipeda counted nine hundred containers of potash waiting on the quay during the long transit dispute between the two governments.\n',
   );
-  const i = emu.chatInput('reindex', [], { member: emu.members.moderator });
+  const i = emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.moderator });
   const reply = await finalReply(i, (m) => /Reindex finished/.test(text(m)));
   assert.match(text(reply), /Added 1, changed 0, removed 0, skipped 0/);
   assert.match(text(reply), /`extra-harbour`/);
@@ -69,12 +69,15 @@ test('/reindex by a moderator reports what changed: documents added and passages
 
 test('a member with a role from MODERATOR_ROLE_IDS may reindex; the same member without it may not', async () => {
   const withRole = emu.createMember({ username: 'role-moderator', roles: [moderatorRole] });
-  const accepted = await finalReply(emu.chatInput('reindex', [], { member: withRole }), (m) =>
-    /Reindex/.test(text(m)),
+  const accepted = await finalReply(
+    emu.chatInput('reindex', [], { subcommand: 'update', member: withRole }),
+    (m) => /Reindex/.test(text(m)),
   );
   assert.match(text(accepted), /Reindex finished/);
   const without = emu.createMember({ username: 'someone' });
-  const cb = await emu.waitForCallback(emu.chatInput('reindex', [], { member: without }));
+  const cb = await emu.waitForCallback(
+    emu.chatInput('reindex', [], { subcommand: 'update', member: without }),
+  );
   assert.match((cb.data as Sent).content ?? '', /only moderators/);
 });
 
@@ -86,8 +89,8 @@ test('a second /reindex while one runs is told it is already running', async () 
     join(bot.knowledgeDir, 'extra-large.md'),
     `---\ntitle: "Large"\n---\n${sentence.repeat(10_000)}\n`,
   );
-  const first = emu.chatInput('reindex', [], { member: emu.members.moderator });
-  const second = emu.chatInput('reindex', [], { member: emu.members.moderator });
+  const first = emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.moderator });
+  const second = emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.moderator });
   const busy = await finalReply(second, (m) => /already running/.test(text(m)));
   assert.match(text(busy), /Answers keep coming from the current index/);
   const done = await finalReply(first, (m) => /Reindex finished/.test(text(m)));
@@ -97,8 +100,9 @@ test('a second /reindex while one runs is told it is already running', async () 
 
 test('a broken document is skipped with its reason and the bot keeps serving', async () => {
   await writeFile(join(bot.knowledgeDir, 'broken.md'), Buffer.from([0x00, 0xff, 0xfe, 0x00, 0x13, 0x37]));
-  const reply = await finalReply(emu.chatInput('reindex', [], { member: emu.members.moderator }), (m) =>
-    /Reindex finished/.test(text(m)),
+  const reply = await finalReply(
+    emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.moderator }),
+    (m) => /Reindex finished/.test(text(m)),
   );
   assert.match(text(reply), /Skipped `broken.md`: /);
   const answer = await emu.waitForCallback(ask('What did the OSCE chair offer?'));
@@ -110,8 +114,9 @@ test('a failed reindex says why and leaves the old index serving', async () => {
   const moved = `${bot.knowledgeDir}-away`;
   await rename(bot.knowledgeDir, moved);
   try {
-    const reply = await finalReply(emu.chatInput('reindex', [], { member: emu.members.moderator }), (m) =>
-      /Reindex failed/.test(text(m)),
+    const reply = await finalReply(
+      emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.moderator }),
+      (m) => /Reindex failed/.test(text(m)),
     );
     assert.match(text(reply), /does not exist/);
     assert.match(text(reply), /previous index is still serving/);
@@ -127,8 +132,9 @@ test('a document with mentions and markdown is quoted harmlessly', async () => {
     join(bot.knowledgeDir, 'hostile.md'),
     '---\ntitle: "Hostile [title](https://evil.example) @here"\noutlet: "Test Wire"\n---\nThe zeppelin inspectors said @everyone <@123> **bold** [link](https://x.example) <@&456> <#789> should attend the hearing on turnips.\n',
   );
-  await finalReply(emu.chatInput('reindex', [], { member: emu.members.moderator }), (m) =>
-    /Reindex finished/.test(text(m)),
+  await finalReply(
+    emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.moderator }),
+    (m) => /Reindex finished/.test(text(m)),
   );
   const cb = await emu.waitForCallback(ask('zeppelin inspectors hearing on turnips'));
   const data = cb.data as Sent;
@@ -144,4 +150,44 @@ test('a document with mentions and markdown is quoted harmlessly', async () => {
     'no masked link from the document',
   );
   assert.doesNotMatch(all, /(?<!\\)\*\*bold(?<!\\)\*\*/, 'document markdown does not format');
+});
+
+const reindexSub = (subcommand: 'update' | 'rollback', member = emu.members.moderator) =>
+  emu.chatInput('reindex', [], { subcommand, member });
+
+test('/reindex rollback serves the previous index, a second one undoes it, and members are refused', async () => {
+  await writeFile(
+    join(bot.knowledgeDir, 'extra-ferry.md'),
+    '---\ntitle: "Ferry note"\noutlet: "Test Wire"\n---\nThe ferry operator in Tallinn cancelled eleven crossings because the icebreaker crews refused to sail during the strike over unpaid wages.\n',
+  );
+  await finalReply(reindexSub('update'), (m) => /Reindex finished/.test(text(m)));
+  assert.match(
+    text((await emu.waitForCallback(ask('ferry crossings cancelled in Tallinn'))).data as Sent),
+    /Ferry note/,
+  );
+
+  const refused = await emu.waitForCallback(reindexSub('rollback', emu.members.plain));
+  assert.match((refused.data as Sent).content ?? '', /only moderators can roll the index back/);
+
+  const rolled = await finalReply(reindexSub('rollback'), (m) =>
+    /Rolled back|Nothing was rolled back/.test(text(m)),
+  );
+  assert.match(text(rolled), /Rolled back to the previous index/);
+  assert.match(text(rolled), /\*\*Out of answers:\*\* `extra-ferry`/);
+  assert.match(text(rolled), /Automatic reindexing is paused/);
+  assert.match(
+    text((await emu.waitForCallback(ask('ferry crossings cancelled in Tallinn'))).data as Sent),
+    /Not found/i,
+  );
+
+  const undone = await finalReply(reindexSub('rollback'), (m) =>
+    /Rolled back|Nothing was rolled back/.test(text(m)),
+  );
+  assert.match(text(undone), /\*\*Back in answers:\*\* `extra-ferry`/);
+  assert.match(
+    text((await emu.waitForCallback(ask('ferry crossings cancelled in Tallinn'))).data as Sent),
+    /Ferry note/,
+  );
+  await rm(join(bot.knowledgeDir, 'extra-ferry.md'));
+  await finalReply(reindexSub('update'), (m) => /Reindex finished/.test(text(m)));
 });

@@ -159,7 +159,13 @@ export class Engine {
 
   /** Brings the index up to date; rejects with ReindexBusyError while another reindex runs. */
   reindex(options: { full?: boolean } = {}): Promise<ReindexReport> {
-    return this.exclusive('reindex', () => this.runReindex(options.full ?? false));
+    // Logged once the lock is released: whoever reads the line may reindex again at once.
+    return this.exclusive('reindex', () => this.runReindex(options.full ?? false)).then((report) => {
+      this.logger.info({ ...report, skipped: report.skipped.length }, 'reindex finished');
+      for (const s of report.skipped)
+        this.logger.warn({ file: s.file, reason: s.reason }, 'document skipped');
+      return report;
+    });
   }
 
   /**
@@ -183,7 +189,15 @@ export class Engine {
   rollback(): Promise<RollbackReport> {
     if (this.options.persist === false)
       return Promise.reject(new RollbackError('this engine keeps no saved index to go back to'));
-    return this.exclusive('rollback', () => this.runRollback());
+    return this.exclusive('rollback', () => this.runRollback()).then((report) => {
+      const counts = {
+        added: report.added.length,
+        removed: report.removed.length,
+        changed: report.changed.length,
+      };
+      this.logger.info({ ...report, ...counts }, 'rolled back');
+      return report;
+    });
   }
 
   /**
@@ -250,15 +264,6 @@ export class Engine {
       ...documentChanges(before, saved.state),
       ms: Math.round(performance.now() - started),
     };
-    this.logger.info(
-      {
-        ...report,
-        added: report.added.length,
-        removed: report.removed.length,
-        changed: report.changed.length,
-      },
-      'rolled back',
-    );
     return report;
   }
 
@@ -314,8 +319,6 @@ export class Engine {
     const worthSaving = mode !== 'unchanged' || skippedChanged || fingerprintsChanged || this.pin !== null;
     if (this.options.persist !== false && worthSaving) await this.save(report);
     report.ms = Math.round(performance.now() - started);
-    this.logger.info({ ...report, skipped: skipped.length }, 'reindex finished');
-    for (const s of skipped) this.logger.warn({ file: s.file, reason: s.reason }, 'document skipped');
     return report;
   }
 

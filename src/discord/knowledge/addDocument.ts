@@ -12,7 +12,7 @@ import { escapeForDiscord } from '../send/escape.js';
 import { respond } from '../send/respond.js';
 import { UserError } from '../userError.js';
 import { DownloadError, downloadAttachment, overCapReason } from './downloadAttachment.js';
-import { refuseWhileReindexing, reindexAfterChange } from './reindexAfterChange.js';
+import { reindexAfterChange } from './reindexAfterChange.js';
 
 const refuse = (why: string) => new UserError(`Nothing was added: ${why}`, 'refused');
 
@@ -36,7 +36,6 @@ export async function addDocument(
   if (attachment.size > max) throw refuse(`${overCapReason(attachment.size, max)}.`);
   const problem = uploadOptionsProblem(options);
   if (problem) throw refuse(problem);
-  refuseWhileReindexing(ctx);
   await interaction.deferReply({ flags: 'Ephemeral' });
 
   let bytes: Buffer;
@@ -61,7 +60,6 @@ export async function addDocument(
   const doc = loadDocument(file, finalBytes, { maxBytes: Math.max(max, finalBytes.length) });
   if (isSkipped(doc)) throw refuse(`${escapeForDiscord(doc.reason)}.`);
 
-  refuseWhileReindexing(ctx);
   try {
     await writeFileAtomic(ctx.config.knowledgeDir, file, finalBytes, { replace });
   } catch (error) {

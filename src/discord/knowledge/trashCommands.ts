@@ -9,7 +9,7 @@ import type { Choice } from '../send/payload.js';
 import { respond } from '../send/respond.js';
 import { truncateLabel } from '../send/truncate.js';
 import { UserError } from '../userError.js';
-import { refuseWhileReindexing, reindexAfterChange } from './reindexAfterChange.js';
+import { reindexAfterChange } from './reindexAfterChange.js';
 
 const CHOICES = 25;
 const code = (s: string) => `\`${escapeForDiscord(s.replace(/`/g, ''))}\``;
@@ -26,7 +26,6 @@ export async function removeDocument(
       `There is no indexed document ${code(id.slice(0, 80))}. Pick one from the suggestions while typing.`,
       'not_found',
     );
-  refuseWhileReindexing(ctx);
   await interaction.deferReply({ flags: 'Ephemeral' });
   let trashed: string;
   try {
@@ -58,7 +57,6 @@ export async function restoreDocument(
   ctx: BotContext,
 ): Promise<Outcome> {
   const trashed = interaction.options.getString('document', true).trim();
-  refuseWhileReindexing(ctx);
   await interaction.deferReply({ flags: 'Ephemeral' });
   let file: string;
   try {

@@ -11,7 +11,7 @@ const HELP = `I answer questions about the crisis **only with verbatim quotes** 
 \`/sources\` — the documents I know.
 \`/passage id\` — one passage in full, with what comes before and after.
 **Apps → Find sources** (right-click a message) — the passages that bear on a claim, posted in a thread.
-\`/reindex\` — moderators: reload the knowledge folder.
+\`/reindex update\` · \`rollback\` — moderators: reload the knowledge folder, or serve the previous index again.
 \`/knowledge list\` · \`add\` · \`remove\` · \`restore\` — moderators: manage the knowledge documents.
 
 **Reading a citation**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { DiscordEmulator } from './emulator/index.js';
 import type { BotProcess } from './helpers/botProcess.js';
+import { runCliScript } from './helpers/runCliScript.js';
 import { shareBot } from './helpers/sharedBot.js';
 
 let emu: DiscordEmulator;
@@ -189,5 +190,35 @@ test('/reindex rollback serves the previous index, a second one undoes it, and m
     /Ferry note/,
   );
   await rm(join(bot.knowledgeDir, 'extra-ferry.md'));
+  await finalReply(reindexSub('update'), (m) => /Reindex finished/.test(text(m)));
+});
+
+/** Asks until the answer matches (the bot checks for indexes saved elsewhere every 2 s). */
+async function askUntil(question: string, pattern: RegExp): Promise<string> {
+  let last = '';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    last = text((await emu.waitForCallback(ask(question))).data as Sent);
+    if (pattern.test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  assert.fail(`no answer matching ${pattern} within 10 s; last: ${last}`);
+}
+
+test('a reindex and a rollback from the command line reach the running bot', async () => {
+  await writeFile(
+    join(bot.knowledgeDir, 'extra-orchard.md'),
+    '---\ntitle: "Orchard note"\noutlet: "Test Wire"\n---\nThe apple growers of Hrodna sold nine tonnes of windfall fruit to the cider press after the storm flattened the orchards near the border.\n',
+  );
+  const env = { KNOWLEDGE_DIR: bot.knowledgeDir, DATA_DIR: bot.dataDir };
+  const reindexed = await runCliScript('reindex.ts', [], { env });
+  assert.equal(reindexed.code, 0, reindexed.stderr);
+  assert.match(reindexed.stdout, /\+ extra-orchard/);
+  await askUntil('windfall apples sold to the cider press in Hrodna', /Orchard note/);
+
+  const rolled = await runCliScript('reindex.ts', ['--rollback'], { env });
+  assert.equal(rolled.code, 0, rolled.stderr);
+  assert.match(rolled.stdout, /- extra-orchard/);
+  await askUntil('windfall apples sold to the cider press in Hrodna', /Not found/i);
+  await rm(join(bot.knowledgeDir, 'extra-orchard.md'));
   await finalReply(reindexSub('update'), (m) => /Reindex finished/.test(text(m)));
 });

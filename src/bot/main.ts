@@ -18,6 +18,7 @@ import { Engine } from '../engine/engine.js';
 import { FeedbackLog } from '../feedback/feedbackLog.js';
 import { createLogger } from '../log/createLogger.js';
 import { createClient } from './createClient.js';
+import { keepIndexCurrent } from './keepIndexCurrent.js';
 import { keepServingOnStrayErrors, shutDownOnSignals } from './watchProcess.js';
 
 async function main(): Promise<number> {
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
   keepServingOnStrayErrors(logger);
 
   const engine = await Engine.open({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
+  const stopKeepingCurrent = keepIndexCurrent(engine, config, logger);
   const client = createClient(config);
   const ctx = {
     engine,
@@ -68,7 +70,10 @@ async function main(): Promise<number> {
       'rate limited by Discord; waiting',
     ),
   );
-  shutDownOnSignals(logger, () => client.destroy());
+  shutDownOnSignals(logger, () => {
+    stopKeepingCurrent();
+    return client.destroy();
+  });
 
   await client.login(config.token);
   return 0;

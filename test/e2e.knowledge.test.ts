@@ -72,7 +72,11 @@ test('/knowledge list shows each file with its status and passages, privately', 
   assert.equal(Number(data.flags) & 64, 64);
   const body = text(data);
   assert.match(body, /Knowledge folder/);
-  assert.match(body, new RegExp(`${NAVALNY}\\.md\` · indexed, \\d+ passages`));
+  const line = new RegExp(`${NAVALNY}\\.md\` · indexed, \\d+ passages · added <t:(\\d+):R>`).exec(body);
+  assert.ok(line, body);
+  // Added when this bot first indexed it: within the last few minutes, not in the future.
+  const added = Number(line[1]) * 1000;
+  assert.ok(added <= Date.now() && added > Date.now() - 5 * 60_000, `added ${new Date(added).toISOString()}`);
   assert.match(body, /5 indexed, 0 skipped · page 1 of 1/);
 });
 

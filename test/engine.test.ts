@@ -112,3 +112,37 @@ test('one reindex at a time; a failed reindex leaves the old index serving', asy
   assert.equal(elsewhere.current.passages.size, passages);
   assert.equal(elsewhere.ask('What did the OSCE chair offer?').answered, true);
 });
+
+test('a document keeps when it was added through edits, rebuilds and restarts; a new one gets its own time', async () => {
+  const engine = await open();
+  const path = await workspace.firstDocument();
+  const id = basename(path, '.md');
+  const addedAt = engine.current.documents.get(id)?.addedAt;
+  assert.ok(addedAt && Date.parse(addedAt) <= Date.now());
+  const original = await readFile(path, 'utf8');
+  await writeFile(
+    path,
+    `${original}\n\nThe harbour master of Gdansk counted forty barges of grain on Monday.\n`,
+  );
+  try {
+    assert.deepEqual((await engine.reindex()).changed, [id]);
+    assert.equal(engine.current.documents.get(id)?.addedAt, addedAt, 'kept through an edit');
+    await engine.reindex({ full: true });
+    assert.equal(engine.current.documents.get(id)?.addedAt, addedAt, 'kept through a full rebuild');
+    assert.equal((await open({ syncOnOpen: false })).current.documents.get(id)?.addedAt, addedAt, 'saved');
+
+    const later = join(workspace.ws.knowledgeDir, 'later.md');
+    await writeFile(
+      later,
+      `# Later\n\n${'The ferry to Klaipeda was cancelled because of the storm over the sea. '.repeat(3)}\n`,
+    );
+    const before = Date.now();
+    await engine.reindex();
+    const newAt = Date.parse(engine.current.documents.get('later')?.addedAt ?? '');
+    assert.ok(newAt >= before - 1000 && newAt > Date.parse(addedAt));
+    await rm(later);
+  } finally {
+    await writeFile(path, original);
+  }
+  await engine.reindex();
+});

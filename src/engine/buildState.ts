@@ -47,8 +47,14 @@ export interface SegmentedDocument {
 }
 
 export type Fingerprints = ReadonlyMap<string, FileFingerprint>;
+/** The documents an index had before, by id: what a new one keeps of them (when they were added). */
+export type History = ReadonlyMap<string, Pick<IndexedDocument, 'addedAt'>>;
 
-export function segment(doc: KnowledgeDocument, fingerprints?: Fingerprints): SegmentedDocument {
+export function segment(
+  doc: KnowledgeDocument,
+  fingerprints?: Fingerprints,
+  addedAt = new Date().toISOString(),
+): SegmentedDocument {
   const passages = segmentDocument(doc);
   const document: IndexedDocument = {
     id: doc.id,
@@ -56,6 +62,7 @@ export function segment(doc: KnowledgeDocument, fingerprints?: Fingerprints): Se
     hash: doc.hash,
     meta: doc.meta,
     passageIds: passages.map((p) => p.id),
+    addedAt,
   };
   const fingerprint = fingerprints?.get(doc.file);
   if (fingerprint) document.fingerprint = fingerprint;
@@ -71,12 +78,14 @@ export async function buildState(
   aliases: AliasTable,
   aliasGroups: string[][],
   fingerprints?: Fingerprints,
+  history?: History,
 ): Promise<SearchState> {
   const slicer = new TimeSlicer();
   const state = emptySearchState(aliases, aliasGroups);
   const builder = new IndexBuilder(state.mini);
+  const now = new Date().toISOString();
   for (const doc of documents) {
-    const { document, passages } = segment(doc, fingerprints);
+    const { document, passages } = segment(doc, fingerprints, history?.get(doc.id)?.addedAt ?? now);
     const shared = documentFields(document.meta, aliases);
     state.documents.set(document.id, document);
     await slicer.maybeYield();

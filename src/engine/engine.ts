@@ -290,7 +290,13 @@ export class Engine {
 
     let mode: ReindexReport['mode'] = 'unchanged';
     if (rebuild && (full || aliasesChanged || !isEmptyDiff(diff))) {
-      const next = await buildState(scan.documents, aliases, aliasGroups, scan.fingerprints);
+      const next = await buildState(
+        scan.documents,
+        aliases,
+        aliasGroups,
+        scan.fingerprints,
+        before.documents,
+      );
       this.state = next;
       mode = 'full';
     } else if (!isEmptyDiff(diff)) {
@@ -337,8 +343,10 @@ export class Engine {
       if (removal) removals.push(removal);
     }
     const incoming: PreparedDocument[] = [];
+    const now = new Date().toISOString();
     for (const doc of [...diff.changed, ...diff.added]) {
-      const { document, passages } = segment(doc, fingerprints);
+      const addedAt = state.documents.get(doc.id)?.addedAt ?? now;
+      const { document, passages } = segment(doc, fingerprints, addedAt);
       incoming.push(await sliced(prepareDocument(document, passages, state.aliases), slicer));
     }
     const added = incoming.flatMap((p) => p.passages.map(({ fields }) => fields));

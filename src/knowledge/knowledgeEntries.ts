@@ -8,14 +8,20 @@ export interface KnowledgeEntry {
   passages?: number;
   /** Why the file is not indexed. */
   reason?: string;
+  /** When the index took the document in (ISO), if known. */
+  addedAt?: string;
 }
 
 export function knowledgeEntries(
-  documents: Iterable<{ file: string; passageIds: readonly string[] }>,
+  documents: Iterable<{ file: string; passageIds: readonly string[]; addedAt?: string }>,
   skipped: readonly SkippedDocument[],
 ): KnowledgeEntry[] {
   const entries: KnowledgeEntry[] = [
-    ...[...documents].map((d) => ({ file: d.file, passages: d.passageIds.length })),
+    ...[...documents].map((d) => {
+      const entry: KnowledgeEntry = { file: d.file, passages: d.passageIds.length };
+      if (d.addedAt) entry.addedAt = d.addedAt;
+      return entry;
+    }),
     ...skipped.map((s) => ({ file: s.file, reason: s.reason })),
   ];
   return entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -24,6 +24,8 @@ export interface IndexedDocument {
   passageIds: string[];
   /** Absent when the file was read too soon after it changed to trust its timestamps. */
   fingerprint?: FileFingerprint;
+  /** When the index first took the document in (ISO); kept while it stays, through edits and rebuilds. */
+  addedAt?: string;
 }
 
 /** Everything a query needs, in memory. Replaced whole on a rebuild, patched in place by small reindexes. */

@@ -6,6 +6,7 @@ import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import type { ModeratorAction } from './auditMessage.js';
 import { COLORS } from './colors.js';
+import { discordTime } from './discordTime.js';
 import { pageCount, pagerRow } from './pager.js';
 import { quoteMarkdown } from './quoteMarkdown.js';
 import { reindexMessage } from './reindexMessage.js';
@@ -13,10 +14,15 @@ import { reindexMessage } from './reindexMessage.js';
 export const KNOWLEDGE_PAGE_SIZE = 10;
 export const KNOWLEDGE_PAGE_PREFIX = 'kl';
 
+function addedWhen(iso: string | undefined): string {
+  const when = iso === undefined ? null : discordTime(iso, 'R');
+  return when ? ` · added ${when}` : '';
+}
+
 function entryLine(entry: KnowledgeEntry): string {
   const file = `\`${escapeForDiscord(entry.file)}\``;
   return entry.reason === undefined
-    ? `✅ ${file} · indexed, ${entry.passages ?? 0} passages`
+    ? `✅ ${file} · indexed, ${entry.passages ?? 0} passages${addedWhen(entry.addedAt)}`
     : `⚠️ ${file} · skipped: ${escapeForDiscord(entry.reason)}`;
 }
 

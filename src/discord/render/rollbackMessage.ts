@@ -3,14 +3,12 @@ import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import type { ModeratorAction } from './auditMessage.js';
 import { COLORS } from './colors.js';
+import { discordTime } from './discordTime.js';
 
 const ids = (label: string, items: string[]) =>
   items.length === 0 ? '' : `**${label}:** ${items.map((i) => `\`${escapeForDiscord(i)}\``).join(', ')}`;
 
-const builtAt = (iso: string) => {
-  const seconds = Math.floor(Date.parse(iso) / 1000);
-  return Number.isFinite(seconds) ? `<t:${seconds}:f>` : escapeForDiscord(iso);
-};
+const builtAt = (iso: string) => discordTime(iso, 'f') ?? escapeForDiscord(iso);
 
 function rollbackLines(report: RollbackReport): string[] {
   return [

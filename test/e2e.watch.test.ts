@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { DiscordEmulator } from './emulator/index.js';
 import type { BotProcess } from './helpers/botProcess.js';
+import { askedText, messageText } from './helpers/discordView.js';
 import { shareBot } from './helpers/sharedBot.js';
 
 let emu: DiscordEmulator;
@@ -16,20 +17,7 @@ shareBot(
   },
 );
 
-interface Sent {
-  content?: string;
-  embeds?: { title?: string; description?: string }[];
-}
-
-const text = (m: Sent) =>
-  [m.content ?? '', ...(m.embeds ?? []).map((e) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n');
-
-async function askText(question: string): Promise<string> {
-  const cb = await emu.waitForCallback(
-    emu.chatInput('ask', [{ name: 'question', type: 3, value: question }], { member: emu.members.plain }),
-  );
-  return text(cb.data as Sent).replaceAll('**', '');
-}
+const askText = (question: string) => askedText(emu, question);
 
 const BEEKEEPERS =
   '---\ntitle: "Beekeepers note"\noutlet: "Test Wire"\n---\nThe beekeepers of Mogilev moved four hundred hives into the linden forest after the long summer drought had scorched all of the clover fields around the town.\n';
@@ -75,10 +63,10 @@ test('while a rolled-back index serves, watched edits wait for a moderator', asy
   const reindex = async (subcommand: string) => {
     const [reply] = await emu.waitForMessages(
       emu.chatInput('reindex', [], { subcommand, member: emu.members.moderator }),
-      (ms) => ms.some((m) => /Rolled back|Reindex finished/.test(text(m as Sent))),
+      (ms) => ms.some((m) => /Rolled back|Reindex finished/.test(messageText(m))),
       { timeoutMs: 10_000 },
     );
-    return text(reply as Sent);
+    return messageText(reply);
   };
   // The previous index still had the beekeepers' document the last test removed.
   assert.match(await reindex('rollback'), /Back in answers:\*\* `beekeepers`/);

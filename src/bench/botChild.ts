@@ -29,6 +29,8 @@ function bounded<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 export class BotChild {
   readonly logs: BotLogLine[] = [];
   exitCode: number | null = null;
+  /** The signal that ended the process, if one did (SIGKILL for a crash test). */
+  exitSignal: NodeJS.Signals | null = null;
   #stderr = '';
   #partial = '';
   readonly #child: ChildProcess;
@@ -45,12 +47,13 @@ export class BotChild {
     });
     this.#child.stderr?.on('data', (chunk: Buffer) => this.#read(chunk.toString()));
     this.#exited = new Promise((resolve) => {
-      const done = (code: number | null) => {
+      const done = (code: number | null, signal: NodeJS.Signals | null = null) => {
         this.exitCode = code ?? -1;
+        this.exitSignal = signal;
         this.#wake();
         resolve();
       };
-      this.#child.once('exit', (code) => done(code));
+      this.#child.once('exit', (code, signal) => done(code, signal));
       this.#child.once('error', () => done(-1));
     });
   }
@@ -94,6 +97,16 @@ export class BotChild {
       this.#waiters.add(check);
       check();
     });
+  }
+
+  /** Resolves when the process has exited, or after `timeoutMs` (then false). */
+  async waitForExit(timeoutMs: number): Promise<boolean> {
+    return (
+      (await bounded(
+        this.#exited.then(() => true),
+        timeoutMs,
+      )) === true
+    );
   }
 
   /** SIGTERM, then SIGKILL if it has not exited after `graceMs`; never waits unbounded. */

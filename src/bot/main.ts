@@ -16,10 +16,14 @@ import { channelFinder, createModLog } from '../discord/modLog.js';
 import { QueryStore } from '../discord/queryStore.js';
 import { Engine } from '../engine/engine.js';
 import { FeedbackLog } from '../feedback/feedbackLog.js';
+import { sweepAbandonedUploads } from '../knowledge/writeAtomic.js';
 import { createLogger } from '../log/createLogger.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
 import { keepServingOnStrayErrors, shutDownOnSignals } from './watchProcess.js';
+
+/** A temporary upload file this old was left by a killed process: writing one takes milliseconds. */
+const ABANDONED_UPLOAD_MS = 60_000;
 
 async function main(): Promise<number> {
   loadDotEnv();
@@ -41,6 +45,9 @@ async function main(): Promise<number> {
   keepServingOnStrayErrors(logger);
 
   const engine = await Engine.open({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
+  const swept = await sweepAbandonedUploads(config.knowledgeDir, ABANDONED_UPLOAD_MS);
+  if (swept.length > 0)
+    logger.warn({ files: swept }, 'removed temporary uploads left by an interrupted /knowledge add');
   const stopKeepingCurrent = keepIndexCurrent(engine, config, logger);
   const client = createClient(config);
   const ctx = {

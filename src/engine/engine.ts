@@ -26,6 +26,7 @@ import {
 } from '../store/generationStore.js';
 import { aliasTableFor } from '../text/aliasTable.js';
 import type { Answer, SkippedDocument } from '../types.js';
+import { crashPoint } from '../util/crashPoint.js';
 import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
 import { buildState, type Fingerprints, segment } from './buildState.js';
 import { diffKnowledge, isEmptyDiff, type KnowledgeDiff } from './diffKnowledge.js';
@@ -255,6 +256,7 @@ export class Engine {
       if (!(error instanceof IndexLoadError)) throw error;
       throw new RollbackError(`the previous index cannot be read (${error.message})`);
     }
+    crashPoint('rollback:before-pointer');
     await writePointer(dataDir, next);
     const before = this.state;
     this.adopt(saved, next.rolledBack ?? null);
@@ -323,7 +325,10 @@ export class Engine {
     };
     // Saving also ends a rollback's pause: this reindex was asked for.
     const worthSaving = mode !== 'unchanged' || skippedChanged || fingerprintsChanged || this.pin !== null;
-    if (this.options.persist !== false && worthSaving) await this.save(report);
+    if (this.options.persist !== false && worthSaving) {
+      crashPoint('reindex:applied');
+      await this.save(report);
+    }
     report.ms = Math.round(performance.now() - started);
     return report;
   }

@@ -1,8 +1,11 @@
 /** Writes a knowledge file whole or not at all: a hidden temp file in the same folder, then a rename. */
 
 import { randomBytes } from 'node:crypto';
-import { link, rename, rm, writeFile } from 'node:fs/promises';
+import { link, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crashPoint } from '../util/crashPoint.js';
+
+const TEMP_PREFIX = '.upload-';
 
 export class FileExistsError extends Error {
   override name = 'FileExistsError';
@@ -15,9 +18,10 @@ export async function writeFileAtomic(
   options: { replace: boolean },
 ): Promise<void> {
   // A leading dot: the knowledge scan never reads it, even half-written.
-  const temp = path.join(dir, `.upload-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(dir, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}.tmp`);
   const target = path.join(dir, name);
   await writeFile(temp, bytes, { flag: 'wx' });
+  crashPoint('add:temp-written');
   try {
     if (options.replace) await rename(temp, target);
     else {
@@ -29,4 +33,26 @@ export async function writeFileAtomic(
   } finally {
     await rm(temp, { force: true });
   }
+}
+
+/**
+ * Removes temporary upload files a killed process left behind, once older than `olderThanMs` (a
+ * younger one may be an upload in progress). Returns the names removed.
+ */
+export async function sweepAbandonedUploads(
+  dir: string,
+  olderThanMs: number,
+  now = Date.now(),
+): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(TEMP_PREFIX) || !name.endsWith('.tmp')) continue;
+    const file = path.join(dir, name);
+    const stats = await stat(file).catch(() => null);
+    if (!stats || now - stats.mtimeMs <= olderThanMs) continue;
+    await rm(file, { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

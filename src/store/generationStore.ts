@@ -7,6 +7,7 @@ import type { IndexedDocument, SearchState } from '../search/searchState.js';
 import { aliasTableFor } from '../text/aliasTable.js';
 import { ANALYZER_SIGNATURE } from '../text/analyzerSignature.js';
 import type { Passage, SkippedDocument } from '../types.js';
+import { crashPoint } from '../util/crashPoint.js';
 import { applyDelta } from './applyDelta.js';
 import { decodeIndex, encodeIndex } from './indexCodec.js';
 import { readLines, writeLines } from './jsonLines.js';
@@ -122,6 +123,7 @@ export async function readPointer(dataDir: string): Promise<CurrentPointer | nul
 export async function writePointer(dataDir: string, pointer: CurrentPointer): Promise<void> {
   const temporary = join(dataDir, `${CURRENT}.${randomBytes(4).toString('hex')}.tmp`);
   await writeFile(temporary, JSON.stringify(pointer), { flag: 'wx' });
+  crashPoint('save:pointer-temp-written');
   await rename(temporary, join(dataDir, CURRENT));
 }
 
@@ -137,13 +139,18 @@ export function rolledBackPointer(pointer: CurrentPointer, at: Date): CurrentPoi
   };
 }
 
-/** Removes generations the pointer does not need, and abandoned temporary folders. */
+/** Removes generations the pointer does not need, abandoned temporary folders and pointer drafts. */
 async function prune(dataDir: string, keep: CurrentPointer): Promise<void> {
   const root = join(dataDir, GENERATIONS);
   const needed = new Set([keep.generation, keep.previous, keep.base, keep.previousBase]);
   for (const name of await readdir(root)) {
     if (needed.has(name)) continue;
     await rm(join(root, name), { recursive: true, force: true });
+  }
+  // Left by a process killed between writing a pointer draft and renaming it (saves hold the lock).
+  for (const name of await readdir(dataDir)) {
+    if (name.startsWith(`${CURRENT}.`) && name.endsWith('.tmp'))
+      await rm(join(dataDir, name), { force: true });
   }
 }
 
@@ -261,6 +268,7 @@ export async function saveIndex(
         join(temporary, FILES.passages),
         encodePassages(state.documents.values(), state.passages),
       );
+      crashPoint('save:generation-half-written');
       await writeIndexFiles(temporary, state);
     }
     await writeLines(join(temporary, FILES.manifest), [JSON.stringify(manifest)]);
@@ -269,6 +277,7 @@ export async function saveIndex(
     await rm(temporary, { recursive: true, force: true });
     throw error;
   }
+  crashPoint('save:before-pointer');
   const before = await readPointer(dataDir).catch(() => null);
   const pointer: CurrentPointer = {
     generation: name,
@@ -277,6 +286,7 @@ export async function saveIndex(
     previousBase: before?.base ?? null,
   };
   await writePointer(dataDir, pointer);
+  crashPoint('save:before-prune');
   await prune(dataDir, pointer);
   const kind = manifest.delta ? 'delta' : 'full';
   return { generation: name, kind, base: kind === 'delta' && base ? base : baseOf(name, manifest) };

@@ -16,8 +16,16 @@ export class BotProcess {
     private readonly cleanupWorkspace: () => Promise<void>,
   ) {}
 
-  static async start(emu: DiscordEmulator, env: Record<string, string> = {}): Promise<BotProcess> {
-    const ws = await tempWorkspace();
+  /**
+   * Starts the bot on a fresh workspace, or on `workspace` (a restart after a crash test: its folders
+   * are then left for the caller to remove).
+   */
+  static async start(
+    emu: DiscordEmulator,
+    env: Record<string, string> = {},
+    workspace?: { knowledgeDir: string; dataDir: string },
+  ): Promise<BotProcess> {
+    const ws = workspace ? { ...workspace, cleanup: async () => {} } : await tempWorkspace();
     const child = new BotChild({
       DISCORD_TOKEN: emu.token,
       DISCORD_CLIENT_ID: emu.applicationId,
@@ -46,6 +54,14 @@ export class BotProcess {
 
   get exitCode(): number | null {
     return this.child.exitCode;
+  }
+
+  get exitSignal(): NodeJS.Signals | null {
+    return this.child.exitSignal;
+  }
+
+  waitForExit(timeoutMs = 10_000): Promise<boolean> {
+    return this.child.waitForExit(timeoutMs);
   }
 
   get running(): boolean {

@@ -94,3 +94,19 @@ export async function settle(emu: DiscordEmulator, bot: BotProcess, dispatch: ()
   const log = await bot.interactionLog(from);
   return { interaction, callback, data: view(callback.data), log };
 }
+
+/** Content, then each embed's title and description: everything a reader sees as text. */
+export function messageText(message: Json | MessageView | undefined): string {
+  const m = 'embeds' in (message ?? {}) ? (message as MessageView) : view(message as Json);
+  return [m.content ?? '', ...(m.embeds ?? []).map((e) => `${e.title ?? ''}\n${e.description ?? ''}`)].join(
+    '\n',
+  );
+}
+
+/** A member's /ask, answered in the callback, as text without bold markers. */
+export async function askedText(emu: DiscordEmulator, question: string): Promise<string> {
+  const cb = await emu.waitForCallback(
+    emu.chatInput('ask', [{ name: 'question', type: 3, value: question }], { member: emu.members.plain }),
+  );
+  return unbold(messageText(cb.data));
+}

@@ -5,6 +5,8 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 
 export interface CliResult {
   code: number | null;
+  /** The signal that ended it, if any (SIGKILL in crash tests). */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -34,9 +36,9 @@ export function runCliScript(
       reject(new Error(`${script} ${args.join(' ')} timed out\n${stderr}`));
     }, options.timeoutMs ?? 30_000);
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, signal, stdout, stderr });
     });
     child.stdin.end(options.input ?? '');
   });

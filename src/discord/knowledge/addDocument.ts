@@ -4,6 +4,7 @@ import { documentId, isSkipped, loadDocument } from '../../knowledge/loadDocumen
 import { safeFileName, uploadExtension } from '../../knowledge/safeFileName.js';
 import { uploadOptionsProblem, withFrontMatter } from '../../knowledge/uploadMeta.js';
 import { FileExistsError, writeFileAtomic } from '../../knowledge/writeAtomic.js';
+import { crashPoint } from '../../util/crashPoint.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
@@ -69,6 +70,7 @@ export async function addDocument(
       );
     throw error;
   }
+  crashPoint('add:before-reindex');
   const report = await reindexAfterChange(ctx);
   await auditModeratorAction(
     ctx,

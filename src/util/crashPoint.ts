@@ -1,0 +1,19 @@
+/**
+ * Crash-test hooks: with CRISIS_DESK_CRASH_AT=<name>, the process kills itself with SIGKILL on
+ * reaching that point, so tests can prove that a kill -9 there loses nothing. A no-op otherwise.
+ */
+const target = process.env.CRISIS_DESK_CRASH_AT;
+
+export type CrashPoint =
+  | 'reindex:applied'
+  | 'save:generation-half-written'
+  | 'save:before-pointer'
+  | 'save:pointer-temp-written'
+  | 'save:before-prune'
+  | 'rollback:before-pointer'
+  | 'add:temp-written'
+  | 'add:before-reindex';
+
+export function crashPoint(name: CrashPoint): void {
+  if (target === name) process.kill(process.pid, 'SIGKILL');
+}

@@ -55,6 +55,8 @@ type ReindexFigures = Pick<
   | 'incrementalMode'
   | 'incrementalApplyMs'
   | 'incrementalSaveMs'
+  | 'rollbackMs'
+  | 'rollbackBlockMs'
 >;
 
 export interface BuildOutcome extends ChildCommon, ReindexFigures {

@@ -49,6 +49,13 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
     ? await buildBreakdown(task.knowledgeDir, task.scratchDir, engine.current)
     : undefined;
 
+  // Back to the full generation, forward again, and a reindex to end the rollback's pause: the load
+  // children then find DATA_DIR as the incremental reindex left it.
+  collectGarbage();
+  const rollback = await monitored(() => engine.rollback());
+  await engine.rollback();
+  await engine.reindex();
+
   const outcome: BuildOutcome = {
     passages,
     documents: state.documents.size,
@@ -60,6 +67,8 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
     incrementalMode: incremental.value.mode,
     incrementalApplyMs: incremental.value.applyMs,
     incrementalSaveMs: incremental.value.saveMs,
+    rollbackMs: rollback.ms,
+    rollbackBlockMs: rollback.blockMs,
     peakRssBeforeBreakdownMB,
     diskBytes,
     queries,

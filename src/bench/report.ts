@@ -25,6 +25,7 @@ const ROWS: readonly Row[] = [
   },
   { metric: '  serving after (ms)', value: (s) => s.incrementalApplyMs, format: formatMs },
   { metric: '  saving (ms)', value: (s) => s.incrementalSaveMs, format: formatMs },
+  { metric: 'rollback to the previous index (ms)', value: (s) => s.rollbackMs, format: formatMs },
   { metric: 'load (ms)', value: (s) => s.loadMs, format: formatMs },
   { metric: 'load + sync with files (ms)', value: (s) => s.loadSyncMs, format: formatMs },
   { metric: 'index on disk (MB)', value: (s) => bytesMB(s.diskBytes), format: mb },
@@ -38,6 +39,7 @@ const ROWS: readonly Row[] = [
   { metric: 'query max (ms)', value: (s) => s.queries.max, format: formatMs },
   { metric: 'max block: full reindex (ms)', value: (s) => s.fullReindexBlockMs, format: formatMs },
   { metric: 'max block: incremental (ms)', value: (s) => s.incrementalBlockMs, format: formatMs },
+  { metric: 'max block: rollback (ms)', value: (s) => s.rollbackBlockMs, format: formatMs },
   { metric: 'max block: load (ms)', value: (s) => s.loadBlockMs, format: formatMs },
   { metric: 'max block: load + sync (ms)', value: (s) => s.loadSyncBlockMs, format: formatMs },
   {

@@ -14,6 +14,9 @@ export interface SideResult {
   /** Ours: that reindex until the new index served queries (ReindexReport.applyMs), and its save. */
   incrementalApplyMs?: number;
   incrementalSaveMs?: number;
+  /** Ours: engine.rollback() after that reindex, back to the full generation before it (load and swap). */
+  rollbackMs?: number;
+  rollbackBlockMs?: number;
   /** Ours: Engine.open({ syncOnOpen: false }) from the saved DATA_DIR; plain: readFile + MiniSearch.loadJSON. */
   loadMs: number;
   loadBlockMs: number;

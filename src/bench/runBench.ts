@@ -60,6 +60,8 @@ function side(build: BuildOutcome, load: LoadOutcome): SideResult {
   if (build.incrementalMode !== undefined) result.incrementalMode = build.incrementalMode;
   if (build.incrementalApplyMs !== undefined) result.incrementalApplyMs = build.incrementalApplyMs;
   if (build.incrementalSaveMs !== undefined) result.incrementalSaveMs = build.incrementalSaveMs;
+  if (build.rollbackMs !== undefined) result.rollbackMs = build.rollbackMs;
+  if (build.rollbackBlockMs !== undefined) result.rollbackBlockMs = build.rollbackBlockMs;
   if (build.peakRssBeforeBreakdownMB !== undefined)
     result.peakRssBeforeBreakdownMB = build.peakRssBeforeBreakdownMB;
   if (load.loadSyncMs !== undefined) result.loadSyncMs = load.loadSyncMs;

@@ -37,8 +37,11 @@ export type ChildTask =
       queries: string[];
       warmup: number;
     }
-  /** sync: Engine.open with syncOnOpen (load, then read and diff the knowledge files), in a child of its own. */
-  | { kind: 'ours-load'; knowledgeDir: string; dataDir: string; sync: boolean }
+  /**
+   * sync: Engine.open with syncOnOpen (load, then read and diff the knowledge files), in a child of its own;
+   * rollback: then a rollback to the previous generation (timed, with the child's peak RSS), undone after.
+   */
+  | { kind: 'ours-load'; knowledgeDir: string; dataDir: string; sync: boolean; rollback?: boolean }
   | { kind: 'plain-load'; indexFile: string };
 
 interface ChildCommon {
@@ -55,8 +58,6 @@ type ReindexFigures = Pick<
   | 'incrementalMode'
   | 'incrementalApplyMs'
   | 'incrementalSaveMs'
-  | 'rollbackMs'
-  | 'rollbackBlockMs'
 >;
 
 export interface BuildOutcome extends ChildCommon, ReindexFigures {
@@ -77,6 +78,10 @@ export interface LoadOutcome extends ChildCommon {
   rssAfterLoadMB: number;
   loadSyncMs?: number;
   loadSyncBlockMs?: number;
+  rollbackMs?: number;
+  rollbackBlockMs?: number;
+  /** The rollback child's maxRSS: the loaded index and the previous one beside it. */
+  peakRssRollbackMB?: number;
 }
 
 export type ChildOutcome = BuildOutcome | LoadOutcome;

@@ -49,13 +49,6 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
     ? await buildBreakdown(task.knowledgeDir, task.scratchDir, engine.current)
     : undefined;
 
-  // Back to the full generation, forward again, and a reindex to end the rollback's pause: the load
-  // children then find DATA_DIR as the incremental reindex left it.
-  collectGarbage();
-  const rollback = await monitored(() => engine.rollback());
-  await engine.rollback();
-  await engine.reindex();
-
   const outcome: BuildOutcome = {
     passages,
     documents: state.documents.size,
@@ -67,8 +60,6 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
     incrementalMode: incremental.value.mode,
     incrementalApplyMs: incremental.value.applyMs,
     incrementalSaveMs: incremental.value.saveMs,
-    rollbackMs: rollback.ms,
-    rollbackBlockMs: rollback.blockMs,
     peakRssBeforeBreakdownMB,
     diskBytes,
     queries,
@@ -87,11 +78,23 @@ export async function oursLoad(task: OursLoadTask): Promise<LoadOutcome> {
   const load = await monitored(() =>
     Engine.open({ knowledgeDir: task.knowledgeDir, dataDir: task.dataDir, syncOnOpen: task.sync }),
   );
-  return {
+  const outcome: LoadOutcome = {
     passages: load.value.current.passages.size,
     loadMs: load.ms,
     loadBlockMs: load.blockMs,
     rssAfterLoadMB: rssMB(),
     peakRssMB: peakRssMB(),
   };
+  if (task.rollback) {
+    const engine = load.value;
+    collectGarbage();
+    const rollback = await monitored(() => engine.rollback());
+    outcome.rollbackMs = rollback.ms;
+    outcome.rollbackBlockMs = rollback.blockMs;
+    outcome.peakRssMB = peakRssMB();
+    // Forward again, and a reindex to end the rollback's pause: DATA_DIR serves as before.
+    await engine.rollback();
+    await engine.reindex();
+  }
+  return outcome;
 }

@@ -32,6 +32,7 @@ const ROWS: readonly Row[] = [
   { metric: 'peak RSS, build child (MB)', value: (s) => s.peakRssBuildMB, format: mb },
   { metric: '  before the breakdown (MB)', value: (s) => s.peakRssBeforeBreakdownMB, format: mb },
   { metric: 'peak RSS, load child (MB)', value: (s) => s.peakRssLoadMB, format: mb },
+  { metric: 'peak RSS, rollback child (MB)', value: (s) => s.peakRssRollbackMB, format: mb },
   { metric: 'RSS after load (MB)', value: (s) => s.rssAfterLoadMB, format: mb },
   { metric: 'query p50 (ms)', value: (s) => s.queries.p50, format: formatMs },
   { metric: 'query p90 (ms)', value: (s) => s.queries.p90, format: formatMs },

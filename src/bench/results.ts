@@ -14,9 +14,11 @@ export interface SideResult {
   /** Ours: that reindex until the new index served queries (ReindexReport.applyMs), and its save. */
   incrementalApplyMs?: number;
   incrementalSaveMs?: number;
-  /** Ours: engine.rollback() after that reindex, back to the full generation before it (load and swap). */
+  /** Ours: engine.rollback() in a child that loaded the saved index: the previous generation loaded and swapped in. */
   rollbackMs?: number;
   rollbackBlockMs?: number;
+  /** Ours: that child's maxRSS (the served index and the previous one, at once). */
+  peakRssRollbackMB?: number;
   /** Ours: Engine.open({ syncOnOpen: false }) from the saved DATA_DIR; plain: readFile + MiniSearch.loadJSON. */
   loadMs: number;
   loadBlockMs: number;

@@ -60,8 +60,9 @@ function side(build: BuildOutcome, load: LoadOutcome): SideResult {
   if (build.incrementalMode !== undefined) result.incrementalMode = build.incrementalMode;
   if (build.incrementalApplyMs !== undefined) result.incrementalApplyMs = build.incrementalApplyMs;
   if (build.incrementalSaveMs !== undefined) result.incrementalSaveMs = build.incrementalSaveMs;
-  if (build.rollbackMs !== undefined) result.rollbackMs = build.rollbackMs;
-  if (build.rollbackBlockMs !== undefined) result.rollbackBlockMs = build.rollbackBlockMs;
+  if (load.rollbackMs !== undefined) result.rollbackMs = load.rollbackMs;
+  if (load.rollbackBlockMs !== undefined) result.rollbackBlockMs = load.rollbackBlockMs;
+  if (load.peakRssRollbackMB !== undefined) result.peakRssRollbackMB = load.peakRssRollbackMB;
   if (build.peakRssBeforeBreakdownMB !== undefined)
     result.peakRssBeforeBreakdownMB = build.peakRssBeforeBreakdownMB;
   if (load.loadSyncMs !== undefined) result.loadSyncMs = load.loadSyncMs;
@@ -150,12 +151,20 @@ async function benchSize(
     { kind: 'ours-load', knowledgeDir, dataDir, sync: true },
     timeout,
   );
+  log('ours: load, then rollback');
+  const rolledBack = await runChild<LoadOutcome>(
+    { kind: 'ours-load', knowledgeDir, dataDir, sync: false, rollback: true },
+    timeout,
+  );
   const oursLoad: LoadOutcome = {
     ...loaded,
     loadSyncMs: synced.loadMs,
     loadSyncBlockMs: synced.loadBlockMs,
     peakRssMB: Math.max(loaded.peakRssMB, synced.peakRssMB),
   };
+  if (rolledBack.rollbackMs !== undefined) oursLoad.rollbackMs = rolledBack.rollbackMs;
+  if (rolledBack.rollbackBlockMs !== undefined) oursLoad.rollbackBlockMs = rolledBack.rollbackBlockMs;
+  oursLoad.peakRssRollbackMB = rolledBack.peakRssMB;
   log('plain: load');
   const plainLoad = await runChild<LoadOutcome>({ kind: 'plain-load', indexFile: files.indexFile }, timeout);
   let discord: DiscordOutcome | undefined;

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { INDEX_LOCK } from '../src/engine/indexLock.js';
+import { readPointer } from '../src/store/generationStore.js';
+import { acquireLock } from '../src/store/processLock.js';
 import { runCliScript } from './helpers/runCliScript.js';
 import { tempWorkspace } from './helpers/tempKnowledge.js';
 
@@ -106,4 +110,37 @@ test('reindex reports what changed and eval prints the scores', async () => {
   assert.equal(evaluation.code, 0, evaluation.stderr);
   const scores = JSON.parse(evaluation.stdout);
   assert.equal(scores.answerable + scores.unanswerable, 24);
+});
+
+test('reindex and rollback while another process writes the index: one clear line, exit 1, nothing changed', async () => {
+  const pointer = await readPointer(env.DATA_DIR ?? '');
+  const held = await acquireLock(join(env.DATA_DIR ?? '', INDEX_LOCK), 'reindex');
+  try {
+    for (const args of [['--full'], ['--rollback']]) {
+      const result = await runCliScript('reindex.ts', args, { env });
+      assert.equal(result.code, 1, result.stderr);
+      assert.equal(
+        result.stderr.trim(),
+        `error: another process is writing the index (pid ${process.pid}, reindex, since ${held.holder.since}); nothing was changed`,
+      );
+    }
+  } finally {
+    await held.release();
+  }
+  assert.deepEqual(await readPointer(env.DATA_DIR ?? ''), pointer);
+});
+
+test('rollback with no earlier index says so and exits 1; usage errors exit 2', async () => {
+  const fresh = await tempWorkspace();
+  try {
+    const freshEnv = { KNOWLEDGE_DIR: fresh.knowledgeDir, DATA_DIR: fresh.dataDir };
+    const result = await runCliScript('reindex.ts', ['--rollback'], { env: freshEnv });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^error: there is no previous index to go back to; nothing was changed$/m);
+    const both = await runCliScript('reindex.ts', ['--full', '--rollback'], { env: freshEnv });
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--full and --rollback cannot go together/);
+  } finally {
+    await fresh.cleanup();
+  }
 });

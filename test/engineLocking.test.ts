@@ -75,3 +75,25 @@ test('changes made during a reindex are picked up by one shared follow-up reinde
   assert.notEqual(later, first, 'a later call starts afresh');
   assert.equal((await later).mode, 'unchanged');
 });
+
+test('a data folder that cannot be written does not stop the engine: it serves from memory and says so', async (t) => {
+  const ws = await workspace(t);
+  const blocker = join(ws.root, 'not-a-folder');
+  await writeFile(blocker, 'a file where DATA_DIR should be');
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  const logger = {
+    info() {},
+    warn: (_: object, msg?: string) => void warnings.push(msg ?? ''),
+    error: (_: object, msg?: string) => void errors.push(msg ?? ''),
+  };
+  const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: join(blocker, 'data'), logger });
+  assert.equal(engine.ask('Where was Navalny evacuated to?').answered, true);
+  assert.ok(warnings.includes('index lock unavailable; going on without it'), warnings.join('; '));
+  assert.ok(
+    errors.some((m) => m.startsWith('index not saved')),
+    errors.join('; '),
+  );
+  const report = await engine.reindex({ full: true });
+  assert.equal(report.saved, false);
+});

@@ -17,15 +17,18 @@ export async function withIndexLock<T>(
   logger: LockLogger,
   work: () => Promise<T>,
 ): Promise<T> {
-  await mkdir(dataDir, { recursive: true });
   let lock: HeldLock;
   try {
+    await mkdir(dataDir, { recursive: true });
     lock = await acquireLock(join(dataDir, INDEX_LOCK), purpose, {
       onStaleCleared: (holder, why) => logger.warn({ holder, why }, 'stale index lock cleared'),
     });
   } catch (error) {
     if (error instanceof LockBusyError) throw new ReindexBusyError(error.holder);
-    throw error;
+    // A data folder that cannot take a lock file cannot take a saved index either: nothing on
+    // disk can conflict, and the index still serves from memory.
+    logger.warn({ reason: (error as Error).message }, 'index lock unavailable; going on without it');
+    return work();
   }
   try {
     return await work();

@@ -149,3 +149,20 @@ test('a delta save never builds on a generation another process pruned', async (
   assert.ok(pointer && names.includes(pointer.generation));
   assert.equal((await open({ syncOnOpen: false })).ask(NEW_QUESTION).answered, true);
 });
+
+test('an unreadable index saved elsewhere is reported once and the served one stays', async (t) => {
+  const { ws, open, addDocument } = await workspace(t);
+  const { lines, logger } = recordingLogger();
+  const bot = await open({ logger });
+  const cli = await open({ syncOnOpen: false });
+  await addDocument();
+  await cli.reindex({ full: true });
+  const pointer = await readPointer(ws.dataDir);
+  assert.ok(pointer);
+  await writeFile(join(ws.dataDir, 'generations', pointer.generation, 'manifest.json'), '{"broken":');
+  assert.equal(await bot.followSaved(), false);
+  assert.equal(await bot.followSaved(), false);
+  assert.equal(lines.filter((l) => l.msg === 'index saved by another process is unreadable').length, 1);
+  assert.equal(bot.ask(OLD_QUESTION).answered, true);
+  assert.equal(bot.isReindexing, false);
+});

@@ -79,6 +79,8 @@ export class Engine {
   /** The saved generation the served index matches (null when none). */
   private generation: string | null = null;
   private pin: RolledBack | null = null;
+  /** A generation another process made current that could not be read: not tried again. */
+  private unreadable: string | null = null;
   private readonly logger: EngineLogger;
 
   private constructor(private readonly options: EngineOptions) {
@@ -208,7 +210,10 @@ export class Engine {
   async followSaved(): Promise<boolean> {
     if (this.options.persist === false || this.running) return false;
     const pointer = await readPointer(this.options.dataDir).catch(() => null);
-    if (!pointer || pointer.generation === this.generation) return false;
+    const generation = pointer?.generation;
+    // Checked again after the read: a reindex may have started meanwhile.
+    if (!pointer || this.running || generation === this.generation || generation === this.unreadable)
+      return false;
     const switching = (async () => {
       const saved = await loadGeneration(this.options.dataDir, pointer.generation);
       this.adopt(saved, pointer.rolledBack ?? null);
@@ -225,6 +230,7 @@ export class Engine {
       );
       return true;
     } catch (error) {
+      this.unreadable = pointer.generation;
       this.logger.warn({ reason: (error as Error).message }, 'index saved by another process is unreadable');
       return false;
     }

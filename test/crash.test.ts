@@ -26,6 +26,22 @@ async function reindexKilledAt(ws: Workspace, point: CrashPoint, args: string[] 
   assert.equal(result.signal, 'SIGKILL', `killed at ${point}: ${result.stderr}`);
 }
 
+/**
+ * What the killed save had written of its new generation: a delta (delta.jsonl) or a full one
+ * (passages.jsonl), complete or still under its temporary name; null when it had written nothing.
+ */
+async function writtenKind(ws: Workspace, before: string | undefined): Promise<'delta' | 'full' | null> {
+  const root = join(ws.dataDir, 'generations');
+  const names = await readdir(root);
+  const temporary = names.filter((name) => name.startsWith('.tmp-'));
+  // Generation names start with their ISO time: the killed save's is the newest.
+  const newer = names.filter((name) => !name.startsWith('.tmp-') && name > (before ?? ''));
+  const [folder] = [...temporary, ...newer];
+  if (!folder) return null;
+  const files = await readdir(join(root, folder));
+  return files.includes('delta.jsonl') ? 'delta' : files.includes('passages.jsonl') ? 'full' : null;
+}
+
 /** Each moment of a reindex, with the save it makes there: a delta after a small change, or a full one. */
 const MOMENTS: [CrashPoint, 'delta' | 'full'][] = [
   ['reindex:applied', 'delta'],
@@ -39,16 +55,20 @@ for (const [point, kind] of MOMENTS) {
   test(`kill -9 at ${point} (${kind} save): the next start loads an index, answers, and loses no document`, async (t) => {
     const ws = await settledWorkspace();
     t.after(() => ws.cleanup());
+    // One new document of six: small enough for an incremental reindex and a delta save.
     await writeFile(join(ws.knowledgeDir, 'turnips.md'), CRASH_DOCUMENT);
     const navalny = (await readdir(ws.knowledgeDir)).find((f) => f.includes('globalsecurity'));
     assert.ok(navalny);
-    await writeFile(
-      join(ws.knowledgeDir, navalny),
-      `${await readFile(join(ws.knowledgeDir, navalny), 'utf8')}\nThe harbour master of Gdansk counted forty barges of grain on Monday.\n`,
-    );
+    if (kind === 'full')
+      await writeFile(
+        join(ws.knowledgeDir, navalny),
+        `${await readFile(join(ws.knowledgeDir, navalny), 'utf8')}\nThe harbour master of Gdansk counted forty barges of grain on Monday.\n`,
+      );
     const files = await snapshot(ws.knowledgeDir);
 
+    const pointerBefore = await readPointer(ws.dataDir);
     await reindexKilledAt(ws, point, kind === 'full' ? ['--full'] : []);
+    assert.equal(await writtenKind(ws, pointerBefore?.generation), point === 'reindex:applied' ? null : kind);
     assert.deepEqual(await snapshot(ws.knowledgeDir), files, 'every document file intact');
     assert.equal(
       (await readLockHolder(join(ws.dataDir, INDEX_LOCK)))?.purpose,
@@ -73,10 +93,11 @@ for (const [point, kind] of MOMENTS) {
     assert.equal(report.documents, files.size, 'every document file indexed');
     assert.deepEqual(report.skipped, []);
     assert.equal(restarted.ask(CRASH_QUESTION).answered, true);
-    assert.match(
-      JSON.stringify(restarted.ask('barges of grain counted by the Gdansk harbour master')),
-      /Gdansk/,
-    );
+    if (kind === 'full')
+      assert.match(
+        JSON.stringify(restarted.ask('barges of grain counted by the Gdansk harbour master')),
+        /Gdansk/,
+      );
 
     // Leftovers of the killed save are gone once a save has run.
     await restarted.reindex({ full: true });

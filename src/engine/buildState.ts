@@ -84,8 +84,18 @@ export async function buildState(
   const state = emptySearchState(aliases, aliasGroups);
   const builder = new IndexBuilder(state.mini);
   const now = new Date().toISOString();
+  // With no earlier index to remember them by (a first build, or a rebuild after the saved index was
+  // lost), the file's modification time says best when a document arrived.
+  const firstSeen = (doc: KnowledgeDocument): string => {
+    const mtime = fingerprints?.get(doc.file)?.mtimeMs;
+    return history?.size || mtime === undefined ? now : new Date(mtime).toISOString();
+  };
   for (const doc of documents) {
-    const { document, passages } = segment(doc, fingerprints, history?.get(doc.id)?.addedAt ?? now);
+    const { document, passages } = segment(
+      doc,
+      fingerprints,
+      history?.get(doc.id)?.addedAt ?? firstSeen(doc),
+    );
     const shared = documentFields(document.meta, aliases);
     state.documents.set(document.id, document);
     await slicer.maybeYield();

@@ -20,12 +20,13 @@ import { requireModerator } from '../src/discord/requireModerator.js';
 import { escapeForDiscord } from '../src/discord/send/escape.js';
 import { respond } from '../src/discord/send/respond.js';
 import { UserError } from '../src/discord/userError.js';
-import { ReindexBusyError } from '../src/engine/engine.js';
+import { type EngineActivity, ReindexBusyError } from '../src/engine/engine.js';
 import type { ReindexReport } from '../src/engine/reindexReport.js';
 import { RollbackError, type RollbackReport } from '../src/engine/rollbackReport.js';
 
 const SERVING = 'Answers keep coming from the current index until it finishes.';
-const busy = (error: ReindexBusyError | null) => new UserError(busyText(error, SERVING), 'busy');
+const busy = (error: ReindexBusyError | null, activity?: EngineActivity | null) =>
+  new UserError(busyText(error, SERVING, activity), 'busy');
 
 /** Starts `work` before deferring, so a second command arriving meanwhile finds it running. */
 async function runDeferred<T>(interaction: ChatInputCommandInteraction, work: Promise<T>): Promise<T> {
@@ -106,7 +107,7 @@ export const reindex: ChatCommand = {
   async execute(interaction, ctx) {
     const sub = interaction.options.getSubcommand(true);
     requireModerator(interaction, ctx, sub === 'rollback' ? 'roll the index back' : 'reindex the knowledge');
-    if (ctx.engine.isReindexing) throw busy(null);
+    if (ctx.engine.isReindexing) throw busy(null, ctx.engine.activity);
     if (sub === 'update') return update(interaction, ctx);
     if (sub === 'rollback') return rollback(interaction, ctx);
     throw new UserError('This subcommand is not part of this version of the bot.', 'invalid');

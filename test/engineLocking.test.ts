@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Engine, ReindexBusyError } from '../src/engine/engine.js';
-import { INDEX_LOCK } from '../src/engine/indexLock.js';
+import { INDEX_LOCK, LockLostError, withIndexLock } from '../src/engine/indexLock.js';
+import { readPointer, saveIndex } from '../src/store/generationStore.js';
 import { acquireLock, type LockHolder } from '../src/store/processLock.js';
 import { tempWorkspace } from './helpers/tempKnowledge.js';
 
@@ -96,4 +97,21 @@ test('a data folder that cannot be written does not stop the engine: it serves f
   );
   const report = await engine.reindex({ full: true });
   assert.equal(report.saved, false);
+});
+
+test('a lock taken over while its holder stalled stops the holder before the saved index changes', async (t) => {
+  const ws = await workspace(t);
+  const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir });
+  const pointer = await readPointer(ws.dataDir);
+  const logger = { warn() {} };
+  await withIndexLock(ws.dataDir, 'reindex', logger, async (fence) => {
+    await fence();
+    // What a takeover looks like from the stalled holder's side: the file names someone else.
+    const file = join(ws.dataDir, INDEX_LOCK);
+    const holder = JSON.parse(await readFile(file, 'utf8')) as LockHolder;
+    await writeFile(file, JSON.stringify({ ...holder, token: 'someone-else' }));
+    await assert.rejects(fence(), LockLostError);
+    await assert.rejects(saveIndex(ws.dataDir, engine.current, [], null, fence), LockLostError);
+  });
+  assert.deepEqual(await readPointer(ws.dataDir), pointer, 'the pointer never moved');
 });

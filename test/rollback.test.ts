@@ -3,8 +3,8 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Engine, type EngineLogger } from '../src/engine/engine.js';
-import { RollbackError } from '../src/engine/rollbackReport.js';
-import { readPointer } from '../src/store/generationStore.js';
+import { ReindexPausedError, RollbackError } from '../src/engine/rollbackReport.js';
+import { loadCurrentIndex, planDelta, readPointer, saveIndex } from '../src/store/generationStore.js';
 import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 const NEW_DOCUMENT = `---
@@ -138,16 +138,25 @@ test('a delta save never builds on a generation another process pruned', async (
   const { ws, open, addDocument } = await workspace(t);
   const bot = await open();
   const cli = await open({ syncOnOpen: false });
-  // Two full saves elsewhere prune the base the bot remembers.
+  // Two full saves elsewhere prune the base the bot loaded.
   await cli.reindex({ full: true });
   await cli.reindex({ full: true });
   await addDocument();
+  // The bot catches up with the saved index under the lock, so its delta builds on a base that exists.
   const report = await bot.reindex();
-  assert.equal(report.savedAs, 'full');
+  assert.equal(report.savedAs, 'delta');
   const names = await readdir(join(ws.dataDir, 'generations'));
   const pointer = await readPointer(ws.dataDir);
-  assert.ok(pointer && names.includes(pointer.generation));
+  assert.ok(pointer?.base && names.includes(pointer.base) && names.includes(pointer.generation));
   assert.equal((await open({ syncOnOpen: false })).ask(NEW_QUESTION).answered, true);
+
+  // And a base that is gone all the same makes the save a full one.
+  const current = await loadCurrentIndex(ws.dataDir);
+  assert.ok(current);
+  const gone = { ...current.base, generation: 'pruned-long-ago' };
+  assert.ok(planDelta(bot.current, gone), 'a delta would otherwise be planned');
+  const saved = await saveIndex(ws.dataDir, bot.current, [], gone);
+  assert.equal(saved.kind, 'full');
 });
 
 test('an unreadable index saved elsewhere is reported once and the served one stays', async (t) => {
@@ -165,4 +174,45 @@ test('an unreadable index saved elsewhere is reported once and the served one st
   assert.equal(lines.filter((l) => l.msg === 'index saved by another process is unreadable').length, 1);
   assert.equal(bot.ask(OLD_QUESTION).answered, true);
   assert.equal(bot.isReindexing, false);
+});
+
+test('an automatic reindex queued behind a rollback does not undo it; a moderator change in the queue does', async (t) => {
+  const { ws, open, addDocument } = await workspace(t);
+  const engine = await open();
+  await addDocument();
+  await engine.reindex();
+
+  const rolling = engine.rollback();
+  const watched = engine.reindexSoon({ automatic: true });
+  await rolling;
+  await assert.rejects(watched, ReindexPausedError);
+  assert.ok(engine.rolledBack);
+  assert.ok((await readPointer(ws.dataDir))?.rolledBack);
+  assert.equal(engine.ask(NEW_QUESTION).answered, false);
+
+  // Sharing the follow-up with a moderator's change makes it run, and the reply can say the rollback ended.
+  const undo = engine.rollback();
+  const both = [engine.reindexSoon({ automatic: true }), engine.reindexSoon()];
+  await undo;
+  assert.equal(both[0], both[1]);
+  await engine.rollback();
+  const report = await both[0];
+  assert.equal(report?.endedRollback, true);
+  assert.equal(engine.rolledBack, null);
+});
+
+test('a rollback made by another process holds against this one until a moderator reindexes here', async (t) => {
+  const { open, addDocument } = await workspace(t);
+  const bot = await open();
+  const cli = await open({ syncOnOpen: false });
+  await addDocument();
+  await bot.reindex();
+  await cli.rollback();
+  // Before the bot has looked at the pointer, its automatic reindex finds the rollback under the lock.
+  await assert.rejects(bot.reindex({ automatic: true }), ReindexPausedError);
+  assert.ok(bot.rolledBack);
+  assert.equal(bot.ask(NEW_QUESTION).answered, false);
+  const report = await bot.reindex();
+  assert.equal(report.endedRollback, true);
+  assert.deepEqual(report.added, ['turnips']);
 });

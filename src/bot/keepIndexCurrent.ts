@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config/botConfig.js';
 import { type Engine, ReindexBusyError } from '../engine/engine.js';
+import { ReindexPausedError } from '../engine/rollbackReport.js';
 import { watchKnowledge } from '../knowledge/watchKnowledge.js';
 
 /** How often the bot checks DATA_DIR/current for an index another process saved (a CLI reindex or rollback). */
 const FOLLOW_MS = 2000;
-/** When another process holds the index lock, a watched change is retried this often, this many times. */
+/** When another process holds the index lock, a watched change is retried this often until it is free. */
 const RETRY_MS = 5000;
-const RETRIES = 12;
 
 /**
  * Keeps the served index current while the bot runs: it follows indexes saved by other processes
@@ -22,25 +22,28 @@ export function keepIndexCurrent(
   follow.unref();
   let retry: NodeJS.Timeout | undefined;
 
-  const reindexForWatch = async (files: string[], attempt: number): Promise<void> => {
-    if (engine.rolledBack) {
-      logger.warn(
-        { files, rolledBack: engine.rolledBack },
-        'knowledge folder changed; not reindexing while a rolled-back index serves (/reindex update applies it)',
-      );
-      return;
-    }
-    logger.info({ files, trigger: 'watch' }, 'knowledge folder changed; reindexing');
+  const warnPaused = (files: string[]) =>
+    logger.warn(
+      { files, rolledBack: engine.rolledBack },
+      'knowledge folder changed; not reindexing while a rolled-back index serves (/reindex update applies it)',
+    );
+
+  const reindexForWatch = async (files: string[], retrying: boolean): Promise<void> => {
+    if (engine.rolledBack) return warnPaused(files);
+    if (!retrying) logger.info({ files, trigger: 'watch' }, 'knowledge folder changed; reindexing');
     try {
-      await engine.reindexSoon();
+      await engine.reindexSoon({ automatic: true });
     } catch (error) {
-      if (error instanceof ReindexBusyError && attempt < RETRIES) {
-        logger.warn(
-          { reason: error.message, retryInMs: RETRY_MS },
-          'watched change waits for the index lock',
-        );
+      // A rollback made meanwhile, here or from the command line, holds: the change waits for a moderator.
+      if (error instanceof ReindexPausedError) return warnPaused(files);
+      if (error instanceof ReindexBusyError) {
+        if (!retrying)
+          logger.warn(
+            { reason: error.message, retryEveryMs: RETRY_MS },
+            'watched change waits for the index lock',
+          );
         clearTimeout(retry);
-        retry = setTimeout(() => void reindexForWatch(files, attempt + 1), RETRY_MS);
+        retry = setTimeout(() => void reindexForWatch(files, true), RETRY_MS);
         retry.unref();
         return;
       }
@@ -52,7 +55,7 @@ export function keepIndexCurrent(
   };
 
   const watcher = config.knowledgeWatch
-    ? watchKnowledge(config.knowledgeDir, (files) => void reindexForWatch(files, 0), {
+    ? watchKnowledge(config.knowledgeDir, (files) => void reindexForWatch(files, false), {
         debounceMs: config.watchDebounceMs,
         logger,
       })

@@ -13,6 +13,7 @@ import {
   type SearchState,
 } from '../search/searchState.js';
 import {
+  type CurrentPointer,
   type DeltaBase,
   IndexLoadError,
   loadCurrentIndex,
@@ -31,10 +32,16 @@ import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
 import { buildState, type Fingerprints, segment } from './buildState.js';
 import { diffKnowledge, isEmptyDiff, type KnowledgeDiff } from './diffKnowledge.js';
 import { knownFiles, refreshFingerprints } from './fingerprints.js';
-import { withIndexLock } from './indexLock.js';
+import { type Fence, withIndexLock } from './indexLock.js';
 import { ReindexBusyError } from './reindexBusyError.js';
 import type { ReindexReport } from './reindexReport.js';
-import { documentChanges, RollbackError, type RollbackReport, summarize } from './rollbackReport.js';
+import {
+  documentChanges,
+  ReindexPausedError,
+  RollbackError,
+  type RollbackReport,
+  summarize,
+} from './rollbackReport.js';
 
 export { ReindexBusyError } from './reindexBusyError.js';
 
@@ -56,6 +63,16 @@ export interface EngineOptions {
   syncOnOpen?: boolean;
 }
 
+export interface ReindexOptions {
+  /** Rebuild every document instead of patching in the changed ones. */
+  full?: boolean;
+  /** Not asked for by a moderator (start-up sync, watch mode): refused while a rolled-back index serves. */
+  automatic?: boolean;
+}
+
+/** What the engine is busy with, for a moderator told to wait. */
+export type EngineActivity = 'reindex' | 'rollback' | 'reload';
+
 /** Above this share of changed documents a reindex rebuilds aside instead of patching in place. */
 const INCREMENTAL_SHARE = 0.25;
 /**
@@ -73,7 +90,9 @@ export class Engine {
   private state: SearchState = emptySearchState();
   private skippedDocs: SkippedDocument[] = [];
   private running: Promise<unknown> | null = null;
+  private activityNow: EngineActivity | null = null;
   private followUp: Promise<ReindexReport> | null = null;
+  private followUpAutomatic = false;
   /** The last full generation saved or loaded: what a delta save builds on. */
   private base: DeltaBase | null = null;
   /** The saved generation the served index matches (null when none). */
@@ -95,17 +114,19 @@ export class Engine {
     return engine;
   }
 
+  private warnPaused(): void {
+    this.logger.warn(
+      { rolledBack: this.pin },
+      'serving a rolled-back index; automatic reindexing is paused until a moderator reindexes',
+    );
+  }
+
   private async syncOnOpen(): Promise<void> {
-    if (this.pin) {
-      this.logger.warn(
-        { rolledBack: this.pin },
-        'serving a rolled-back index; automatic reindexing is paused until a moderator reindexes',
-      );
-      return;
-    }
+    if (this.pin) return this.warnPaused();
     try {
-      await this.reindex();
+      await this.reindex({ automatic: true });
     } catch (error) {
+      if (error instanceof ReindexPausedError) return this.warnPaused();
       if (!(error instanceof ReindexBusyError)) throw error;
       this.logger.warn(
         { reason: error.message },
@@ -151,6 +172,11 @@ export class Engine {
     return this.running !== null;
   }
 
+  /** What is running now (a reindex, a rollback, or a switch to an index saved elsewhere), if anything. */
+  get activity(): EngineActivity | null {
+    return this.activityNow;
+  }
+
   /** Set while a rolled-back index serves: automatic reindexes (start-up, watch) wait for a moderator's. */
   get rolledBack(): RolledBack | null {
     return this.pin;
@@ -161,9 +187,9 @@ export class Engine {
   }
 
   /** Brings the index up to date; rejects with ReindexBusyError while another reindex runs. */
-  reindex(options: { full?: boolean } = {}): Promise<ReindexReport> {
+  reindex(options: ReindexOptions = {}): Promise<ReindexReport> {
     // Logged once the lock is released: whoever reads the line may reindex again at once.
-    return this.exclusive('reindex', () => this.runReindex(options.full ?? false)).then((report) => {
+    return this.exclusive('reindex', (fence) => this.runReindex(options, fence)).then((report) => {
       this.logger.info({ ...report, skipped: report.skipped.length }, 'reindex finished');
       for (const s of report.skipped)
         this.logger.warn({ file: s.file, reason: s.reason }, 'document skipped');
@@ -175,12 +201,15 @@ export class Engine {
    * Reindexes once the running reindex (if any) is done, for a change made to the folder meanwhile
    * that the running one may have missed. Callers arriving during the wait share one follow-up.
    */
-  reindexSoon(): Promise<ReindexReport> {
-    if (!this.running) return this.reindex();
+  reindexSoon(options: Pick<ReindexOptions, 'automatic'> = {}): Promise<ReindexReport> {
+    if (!this.running) return this.reindex(options);
+    // The follow-up is automatic only if every caller sharing it is: a moderator's change must run.
+    const automatic = options.automatic === true;
+    this.followUpAutomatic = this.followUp ? this.followUpAutomatic && automatic : automatic;
     this.followUp ??= (async () => {
       while (this.running) await this.running.catch(() => {});
       this.followUp = null;
-      return this.reindex();
+      return this.reindex({ automatic: this.followUpAutomatic });
     })();
     return this.followUp;
   }
@@ -192,7 +221,7 @@ export class Engine {
   rollback(): Promise<RollbackReport> {
     if (this.options.persist === false)
       return Promise.reject(new RollbackError('this engine keeps no saved index to go back to'));
-    return this.exclusive('rollback', () => this.runRollback()).then((report) => {
+    return this.exclusive('rollback', (fence) => this.runRollback(fence)).then((report) => {
       const counts = {
         added: report.added.length,
         removed: report.removed.length,
@@ -205,25 +234,31 @@ export class Engine {
 
   /**
    * Serves the generation another process made current (a command-line reindex or rollback).
-   * True when it switched; a generation that cannot be read is left for the next call.
+   * True when it switched; a generation that cannot be read is reported once and not tried again.
    */
   async followSaved(): Promise<boolean> {
     if (this.options.persist === false || this.running) return false;
     const pointer = await readPointer(this.options.dataDir).catch(() => null);
-    const generation = pointer?.generation;
     // Checked again after the read: a reindex may have started meanwhile.
-    if (!pointer || this.running || generation === this.generation || generation === this.unreadable)
-      return false;
-    const switching = (async () => {
-      const saved = await loadGeneration(this.options.dataDir, pointer.generation);
-      this.adopt(saved, pointer.rolledBack ?? null);
-      return saved;
-    })().finally(() => {
+    if (!pointer || this.running || !this.isNewSaved(pointer)) return false;
+    this.activityNow = 'reload';
+    const switching = this.adoptSaved(pointer).finally(() => {
       this.running = null;
+      this.activityNow = null;
     });
     this.running = switching;
+    return switching;
+  }
+
+  private isNewSaved(pointer: CurrentPointer): boolean {
+    return pointer.generation !== this.generation && pointer.generation !== this.unreadable;
+  }
+
+  /** Loads and serves the generation `pointer` names; false (logged once) when it cannot be read. */
+  private async adoptSaved(pointer: CurrentPointer): Promise<boolean> {
     try {
-      const saved = await switching;
+      const saved = await loadGeneration(this.options.dataDir, pointer.generation);
+      this.adopt(saved, pointer.rolledBack ?? null);
       this.logger.info(
         { generation: saved.generation, passages: saved.state.passages.size, rolledBack: pointer.rolledBack },
         'index saved by another process now serves',
@@ -236,22 +271,32 @@ export class Engine {
     }
   }
 
-  private exclusive<T>(purpose: string, work: () => Promise<T>): Promise<T> {
+  /** Under the lock: another process may have saved (or rolled back) since this one last looked. */
+  private async catchUpWithSaved(): Promise<void> {
+    if (this.options.persist === false) return;
+    const pointer = await readPointer(this.options.dataDir).catch(() => null);
+    if (pointer && this.isNewSaved(pointer)) await this.adoptSaved(pointer);
+  }
+
+  private exclusive<T>(purpose: EngineActivity, work: (fence: Fence) => Promise<T>): Promise<T> {
     if (this.running) return Promise.reject(new ReindexBusyError());
+    this.activityNow = purpose;
     const run = (
       this.options.persist === false
-        ? work()
+        ? work(async () => {})
         : withIndexLock(this.options.dataDir, purpose, this.logger, work)
     ).finally(() => {
       this.running = null;
+      this.activityNow = null;
     });
     this.running = run;
     return run;
   }
 
-  private async runRollback(): Promise<RollbackReport> {
+  private async runRollback(fence: Fence): Promise<RollbackReport> {
     const started = performance.now();
     const dataDir = this.options.dataDir;
+    await this.catchUpWithSaved();
     const pointer = await readPointer(dataDir);
     const next = pointer && rolledBackPointer(pointer, new Date());
     if (!pointer || !next) throw new RollbackError('there is no previous index to go back to');
@@ -263,6 +308,7 @@ export class Engine {
       throw new RollbackError(`the previous index cannot be read (${error.message})`);
     }
     crashPoint('rollback:before-pointer');
+    await fence();
     await writePointer(dataDir, next);
     const before = this.state;
     this.adopt(saved, next.rolledBack ?? null);
@@ -275,8 +321,12 @@ export class Engine {
     return report;
   }
 
-  private async runReindex(full: boolean): Promise<ReindexReport> {
+  private async runReindex(options: ReindexOptions, fence: Fence): Promise<ReindexReport> {
     const started = performance.now();
+    await this.catchUpWithSaved();
+    if (options.automatic && this.pin) throw new ReindexPausedError(this.pin);
+    const wasPinned = this.pin !== null;
+    const full = options.full ?? false;
     const before = this.state;
     const passagesBefore = before.passages.size;
     const dir = this.options.knowledgeDir;
@@ -333,8 +383,9 @@ export class Engine {
     const worthSaving = mode !== 'unchanged' || skippedChanged || fingerprintsChanged || this.pin !== null;
     if (this.options.persist !== false && worthSaving) {
       crashPoint('reindex:applied');
-      await this.save(report);
+      await this.save(report, fence);
     }
+    if (wasPinned && this.pin === null) report.endedRollback = true;
     report.ms = Math.round(performance.now() - started);
     return report;
   }
@@ -382,11 +433,11 @@ export class Engine {
   }
 
   /** A full rebuild is saved whole; a patch as a delta on the last full save while that stays small. */
-  private async save(report: ReindexReport): Promise<void> {
+  private async save(report: ReindexReport, fence: Fence): Promise<void> {
     const started = performance.now();
     try {
       const base = report.mode === 'full' ? null : this.base;
-      const saved = await saveIndex(this.options.dataDir, this.state, this.skippedDocs, base);
+      const saved = await saveIndex(this.options.dataDir, this.state, this.skippedDocs, base, fence);
       this.base = saved.base;
       this.generation = saved.generation;
       this.pin = null;

@@ -6,6 +6,19 @@ import { ReindexBusyError } from './reindexBusyError.js';
 /** DATA_DIR/index.lock: held by whichever process (bot or CLI) writes the index. */
 export const INDEX_LOCK = 'index.lock';
 
+/** Errors that mean the data folder cannot take files at all (so it cannot take a saved index either). */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC']);
+
+/** Throws when this process no longer holds the lock: called right before the saved index changes. */
+export type Fence = () => Promise<void>;
+
+export class LockLostError extends Error {
+  override name = 'LockLostError';
+  constructor() {
+    super('the index lock was taken over while this process was stalled; nothing was saved');
+  }
+}
+
 interface LockLogger {
   warn(obj: object, msg?: string): void;
 }
@@ -15,7 +28,7 @@ export async function withIndexLock<T>(
   dataDir: string,
   purpose: string,
   logger: LockLogger,
-  work: () => Promise<T>,
+  work: (fence: Fence) => Promise<T>,
 ): Promise<T> {
   let lock: HeldLock;
   try {
@@ -25,13 +38,17 @@ export async function withIndexLock<T>(
     });
   } catch (error) {
     if (error instanceof LockBusyError) throw new ReindexBusyError(error.holder);
+    if (!UNWRITABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
     // A data folder that cannot take a lock file cannot take a saved index either: nothing on
     // disk can conflict, and the index still serves from memory.
     logger.warn({ reason: (error as Error).message }, 'index lock unavailable; going on without it');
-    return work();
+    return work(async () => {});
   }
+  const fence: Fence = async () => {
+    if (!(await lock.stillHeld())) throw new LockLostError();
+  };
   try {
-    return await work();
+    return await work(fence);
   } finally {
     await lock.release();
   }

@@ -21,6 +21,8 @@ export interface ReindexReport {
   /** How it was written: every passage, or only the documents changed since the last full save. */
   savedAs?: 'full' | 'delta';
   saveError?: string;
+  /** True when this reindex ended a rollback's pause: the index reflects the knowledge folder again. */
+  endedRollback?: boolean;
 }
 
 export function describeReport(r: ReindexReport): string {
@@ -33,6 +35,7 @@ export function describeReport(r: ReindexReport): string {
   for (const id of r.changed) lines.push(`  ~ ${id}`);
   for (const id of r.removed) lines.push(`  - ${id}`);
   for (const s of r.skipped) lines.push(`  ! ${s.file}: ${s.reason}`);
+  if (r.endedRollback) lines.push('the rollback is over: the index reflects the knowledge folder again');
   if (!r.saved) lines.push(`warning: the index serves but was not saved (${r.saveError ?? 'unknown error'})`);
   return lines.join('\n');
 }

@@ -24,6 +24,14 @@ export class RollbackError extends Error {
   override name = 'RollbackError';
 }
 
+/** An automatic reindex (start-up, watch) while a rolled-back index serves: it waits for a moderator's. */
+export class ReindexPausedError extends Error {
+  override name = 'ReindexPausedError';
+  constructor(readonly rolledBack: { from: string; at: string }) {
+    super('a rolled-back index serves; automatic reindexing is paused until a moderator reindexes');
+  }
+}
+
 export function summarize(generation: string, state: SearchState): IndexSummary {
   return {
     generation,
@@ -58,7 +66,7 @@ export function describeRollback(r: RollbackReport): string {
   for (const id of r.changed) lines.push(`  ~ ${id}`);
   for (const id of r.removed) lines.push(`  - ${id}`);
   lines.push(
-    'automatic reindexing is paused; `npm run reindex` (or /reindex) applies the knowledge folder again,',
+    'automatic reindexing is paused; `npm run reindex` (or /reindex update) applies the knowledge folder again,',
     'and a second rollback undoes this one',
   );
   return lines.join('\n');

@@ -231,6 +231,8 @@ export async function saveIndex(
   state: SearchState,
   skipped: SkippedDocument[],
   base?: DeltaBase | null,
+  /** Called when the generation is complete, right before it becomes current; may throw to stop that. */
+  beforeCommit: () => Promise<void> = async () => {},
 ): Promise<SaveResult> {
   const root = join(dataDir, GENERATIONS);
   await mkdir(root, { recursive: true });
@@ -278,6 +280,7 @@ export async function saveIndex(
     throw error;
   }
   crashPoint('save:before-pointer');
+  await beforeCommit();
   const before = await readPointer(dataDir).catch(() => null);
   const pointer: CurrentPointer = {
     generation: name,
@@ -287,7 +290,8 @@ export async function saveIndex(
   };
   await writePointer(dataDir, pointer);
   crashPoint('save:before-prune');
-  await prune(dataDir, pointer);
+  // Housekeeping: the new generation is current whatever happens here, and the next save prunes again.
+  await prune(dataDir, pointer).catch(() => {});
   const kind = manifest.delta ? 'delta' : 'full';
   return { generation: name, kind, base: kind === 'delta' && base ? base : baseOf(name, manifest) };
 }

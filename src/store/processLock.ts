@@ -35,6 +35,8 @@ export class LockBusyError extends Error {
 
 export interface HeldLock {
   readonly holder: LockHolder;
+  /** False once the lock file is gone or names another holder (it was cleared as stale and taken). */
+  stillHeld(): Promise<boolean>;
   release(): Promise<void>;
 }
 
@@ -225,6 +227,7 @@ function hold(file: string, holder: LockHolder, heartbeatMs: number): HeldLock {
   timer.unref();
   return {
     holder,
+    stillHeld: async () => (await readLock(file))?.holder?.token === holder.token,
     release() {
       released ??= (async () => {
         clearInterval(timer);

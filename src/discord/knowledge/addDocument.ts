@@ -87,6 +87,7 @@ export async function addDocument(
       indexed?.passageIds.length ?? 0,
       first?.text ?? null,
       report.changed.includes(documentId(file)),
+      report.endedRollback,
     ),
   );
   return { outcome: 'done', results: indexed?.passageIds.length ?? 0 };

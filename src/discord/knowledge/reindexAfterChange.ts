@@ -1,4 +1,3 @@
-import { ReindexBusyError } from '../../engine/engine.js';
 import type { ReindexReport } from '../../engine/reindexReport.js';
 import type { BotContext } from '../botContext.js';
 import { UserError } from '../userError.js';
@@ -11,7 +10,7 @@ export async function reindexAfterChange(ctx: Pick<BotContext, 'engine' | 'logge
   try {
     return await ctx.engine.reindexSoon();
   } catch (error) {
-    const why = error instanceof ReindexBusyError ? error.message : (error as Error).message;
+    const why = (error as Error).message;
     ctx.logger.error({ err: error }, 'reindex after a knowledge change failed');
     throw new UserError(
       `The file was changed, but the reindex did not run (${why}). Run \`/reindex update\` to pick the change up.`,

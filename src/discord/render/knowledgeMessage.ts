@@ -9,7 +9,7 @@ import { COLORS } from './colors.js';
 import { discordTime } from './discordTime.js';
 import { pageCount, pagerRow } from './pager.js';
 import { quoteMarkdown } from './quoteMarkdown.js';
-import { reindexMessage } from './reindexMessage.js';
+import { ENDED_ROLLBACK, reindexMessage } from './reindexMessage.js';
 
 export const KNOWLEDGE_PAGE_SIZE = 10;
 export const KNOWLEDGE_PAGE_PREFIX = 'kl';
@@ -90,6 +90,7 @@ export function addedMessage(
   passages: number,
   firstPassage: string | null,
   replaced: boolean,
+  endedRollback = false,
 ): MessagePayload {
   const lines = [
     `**File:** \`${escapeForDiscord(file)}\`${replaced ? ' (replaced)' : ''}`,
@@ -98,6 +99,7 @@ export function addedMessage(
     `**Date:** ${escapeForDiscord(meta.published ?? 'undated')}`,
     `**Passages:** ${passages}`,
   ];
+  if (endedRollback) lines.push(ENDED_ROLLBACK);
   if (firstPassage) lines.push('', quoteMarkdown({ quote: firstPassage, highlights: [] }, 1500));
   return {
     embeds: [{ color: COLORS.moderator, title: 'Document added', description: lines.join('\n') }],

@@ -3,20 +3,20 @@ import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import type { ModeratorAction } from './auditMessage.js';
 import { COLORS } from './colors.js';
+import { idList } from './idList.js';
 
-function list(label: string, items: string[]): string {
-  return items.length === 0
-    ? ''
-    : `**${label}:** ${items.map((i) => `\`${escapeForDiscord(i)}\``).join(', ')}`;
-}
+/** Also on the add / remove / restore replies, whose reindex can end a rollback too. */
+export const ENDED_ROLLBACK =
+  '↩️ This ended the rollback: the index reflects the knowledge folder again, and automatic reindexing is back on.';
 
 function reindexLines(report: ReindexReport): string[] {
   return [
     `**Passages:** ${report.passagesBefore} → ${report.passagesAfter} · **documents:** ${report.documents} · ${report.ms} ms (${report.mode})`,
     `Added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}, skipped ${report.skipped.length}.`,
-    list('Added', report.added),
-    list('Changed', report.changed),
-    list('Removed', report.removed),
+    report.endedRollback ? ENDED_ROLLBACK : '',
+    idList('Added', report.added),
+    idList('Changed', report.changed),
+    idList('Removed', report.removed),
     ...report.skipped.map((s) => `⚠️ Skipped \`${escapeForDiscord(s.file)}\`: ${escapeForDiscord(s.reason)}`),
     report.saved
       ? ''

@@ -4,9 +4,7 @@ import type { MessagePayload } from '../send/payload.js';
 import type { ModeratorAction } from './auditMessage.js';
 import { COLORS } from './colors.js';
 import { discordTime } from './discordTime.js';
-
-const ids = (label: string, items: string[]) =>
-  items.length === 0 ? '' : `**${label}:** ${items.map((i) => `\`${escapeForDiscord(i)}\``).join(', ')}`;
+import { idList } from './idList.js';
 
 const builtAt = (iso: string) => discordTime(iso, 'f') ?? escapeForDiscord(iso);
 
@@ -14,9 +12,9 @@ function rollbackLines(report: RollbackReport): string[] {
   return [
     `**Now serving:** the index built ${builtAt(report.to.builtAt)} · ${report.to.documents} documents, ${report.to.passages} passages`,
     `**Set aside:** the index built ${builtAt(report.from.builtAt)} · ${report.from.documents} documents, ${report.from.passages} passages`,
-    ids('Back in answers', report.added),
-    ids('Out of answers', report.removed),
-    ids('Earlier version', report.changed),
+    idList('Back in answers', report.added),
+    idList('Out of answers', report.removed),
+    idList('Earlier version', report.changed),
   ].filter(Boolean);
 }
 
@@ -28,9 +26,9 @@ export function rollbackMessage(report: RollbackReport): MessagePayload {
         color: COLORS.moderator,
         title: 'Rolled back to the previous index',
         description: [
-          ...rollbackLines(report),
-          '',
           'The knowledge folder is untouched. Automatic reindexing is paused: `/reindex update` applies the folder again, and `/reindex rollback` once more undoes this rollback.',
+          '',
+          ...rollbackLines(report),
         ].join('\n'),
       },
     ],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -114,4 +114,28 @@ test('a lock taken over while its holder stalled stops the holder before the sav
     await assert.rejects(saveIndex(ws.dataDir, engine.current, [], null, fence), LockLostError);
   });
   assert.deepEqual(await readPointer(ws.dataDir), pointer, 'the pointer never moved');
+});
+
+test('a lock that cannot be taken for another reason than an unwritable folder fails the work, never skips the lock', async (t) => {
+  const ws = await workspace(t);
+  await mkdir(ws.dataDir, { recursive: true });
+  const stale: LockHolder = {
+    pid: deadPid(),
+    hostname: hostname(),
+    purpose: 'reindex',
+    since: new Date().toISOString(),
+    token: 'killed',
+  };
+  // A stale lock whose clearing another live process (pid 1) is in the middle of: it cannot be taken now.
+  const clearing: LockHolder = { ...stale, pid: 1, purpose: 'clearing index.lock', token: 'clearing' };
+  await writeFile(join(ws.dataDir, INDEX_LOCK), JSON.stringify(stale));
+  await writeFile(join(ws.dataDir, `${INDEX_LOCK}.break`), JSON.stringify(clearing));
+  let ran = false;
+  await assert.rejects(
+    withIndexLock(ws.dataDir, 'reindex', { warn() {} }, async () => {
+      ran = true;
+    }),
+    /could not take index\.lock/,
+  );
+  assert.equal(ran, false);
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { access, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { pathExists } from '../src/util/pathExists.js';
 import type { CommandOption, DiscordEmulator } from './emulator/index.js';
 import type { BotProcess } from './helpers/botProcess.js';
 import { shareBot } from './helpers/sharedBot.js';
@@ -60,12 +61,6 @@ async function choices(subcommand: string, typed: string, member = emu.members.m
   return ((cb.data as { choices?: { name: string; value: string }[] }).choices ?? []).map((c) => c.value);
 }
 
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
-
 test('/knowledge list shows each file with its status and passages, privately', async () => {
   const cb = await emu.waitForCallback(knowledge('list'));
   const data = cb.data as Sent;
@@ -92,7 +87,7 @@ test('a member is refused on every /knowledge subcommand and gets no file names 
     assert.match(data.content ?? '', /only moderators can/, sub);
   }
   assert.deepEqual(await choices('remove', '', emu.members.plain), []);
-  assert.ok(await exists(join(bot.knowledgeDir, `${NAVALNY}.md`)));
+  assert.ok(await pathExists(join(bot.knowledgeDir, `${NAVALNY}.md`)));
 });
 
 test('remove moves the file to DATA_DIR/trash and it is no longer answered; restore brings it back', async () => {
@@ -104,7 +99,7 @@ test('remove moves the file to DATA_DIR/trash and it is no longer answered; rest
   );
   assert.match(text(removed), /Moved `.*` to the trash/);
   assert.match(text(removed), /removed 1/);
-  assert.equal(await exists(join(bot.knowledgeDir, `${NAVALNY}.md`)), false);
+  assert.equal(await pathExists(join(bot.knowledgeDir, `${NAVALNY}.md`)), false);
   const trash = await readdir(join(bot.dataDir, 'trash'));
   const trashed = trash.find((n) => n.endsWith(`-${NAVALNY}.md`));
   assert.ok(trashed, `trash holds ${trash.join(', ')}`);
@@ -116,7 +111,7 @@ test('remove moves the file to DATA_DIR/trash and it is no longer answered; rest
   );
   assert.match(text(restored), /Restored `.*` from the trash/);
   assert.match(text(restored), /Added 1/);
-  assert.ok(await exists(join(bot.knowledgeDir, `${NAVALNY}.md`)));
+  assert.ok(await pathExists(join(bot.knowledgeDir, `${NAVALNY}.md`)));
   assert.match(await askText('Where was Navalny evacuated to?'), /Omsk to Berlin/);
 });
 
@@ -137,7 +132,7 @@ test('remove of an unknown document and restore over an existing file are refuse
     /Nothing was restored/.test(text(m)),
   );
   assert.match(text(refused), /already in the knowledge folder/);
-  assert.ok(await exists(join(bot.dataDir, 'trash', trashed)));
+  assert.ok(await pathExists(join(bot.dataDir, 'trash', trashed)));
   const unknownTrash = await finalReply(knowledge('restore', [documentOption('../../etc/passwd')]), (m) =>
     /Nothing was restored/.test(text(m)),
   );
@@ -207,9 +202,9 @@ test('a traversal file name ends up as a plain name inside the knowledge folder'
     /Document added|Nothing was added/.test(text(m)),
   );
   assert.match(text(reply), /`escape\.md`/);
-  assert.ok(await exists(join(bot.knowledgeDir, 'escape.md')));
-  assert.equal(await exists(join(bot.knowledgeDir, '..', '..', 'escape.md')), false);
-  assert.equal(await exists(join(bot.knowledgeDir, '..', 'escape.md')), false);
+  assert.ok(await pathExists(join(bot.knowledgeDir, 'escape.md')));
+  assert.equal(await pathExists(join(bot.knowledgeDir, '..', '..', 'escape.md')), false);
+  assert.equal(await pathExists(join(bot.knowledgeDir, '..', 'escape.md')), false);
 });
 
 test('over-size, binary, empty, boilerplate-only and wrong-type uploads are refused with reasons; nothing written', async () => {

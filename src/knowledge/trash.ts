@@ -1,7 +1,8 @@
 /** Removed knowledge files go to DATA_DIR/trash (renamed, never deleted) and can come back. */
 
-import { access, mkdir, readdir, rename } from 'node:fs/promises';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { pathExists } from '../util/pathExists.js';
 
 const TRASH = 'trash';
 /** `2026-11-24T23-26-28-123Z-` : the ISO time of the removal, colons and dot made file-name safe. */
@@ -29,13 +30,6 @@ function isPlainName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
 }
 
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Moves `file` out of the knowledge folder into the trash; returns the trashed name. */
 export async function moveToTrash(
   knowledgeDir: string,
@@ -48,7 +42,7 @@ export async function moveToTrash(
   await mkdir(dir, { recursive: true });
   let name = trashedName(file, now);
   // Two removals within the same millisecond still never overwrite each other.
-  for (let n = 1; await exists(path.join(dir, name)); n++) {
+  for (let n = 1; await pathExists(path.join(dir, name)); n++) {
     name = trashedName(file, new Date(now.getTime() + n));
   }
   try {
@@ -70,9 +64,9 @@ export async function restoreFromTrash(
   const original = isPlainName(trashed) ? originalName(trashed) : null;
   if (!original) throw new TrashError(`${trashed} is not a file in the trash`);
   const from = path.join(trashDir(dataDir), trashed);
-  if (!(await exists(from))) throw new TrashError(`${trashed} is not a file in the trash`);
+  if (!(await pathExists(from))) throw new TrashError(`${trashed} is not a file in the trash`);
   const to = path.join(knowledgeDir, original);
-  if (await exists(to))
+  if (await pathExists(to))
     throw new TrashError(
       `a file named ${original} is already in the knowledge folder; remove or rename it first`,
     );

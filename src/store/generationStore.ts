@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type FileFingerprint, sameFingerprint } from '../knowledge/fingerprint.js';
 import { internals } from '../search/miniIndex.js';
@@ -8,6 +8,7 @@ import { aliasTableFor } from '../text/aliasTable.js';
 import { ANALYZER_SIGNATURE } from '../text/analyzerSignature.js';
 import type { Passage, SkippedDocument } from '../types.js';
 import { crashPoint } from '../util/crashPoint.js';
+import { pathExists } from '../util/pathExists.js';
 import { applyDelta } from './applyDelta.js';
 import { decodeIndex, encodeIndex } from './indexCodec.js';
 import { readLines, writeLines } from './jsonLines.js';
@@ -240,7 +241,7 @@ export async function saveIndex(
   const temporary = join(root, `.tmp-${name}`);
   // Another process may have saved meanwhile and pruned the base this process remembers.
   const plan =
-    base && (await exists(join(root, base.generation, FILES.manifest))) ? planDelta(state, base) : null;
+    base && (await pathExists(join(root, base.generation, FILES.manifest))) ? planDelta(state, base) : null;
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
     analyzerSignature: ANALYZER_SIGNATURE,
@@ -295,12 +296,6 @@ export async function saveIndex(
   const kind = manifest.delta ? 'delta' : 'full';
   return { generation: name, kind, base: kind === 'delta' && base ? base : baseOf(name, manifest) };
 }
-
-const exists = (path: string): Promise<boolean> =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 async function readManifest(folder: string): Promise<Manifest> {
   const manifest = JSON.parse(await readFile(join(folder, FILES.manifest), 'utf8')) as Manifest;

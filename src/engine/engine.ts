@@ -89,8 +89,8 @@ const PATCH_AT_ONCE = 300;
 export class Engine {
   private state: SearchState = emptySearchState();
   private skippedDocs: SkippedDocument[] = [];
-  private running: Promise<unknown> | null = null;
-  private activityNow: EngineActivity | null = null;
+  /** The one reindex, rollback or reload in progress. */
+  private running: { done: Promise<unknown>; activity: EngineActivity } | null = null;
   private followUp: Promise<ReindexReport> | null = null;
   private followUpAutomatic = false;
   /** The last full generation saved or loaded: what a delta save builds on. */
@@ -122,7 +122,6 @@ export class Engine {
   }
 
   private async syncOnOpen(): Promise<void> {
-    if (this.pin) return this.warnPaused();
     try {
       await this.reindex({ automatic: true });
     } catch (error) {
@@ -174,7 +173,7 @@ export class Engine {
 
   /** What is running now (a reindex, a rollback, or a switch to an index saved elsewhere), if anything. */
   get activity(): EngineActivity | null {
-    return this.activityNow;
+    return this.running?.activity ?? null;
   }
 
   /** Set while a rolled-back index serves: automatic reindexes (start-up, watch) wait for a moderator's. */
@@ -189,7 +188,7 @@ export class Engine {
   /** Brings the index up to date; rejects with ReindexBusyError while another reindex runs. */
   reindex(options: ReindexOptions = {}): Promise<ReindexReport> {
     // Logged once the lock is released: whoever reads the line may reindex again at once.
-    return this.exclusive('reindex', (fence) => this.runReindex(options, fence)).then((report) => {
+    return this.locked('reindex', (fence) => this.runReindex(options, fence)).then((report) => {
       this.logger.info({ ...report, skipped: report.skipped.length }, 'reindex finished');
       for (const s of report.skipped)
         this.logger.warn({ file: s.file, reason: s.reason }, 'document skipped');
@@ -207,7 +206,7 @@ export class Engine {
     const automatic = options.automatic === true;
     this.followUpAutomatic = this.followUp ? this.followUpAutomatic && automatic : automatic;
     this.followUp ??= (async () => {
-      while (this.running) await this.running.catch(() => {});
+      while (this.running) await this.running.done.catch(() => {});
       this.followUp = null;
       return this.reindex({ automatic: this.followUpAutomatic });
     })();
@@ -221,7 +220,7 @@ export class Engine {
   rollback(): Promise<RollbackReport> {
     if (this.options.persist === false)
       return Promise.reject(new RollbackError('this engine keeps no saved index to go back to'));
-    return this.exclusive('rollback', (fence) => this.runRollback(fence)).then((report) => {
+    return this.locked('rollback', (fence) => this.runRollback(fence)).then((report) => {
       const counts = {
         added: report.added.length,
         removed: report.removed.length,
@@ -241,13 +240,7 @@ export class Engine {
     const pointer = await readPointer(this.options.dataDir).catch(() => null);
     // Checked again after the read: a reindex may have started meanwhile.
     if (!pointer || this.running || !this.isNewSaved(pointer)) return false;
-    this.activityNow = 'reload';
-    const switching = this.adoptSaved(pointer).finally(() => {
-      this.running = null;
-      this.activityNow = null;
-    });
-    this.running = switching;
-    return switching;
+    return this.exclusive('reload', () => this.adoptSaved(pointer));
   }
 
   private isNewSaved(pointer: CurrentPointer): boolean {
@@ -278,19 +271,25 @@ export class Engine {
     if (pointer && this.isNewSaved(pointer)) await this.adoptSaved(pointer);
   }
 
-  private exclusive<T>(purpose: EngineActivity, work: (fence: Fence) => Promise<T>): Promise<T> {
+  /** Runs `work` as the one thing this engine is busy with; rejects with ReindexBusyError meanwhile. */
+  private exclusive<T>(activity: EngineActivity, work: () => Promise<T>): Promise<T> {
     if (this.running) return Promise.reject(new ReindexBusyError());
-    this.activityNow = purpose;
-    const run = (
+    const done = Promise.resolve()
+      .then(work)
+      .finally(() => {
+        this.running = null;
+      });
+    this.running = { done, activity };
+    return done;
+  }
+
+  /** exclusive(), holding DATA_DIR's index lock when the index is saved. */
+  private locked<T>(purpose: 'reindex' | 'rollback', work: (fence: Fence) => Promise<T>): Promise<T> {
+    return this.exclusive(purpose, () =>
       this.options.persist === false
         ? work(async () => {})
-        : withIndexLock(this.options.dataDir, purpose, this.logger, work)
-    ).finally(() => {
-      this.running = null;
-      this.activityNow = null;
-    });
-    this.running = run;
-    return run;
+        : withIndexLock(this.options.dataDir, purpose, this.logger, work),
+    );
   }
 
   private async runRollback(fence: Fence): Promise<RollbackReport> {

@@ -1,21 +1,12 @@
 import type { ButtonHandler } from '../command.js';
-import { presentAnswer } from '../presentAnswer.js';
 import { respond } from '../send/respond.js';
-import { storedQuery } from './expired.js';
+import { storedAnswerPage } from './storedAnswerPage.js';
 
 /** More sources: the next page of citations, privately, with its own More button. */
 export const moreSources: ButtonHandler = {
   prefix: 'more',
-  async handle(interaction, [key, offset], ctx) {
-    const { query, mode } = storedQuery(ctx, key);
-    const inThread = interaction.channel?.isThread() ?? false;
-    const { payload, outcome } = presentAnswer(ctx, query, {
-      ephemeral: true,
-      inThread,
-      inGuild: interaction.inGuild(),
-      offset: Number(offset) || 0,
-      mode,
-    });
+  async handle(interaction, args, ctx) {
+    const { payload, outcome } = storedAnswerPage(interaction, ctx, args, true);
     await respond(interaction, payload);
     return outcome;
   },

@@ -11,11 +11,11 @@ import {
   CRASH_DOCUMENT,
   CRASH_QUESTION,
   OLD_QUESTION,
-  recordingLogger,
   settledWorkspace,
   snapshot,
   type Workspace,
 } from './helpers/crashWorkspace.js';
+import { recordingLogger } from './helpers/recordingLogger.js';
 import { runCliScript } from './helpers/runCliScript.js';
 
 /** A real `npm run reindex` process that kills itself with SIGKILL at `point`. */
@@ -84,12 +84,12 @@ for (const [point, kind] of MOMENTS) {
       logger,
       syncOnOpen: false,
     });
-    assert.ok(messages.includes('index loaded'), messages.join('; '));
+    assert.ok(messages().includes('index loaded'), messages().join('; '));
     assert.equal(restarted.ask(OLD_QUESTION).answered, true);
 
     // The stale lock is cleared and the folder is indexed whole.
     const report = await restarted.reindex();
-    assert.ok(messages.includes('stale index lock cleared'), messages.join('; '));
+    assert.ok(messages().includes('stale index lock cleared'), messages().join('; '));
     assert.equal(report.documents, files.size, 'every document file indexed');
     assert.deepEqual(report.skipped, []);
     assert.equal(restarted.ask(CRASH_QUESTION).answered, true);

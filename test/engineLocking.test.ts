@@ -8,6 +8,7 @@ import { Engine, ReindexBusyError } from '../src/engine/engine.js';
 import { INDEX_LOCK, LockLostError, withIndexLock } from '../src/engine/indexLock.js';
 import { readPointer, saveIndex } from '../src/store/generationStore.js';
 import { acquireLock, type LockHolder } from '../src/store/processLock.js';
+import { recordingLogger } from './helpers/recordingLogger.js';
 import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 async function workspace(t: { after(fn: () => Promise<void>): void }) {
@@ -50,9 +51,9 @@ test('a lock left by a killed process is cleared, logged, and the reindex runs',
     token: 'killed',
   };
   await writeFile(join(ws.dataDir, INDEX_LOCK), JSON.stringify(holder));
-  const warnings: string[] = [];
-  const logger = { info() {}, error() {}, warn: (_: object, msg?: string) => void warnings.push(msg ?? '') };
+  const { logger, messages } = recordingLogger();
   const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, logger });
+  const warnings = messages('warn');
   assert.ok(warnings.includes('stale index lock cleared'), warnings.join('; '));
   assert.equal((await engine.reindex({ full: true })).mode, 'full');
 });
@@ -81,14 +82,9 @@ test('a data folder that cannot be written does not stop the engine: it serves f
   const ws = await workspace(t);
   const blocker = join(ws.root, 'not-a-folder');
   await writeFile(blocker, 'a file where DATA_DIR should be');
-  const warnings: string[] = [];
-  const errors: string[] = [];
-  const logger = {
-    info() {},
-    warn: (_: object, msg?: string) => void warnings.push(msg ?? ''),
-    error: (_: object, msg?: string) => void errors.push(msg ?? ''),
-  };
+  const { logger, messages } = recordingLogger();
   const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: join(blocker, 'data'), logger });
+  const [warnings, errors] = [messages('warn'), messages('error')];
   assert.equal(engine.ask('Where was Navalny evacuated to?').answered, true);
   assert.ok(warnings.includes('index lock unavailable; going on without it'), warnings.join('; '));
   assert.ok(

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { FEEDBACK_FILE, FeedbackLog } from '../src/feedback/feedbackLog.js';
 import { cleanReason, parseFeedbackLine, REASON_MAX } from '../src/feedback/feedbackRecord.js';
+import { recordingLogger } from './helpers/recordingLogger.js';
 
 let root: string;
 
@@ -15,16 +16,11 @@ after(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function recordingLogger() {
-  const warnings: { obj: object; msg?: string }[] = [];
-  return { warnings, logger: { warn: (obj: object, msg?: string) => warnings.push({ obj, msg }) } };
-}
-
 const TIME = new Date('2024-05-01T12:00:00.000Z');
 
 test('appends one JSON line per record, creating the data folder when it is missing', async () => {
   const dataDir = join(root, 'missing', 'nested', 'data');
-  const { logger, warnings } = recordingLogger();
+  const { logger, lines: warnings } = recordingLogger();
   const log = new FeedbackLog(dataDir, logger, () => TIME);
   assert.equal(log.path, join(dataDir, FEEDBACK_FILE));
   await log.append({ kind: 'vote', query: 'Q?', key: 'abc', passageIds: ['p1'], vote: 'up', member: 'm1' });
@@ -77,7 +73,7 @@ test('concurrent appends are written one after another, whole and in call order'
 test('a write failure is logged as a warning, never thrown, and later appends still work', async () => {
   const blocked = join(root, 'blocked');
   await writeFile(blocked, 'a file where the data folder should be');
-  const { logger, warnings } = recordingLogger();
+  const { logger, lines: warnings } = recordingLogger();
   const log = new FeedbackLog(join(blocked, 'data'), logger);
   await log.append({ kind: 'vote', query: null, key: 'k', passageIds: [], vote: 'down', member: 'm' });
   assert.equal(warnings.length, 1);

@@ -5,16 +5,7 @@ import { auditModeratorAction } from '../src/discord/auditModeratorAction.js';
 import { createModLog, type ModLog } from '../src/discord/modLog.js';
 import { reindexAudit } from '../src/discord/render/reindexMessage.js';
 import type { ReindexReport } from '../src/engine/reindexReport.js';
-
-function recordingLogger() {
-  const lines: { level: string; obj: Record<string, unknown>; msg?: string }[] = [];
-  const at =
-    (level: string) =>
-    (obj: object, msg?: string): void => {
-      lines.push({ level, obj: obj as Record<string, unknown>, msg });
-    };
-  return { lines, logger: { info: at('info'), warn: at('warn') } };
-}
+import { recordingLogger } from './helpers/recordingLogger.js';
 
 function channel() {
   const sent: MessageCreateOptions[] = [];

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { Engine, type EngineLogger } from '../src/engine/engine.js';
 import { ReindexPausedError, RollbackError } from '../src/engine/rollbackReport.js';
 import { loadCurrentIndex, planDelta, readPointer, saveIndex } from '../src/store/generationStore.js';
+import { recordingLogger } from './helpers/recordingLogger.js';
 import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 const NEW_DOCUMENT = `---
@@ -24,16 +25,6 @@ async function workspace(t: { after(fn: () => Promise<void>): void }) {
     Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, ...options });
   const addDocument = () => writeFile(join(ws.knowledgeDir, 'turnips.md'), NEW_DOCUMENT);
   return { ws, open, addDocument };
-}
-
-function recordingLogger() {
-  const lines: { level: string; msg: string | undefined; obj: object }[] = [];
-  const at =
-    (level: string) =>
-    (obj: object, msg?: string): void => {
-      lines.push({ level, msg, obj });
-    };
-  return { lines, logger: { info: at('info'), warn: at('warn'), error: at('error') } };
 }
 
 test('rollback with nothing saved before refuses and changes nothing', async (t) => {

@@ -1,7 +1,7 @@
 import { readdir, readFile, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
-import { Engine, type EngineLogger } from '../../src/engine/engine.js';
+import { Engine } from '../../src/engine/engine.js';
 import { tempWorkspace } from './tempKnowledge.js';
 
 /** Longer than the window in which a just-changed file gets no fingerprint (src/knowledge/fingerprint.ts). */
@@ -30,12 +30,6 @@ export async function settledWorkspace(): Promise<Workspace> {
   await setTimeout(RACY_WINDOW_MS);
   await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir });
   return ws;
-}
-
-export function recordingLogger(): { messages: string[]; logger: EngineLogger } {
-  const messages: string[] = [];
-  const record = (_: object, msg?: string) => void messages.push(msg ?? '');
-  return { messages, logger: { info: record, warn: record, error: record } };
 }
 
 /** A document long enough to be indexed, about a topic the bundled knowledge never mentions. */

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MAX_DOCUMENT_BYTES, isSkipped, loadDocument } from '../src/knowledge/loadDocument.js';
-import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
+import { loadKnowledge, scanKnowledge } from '../src/knowledge/loadKnowledge.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
 const ARTICLE =
@@ -135,25 +137,42 @@ test('a second file with the same id is skipped; the first one wins', async () =
   ]);
 });
 
-test('only top-level .md and .txt documents are read; dotfiles, README and alias files are ignored', async () => {
+test('only top-level .md and .txt files are documents; the rest is told apart, not silently dropped', async () => {
   const dir = await folder({
     'doc.md': GOOD,
     'notes.TXT': `Notes\n\n${ARTICLE}`,
     '.hidden.md': GOOD,
+    '.upload-0a1b2c.tmp': GOOD,
     'README.md': '# How to add documents',
     'aliases.txt': 'Lukashenko = Lukashenka',
     'aliases.json': '{}',
     'data.csv': 'a,b',
     'page.html': '<p>x</p>',
+    'long.markdown': GOOD,
   });
   await mkdir(path.join(dir, 'nested.md'));
   await writeFile(path.join(dir, 'nested.md', 'inner.md'), GOOD);
-  const load = await loadKnowledge(dir);
+  await mkdir(path.join(dir, '.git'));
+  const scan = await scanKnowledge(dir);
   assert.deepEqual(
-    load.documents.map((d) => d.file),
+    scan.documents.map((d) => d.file),
     ['doc.md', 'notes.TXT'],
   );
-  assert.deepEqual(load.skipped, []);
+  // Meant as documents, in a format that is not read: a problem to fix.
+  assert.deepEqual(scan.skipped, [
+    {
+      file: 'long.markdown',
+      reason: 'a .markdown file is not read: save it as .md or .txt to make it a document',
+    },
+    { file: 'page.html', reason: 'a .html file is not read: save it as .md or .txt to make it a document' },
+  ]);
+  // Information: README, aliases.txt, temporary uploads and .git are the folder's own and go unmentioned.
+  assert.deepEqual(scan.ignored, [
+    { file: '.hidden.md', reason: 'hidden (its name starts with a dot): not read' },
+    { file: 'aliases.json', reason: 'not a .md or .txt file: not read' },
+    { file: 'data.csv', reason: 'not a .md or .txt file: not read' },
+    { file: 'nested.md/', reason: 'a folder: files in subfolders are not read' },
+  ]);
 });
 
 test('an empty folder loads nothing; a missing folder is an error', async () => {
@@ -220,4 +239,53 @@ test('the shipped knowledge folder loads all five articles', async () => {
     load.documents[1]?.meta.url,
     'https://www.rferl.org/a/russian-pm-visits-minsk-as-belarus-looks-to-ally-for-help/30818225.html',
   );
+});
+
+/** A folder outside the knowledge folder holding what a link must never expose: an .env-like secret. */
+async function secretOutside(): Promise<string> {
+  const outside = await folder({
+    'bot.env': `# Production settings of the crisis desk bot on the main server; keep this file private and never commit it to the shared repository or paste it anywhere.\nDISCORD_TOKEN=fake.token.for-tests-only\n`,
+  });
+  return path.join(outside, 'bot.env');
+}
+
+test('symbolic links are skipped with the reason, whether they point outside the folder or inside it', async () => {
+  const secret = await secretOutside();
+  const dir = await folder({ 'a-good.md': GOOD, 'sub-target.txt': `Other title\n\n${ARTICLE}` });
+  await symlink(secret, path.join(dir, 'users.md'));
+  await symlink('/dev/zero', path.join(dir, 'zero.md'));
+  await symlink(path.join(dir, 'sub-target.txt'), path.join(dir, 'inside.md'));
+  await symlink(path.join(dir, 'missing.md'), path.join(dir, 'dangling.md'));
+  const load = await loadKnowledge(dir, { maxBytes: 1000 });
+  assert.deepEqual(
+    load.documents.map((d) => d.file),
+    ['a-good.md', 'sub-target.txt'],
+  );
+  assert.ok(!load.documents.some((d) => d.text.includes('DISCORD_TOKEN')));
+  assert.match(
+    reasonFor(load, 'users.md'),
+    /^symbolic link to a file outside the knowledge folder: not read/,
+  );
+  assert.match(reasonFor(load, 'zero.md'), /^symbolic link to a file outside the knowledge folder: not read/);
+  assert.match(reasonFor(load, 'inside.md'), /^symbolic link: not read; only regular files are/);
+  assert.match(reasonFor(load, 'dangling.md'), /^symbolic link to nothing \(a broken link\): not read/);
+});
+
+test('a FIFO or a socket in the folder is skipped at once, never opened', { timeout: 10_000 }, async () => {
+  const dir = await folder({ 'a-good.md': GOOD });
+  const made = spawnSync('mkfifo', [path.join(dir, 'pipe.md')]);
+  assert.equal(made.status, 0, `mkfifo is available on this Linux machine: ${made.stderr}`);
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(path.join(dir, 'socket.txt'), resolve));
+  try {
+    const load = await loadKnowledge(dir);
+    assert.deepEqual(
+      load.documents.map((d) => d.file),
+      ['a-good.md'],
+    );
+    assert.match(reasonFor(load, 'pipe.md'), /^a FIFO \(named pipe\), not a regular file: not read/);
+    assert.match(reasonFor(load, 'socket.txt'), /^a socket, not a regular file: not read/);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

@@ -1,33 +1,24 @@
 /** Loads every knowledge file of a folder; a bad file is reported as skipped, never fatal. */
 
 import type { Stats } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { ALIAS_FILE } from '../text/aliases.js';
-import type { KnowledgeLoad } from '../types.js';
+import type { KnowledgeLoad, SkippedDocument } from '../types.js';
 import { type FileFingerprint, fingerprintOf, sameFingerprint } from './fingerprint.js';
+import { byCodeUnit, duplicateIdReason, listKnowledgeFolder } from './knowledgeFolder.js';
 import {
   DEFAULT_MAX_DOCUMENT_BYTES,
   documentId,
   isSkipped,
   type LoadDocumentOptions,
   loadDocument,
-  tooLargeReason,
 } from './loadDocument.js';
+import { isReadFailure, readKnowledgeFile } from './readKnowledgeFile.js';
 
-const DOCUMENT_EXTENSIONS = new Set(['.md', '.txt']);
-/** Names that live in the knowledge folder but are not documents: its readme and the name-alias file. */
-const RESERVED_NAMES = new Set(['readme.md', ALIAS_FILE]);
+export { isDocumentFileName } from './knowledgeFolder.js';
+
 /** Files stat'ed at once: enough to hide the thread pool's latency, few enough not to hog it. */
 const STAT_CONCURRENCY = 32;
-
-export function isDocumentFileName(name: string): boolean {
-  return (
-    !name.startsWith('.') &&
-    DOCUMENT_EXTENSIONS.has(path.extname(name).toLowerCase()) &&
-    !RESERVED_NAMES.has(name.toLowerCase())
-  );
-}
 
 /** A file as the index last saw it, by file name. */
 export interface KnownFile {
@@ -45,32 +36,18 @@ export interface KnowledgeScan extends KnowledgeLoad {
   unchanged: { id: string; file: string; hash: string }[];
   /** Fingerprints of the files read, by file name (none for a file read too soon after it changed). */
   fingerprints: Map<string, FileFingerprint>;
+  /** Entries of the folder that are not documents and not a problem (subfolders, hidden files, others). */
+  ignored: SkippedDocument[];
 }
 
-async function listDocumentFiles(dir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    names = entries
-      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isDocumentFileName(entry.name))
-      .map((entry) => entry.name);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : 'cannot be read';
-    throw new Error(`knowledge folder ${dir} ${why}${code ? ` (${code})` : ''}`, { cause: error });
-  }
-  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** stat of every file (or the error), a few at a time. */
+/** lstat of every file (or the error), a few at a time: a link is seen as a link. */
 async function statAll(dir: string, names: string[]): Promise<(Stats | Error)[]> {
   const out: (Stats | Error)[] = new Array(names.length);
   let next = 0;
   const worker = async () => {
     while (next < names.length) {
       const i = next++;
-      out[i] = await stat(path.join(dir, names[i]!)).catch((error: Error) => error);
+      out[i] = await lstat(path.join(dir, names[i]!)).catch((error: Error) => error);
     }
   };
   await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, names.length) }, worker));
@@ -84,20 +61,23 @@ export async function loadKnowledge(dir: string, opts: LoadDocumentOptions = {})
 
 /** loadKnowledge for a reindex: also the files' fingerprints, and `known` files left unread when unchanged. */
 export async function scanKnowledge(dir: string, opts: LoadKnowledgeOptions = {}): Promise<KnowledgeScan> {
-  const names = await listDocumentFiles(dir);
+  const { documents: names, misnamed, ignored } = await listKnowledgeFolder(dir);
   const startedAt = Date.now();
   const stats = await statAll(dir, names);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
-  const load: KnowledgeScan = { documents: [], skipped: [], unchanged: [], fingerprints: new Map() };
+  const load: KnowledgeScan = {
+    documents: [],
+    skipped: [...misnamed],
+    unchanged: [],
+    fingerprints: new Map(),
+    ignored,
+  };
   const firstFileById = new Map<string, string>();
   for (const [i, file] of names.entries()) {
     const id = documentId(file);
     const taken = firstFileById.get(id);
     if (taken !== undefined) {
-      load.skipped.push({
-        file,
-        reason: `duplicate id "${id}": ${taken} has the same name; rename one of them`,
-      });
+      load.skipped.push({ file, reason: duplicateIdReason(id, taken) });
       continue;
     }
     firstFileById.set(id, file);
@@ -107,22 +87,16 @@ export async function scanKnowledge(dir: string, opts: LoadKnowledgeOptions = {}
       continue;
     }
     const known = opts.known?.get(file);
-    if (known && sameFingerprint(known.fingerprint, stat)) {
+    if (known && stat.isFile() && sameFingerprint(known.fingerprint, stat)) {
       load.unchanged.push({ id, file, hash: known.hash });
       continue;
     }
-    // Checked before reading so that a huge stray file is never read into memory.
-    if (stat.size > maxBytes) {
-      load.skipped.push({ file, reason: tooLargeReason(stat.size, maxBytes) });
+    const read = await readKnowledgeFile(dir, file, maxBytes, stat);
+    if (isReadFailure(read)) {
+      load.skipped.push({ file, reason: read.reason });
       continue;
     }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path.join(dir, file));
-    } catch (error) {
-      load.skipped.push({ file, reason: `cannot read file: ${(error as Error).message}` });
-      continue;
-    }
+    const { bytes } = read;
     let result: ReturnType<typeof loadDocument>;
     try {
       result = loadDocument(file, bytes, { maxBytes });
@@ -135,9 +109,10 @@ export async function scanKnowledge(dir: string, opts: LoadKnowledgeOptions = {}
       continue;
     }
     load.documents.push(result);
-    // Stat'ed before the read: if the file changed in between, the next scan sees it and reads it again.
-    const fingerprint = bytes.length === stat.size ? fingerprintOf(stat, startedAt) : null;
+    // The handle was stat'ed before the read: if the file changed in between, the next scan reads it again.
+    const fingerprint = bytes.length === read.stats.size ? fingerprintOf(read.stats, startedAt) : null;
     if (fingerprint) load.fingerprints.set(file, fingerprint);
   }
+  load.skipped.sort((a, b) => byCodeUnit(a.file, b.file));
   return load;
 }

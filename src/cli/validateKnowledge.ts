@@ -1,11 +1,17 @@
+import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
 import { validateKnowledge } from '../knowledge/validateKnowledge.js';
 import { runCli } from './runCli.js';
 
 const USAGE = `usage: npm run validate-knowledge
-  checks every document in KNOWLEDGE_DIR (default: knowledge); exits 1 if any is skipped`;
+  checks every document in KNOWLEDGE_DIR (from the environment or .env, default: knowledge) and
+  aliases.txt the way a reindex reads them; lists skipped files with the reason, and ignored ones
+  (subfolders, hidden files, other kinds of file); exits 1 if anything is skipped`;
 
 async function main(): Promise<number> {
-  const { ok, lines } = await validateKnowledge(process.env.KNOWLEDGE_DIR || 'knowledge');
+  // Configured as reindex is, so both look at the same folder.
+  loadDotEnv();
+  const { knowledgeDir } = readEngineConfig(process.env, 'warn');
+  const { ok, lines } = await validateKnowledge(knowledgeDir);
   process.stdout.write(`${lines.join('\n')}\n`);
   return ok ? 0 : 1;
 }

@@ -1,12 +1,21 @@
-/** The report of `npm run validate-knowledge`: one line per file, and whether the folder is all good. */
+/**
+ * The report of `npm run validate-knowledge`: one line per file, and whether the folder is all good. It
+ * reads the folder with the rules a reindex uses (scanKnowledge, loadAliasGroups), so what it passes is
+ * what gets indexed.
+ */
 
-import type { KnowledgeDocument, KnowledgeLoad } from '../types.js';
+import type { KnowledgeDocument } from '../types.js';
 import { countWords } from './clean.js';
+import { loadAliasGroups } from './loadAliases.js';
 import type { LoadDocumentOptions } from './loadDocument.js';
-import { loadKnowledge } from './loadKnowledge.js';
+import { type KnowledgeScan, scanKnowledge } from './loadKnowledge.js';
 
 export interface ValidationReport {
-  /** True when the folder holds at least one document and no file was skipped. */
+  /**
+   * True when the folder holds at least one document and nothing is skipped: no document, no file that
+   * looks like one in another format, no aliases.txt problem. Ignored files (subfolders, hidden files,
+   * other kinds of file) are listed but do not fail it.
+   */
   ok: boolean;
   lines: string[];
 }
@@ -15,22 +24,28 @@ export async function validateKnowledge(
   dir: string,
   opts: LoadDocumentOptions = {},
 ): Promise<ValidationReport> {
-  let load: KnowledgeLoad;
+  let scan: KnowledgeScan;
   try {
-    load = await loadKnowledge(dir, opts);
+    scan = await scanKnowledge(dir, opts);
   } catch (error) {
     return { ok: false, lines: [`error: ${(error as Error).message}`] };
   }
+  const { problems } = await loadAliasGroups(dir);
+  const skipped = [...scan.skipped, ...problems];
   const lines = [
-    ...load.documents.map(describeDocument),
-    ...load.skipped.map((s) => `SKIP ${s.file}: ${s.reason}`),
+    ...scan.documents.map(describeDocument),
+    ...skipped.map((s) => `SKIP ${s.file}: ${s.reason}`),
+    ...scan.ignored.map((s) => `IGNORED ${s.file}: ${s.reason}`),
   ];
-  const total = load.documents.length + load.skipped.length;
-  if (total === 0) {
-    return { ok: false, lines: [`error: no documents (.md or .txt files) in knowledge folder ${dir}`] };
+  if (scan.documents.length + scan.skipped.length === 0) {
+    return {
+      ok: false,
+      lines: [...lines, `error: no documents (.md or .txt files) in knowledge folder ${dir}`],
+    };
   }
-  lines.push(`${load.documents.length} document(s) ok, ${load.skipped.length} skipped`);
-  return { ok: load.skipped.length === 0, lines };
+  const ignored = scan.ignored.length > 0 ? `, ${scan.ignored.length} ignored` : '';
+  lines.push(`${scan.documents.length} document(s) ok, ${skipped.length} skipped${ignored}`);
+  return { ok: skipped.length === 0, lines };
 }
 
 function describeDocument(doc: KnowledgeDocument): string {

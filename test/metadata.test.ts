@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseFrontMatter } from '../src/knowledge/frontMatter.js';
+import { isSkipped, loadDocument } from '../src/knowledge/loadDocument.js';
 import { inferMetadata, MetadataError } from '../src/knowledge/metadata.js';
 
 const KNOWLEDGE = new URL('../knowledge/', import.meta.url);
@@ -141,4 +142,30 @@ test('on the shipped documents the heuristics agree with the front matter wherev
     }
     assert.equal(guessed.title, given.title, file);
   }
+});
+
+test('a Markdown heading as the first line gives the title without its # marks', () => {
+  const title = (first: string) => inferMetadata({}, `${first}\n\n${ARTICLE}`, 'a.md').title;
+  assert.equal(title('# Vitebsk tram depot strike'), 'Vitebsk tram depot strike');
+  assert.equal(title('### Vitebsk tram depot strike ###'), 'Vitebsk tram depot strike');
+  assert.equal(title('## C# courses in Minsk #'), 'C# courses in Minsk');
+  // Not headings: no space after the marks, or more than six of them.
+  assert.equal(title('#5 bolt factory'), '#5 bolt factory');
+  assert.equal(title('####### Seven'), '####### Seven');
+  // A heading of marks only is no title: the first sentence is.
+  assert.equal(title('# ##'), ARTICLE.replace(/\.$/, ''));
+});
+
+test('the heading line that gave the title is not left in the text; the rest stays verbatim', () => {
+  const body = `# Vitebsk tram depot strike\n\n${ARTICLE}\n\n## Later heading\n\nMore text.`;
+  const doc = loadDocument('vitebsk.md', Buffer.from(`${body} ${ARTICLE}`));
+  assert.ok(!isSkipped(doc));
+  assert.equal(doc.meta.title, 'Vitebsk tram depot strike');
+  assert.equal(doc.text, `${ARTICLE}\n\n## Later heading\n\nMore text. ${ARTICLE}`);
+  const given = loadDocument(
+    'given.md',
+    Buffer.from(`---\ntitle: "Vitebsk tram depot strike"\n---\n${body} ${ARTICLE}`),
+  );
+  assert.ok(!isSkipped(given));
+  assert.equal(given.text, doc.text);
 });

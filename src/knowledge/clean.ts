@@ -7,6 +7,7 @@
 import { matchBoilerplate } from './boilerplate.js';
 import { parseByline, parseSourceLine } from './byline.js';
 import { stripHtml } from './html.js';
+import { withoutHeadingMarks } from './markdownHeading.js';
 
 export interface CleanOptions {
   /** The document title: a first line repeating it is dropped. */
@@ -142,7 +143,7 @@ function dropLabelRuns(paragraphs: Paragraph[]): Paragraph[] {
 }
 
 function normalizeTitle(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return withoutHeadingMarks(text).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 function dropRepeatedTitle(paragraphs: Paragraph[], title: string | null | undefined): Paragraph[] {

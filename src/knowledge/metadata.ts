@@ -10,6 +10,7 @@ import { parseByline, parseSourceLine } from './byline.js';
 import { cleanText, countWords } from './clean.js';
 import { findDate, isIsoDate } from './dates.js';
 import type { FrontMatterData } from './frontMatter.js';
+import { withoutHeadingMarks } from './markdownHeading.js';
 
 export class MetadataError extends Error {
   override name = 'MetadataError';
@@ -103,9 +104,9 @@ function isCitableUrl(value: string): boolean {
   return !/\s/.test(value) && isHttpUrl(value);
 }
 
-/** The first line of the cleaned text: a headline as is, a sentence without its full stop. */
+/** The first line of the cleaned text: a headline as is (a Markdown heading without its #s), a sentence without its full stop. */
 function inferTitle(cleaned: string): string | null {
-  const first = cleaned.split('\n')[0]?.trim();
+  const first = withoutHeadingMarks(cleaned.split('\n')[0] ?? '');
   if (!first) return null;
   const sentence =
     countWords(first) <= MAX_TITLE_WORDS ? first : /^.{20,}?[.!?](?=\s+\p{Lu}|$)/u.exec(first)?.[0];

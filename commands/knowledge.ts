@@ -67,7 +67,7 @@ export const knowledge: ChatCommand = {
           {
             type: ApplicationCommandOptionType.Boolean,
             name: 'replace',
-            description: 'Overwrite a file of the same name.',
+            description: 'Replace the same document (same URL, or same title) already in the folder.',
           },
         ],
       },

@@ -250,6 +250,37 @@ test('an existing file is not overwritten unless replace is true', async () => {
   assert.match(await readFile(join(bot.knowledgeDir, 'gdansk-grain-barges.md'), 'utf8'), /fifty three/);
 });
 
+test("Cyrillic uploads land under distinct transliterated names; replace never takes another document's place", async () => {
+  const added = (i: ReturnType<typeof add>) =>
+    finalReply(i, (m) => /Document added|Nothing was added/.test(text(m))).then(text);
+  const tram = `Minsk tram depot strike\n\n${ARTICLE.replace('Gdansk', 'Minsk').replace('grain barges', 'tram drivers')}`;
+  const azot = `Grodno Azot plant walkout\n\n${ARTICLE.replace('Gdansk', 'Grodno').replace('grain barges', 'fertiliser wagons')}`;
+  const route = `Minsk new tram route\n\n${ARTICLE.replace('Gdansk', 'Minsk').replace('grain barges', 'new tram cars')}`;
+
+  const first = await added(add('Минск — трамвай.md', tram));
+  assert.match(first, /Document added/);
+  assert.match(first, /`minsk-tramvay\.md`/);
+  const second = await added(add('Гродно — завод.md', azot));
+  assert.match(second, /Document added/);
+  assert.match(second, /`grodno-zavod\.md`/);
+  assert.match(await readFile(join(bot.knowledgeDir, 'grodno-zavod.md'), 'utf8'), /Grodno Azot/);
+
+  // Same name, another article: refused even with replace, naming the document it would replace.
+  const before = await knowledgeFiles();
+  const replaced = await added(add('Минск — трамвай.md', route, [option('replace', true)]));
+  assert.match(replaced, /Nothing was added/);
+  assert.match(replaced, /different document, “Minsk tram depot strike” \(`minsk-tramvay\.md`\)/);
+  // The same id under the other extension is refused before anything is written.
+  const otherExtension = await added(add('minsk-tramvay.txt', route));
+  assert.match(otherExtension, /Nothing was added/);
+  assert.match(otherExtension, /“Minsk tram depot strike” \(`minsk-tramvay\.md`\)/);
+  assert.deepEqual(await knowledgeFiles(), before);
+  assert.match(
+    await readFile(join(bot.knowledgeDir, 'minsk-tramvay.md'), 'utf8'),
+    /^Minsk tram depot strike/,
+  );
+});
+
 test('a member is refused on /knowledge add and nothing is written', async () => {
   const before = await knowledgeFiles();
   const attachment = emu.registerAttachment('member.md', Buffer.from(ARTICLE), 'text/markdown');

@@ -1,6 +1,8 @@
 /** A knowledge file name of our own making: nothing of a member's path or odd characters survives. */
 
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { transliterate } from './transliterate.js';
 
 export const MAX_STEM_LENGTH = 80;
 export const UPLOAD_EXTENSIONS = ['.md', '.txt'] as const;
@@ -28,9 +30,12 @@ function lastSegment(name: string): string {
   return name.split(/[/\\]/).pop() ?? '';
 }
 
-/** Lower-case ASCII letters, digits and single hyphens; accents folded, everything else a separator. */
+/**
+ * Lower-case ASCII letters, digits and single hyphens: Cyrillic transliterated, accents folded, everything
+ * else a separator.
+ */
 export function slugify(text: string): string {
-  return text
+  return transliterate(text.normalize('NFC'))
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -40,14 +45,26 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
 }
 
+/** A short name part that tells uploads apart when nothing of their title or name is usable. */
+export function contentSuffix(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+}
+
+export interface NameSources {
+  /** The moderator's title option: names the file when it gives a slug. */
+  title?: string | null | undefined;
+  /** Used as `document-<unique>` when neither the title nor the upload's name gives a slug. */
+  unique: string;
+}
+
 /**
- * `<slug><ext>`: the slug from `preferred` (a title) when it gives one, else from the upload's own name
- * (its last path segment, extension dropped); `document` when neither does; a reserved stem gets `-doc`.
+ * `<slug><ext>`: the slug of the title when it gives one, else of the upload's own name (its last path
+ * segment, extension dropped), else `document-<unique>`; a reserved stem gets `-doc`.
  */
-export function safeFileName(uploadName: string, ext: '.md' | '.txt', preferred?: string | null): string {
+export function safeFileName(uploadName: string, ext: '.md' | '.txt', sources: NameSources): string {
   const segment = lastSegment(uploadName);
   const stem = segment.slice(0, segment.length - path.extname(segment).length);
-  let slug = (preferred ? slugify(preferred) : '') || slugify(stem) || 'document';
+  let slug = (sources.title ? slugify(sources.title) : '') || slugify(stem) || `document-${sources.unique}`;
   if (RESERVED_STEMS.has(slug)) slug = `${slug}-doc`;
   return `${slug}${ext}`;
 }

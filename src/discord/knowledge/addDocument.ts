@@ -1,8 +1,9 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { FrontMatterError } from '../../knowledge/frontMatter.js';
 import { documentId, isSkipped, loadDocument } from '../../knowledge/loadDocument.js';
-import { safeFileName, uploadExtension } from '../../knowledge/safeFileName.js';
+import { contentSuffix, safeFileName, uploadExtension } from '../../knowledge/safeFileName.js';
 import { uploadOptionsProblem, withFrontMatter } from '../../knowledge/uploadMeta.js';
+import { decideUpload, filesSharingId } from '../../knowledge/uploadTarget.js';
 import { FileExistsError, writeFileAtomic } from '../../knowledge/writeAtomic.js';
 import { crashPoint } from '../../util/crashPoint.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
@@ -14,10 +15,14 @@ import { respond } from '../send/respond.js';
 import { UserError } from '../userError.js';
 import { DownloadError, downloadAttachment, overCapReason } from './downloadAttachment.js';
 import { reindexAfterChange } from './reindexAfterChange.js';
+import { uploadRefusal } from './uploadRefusal.js';
 
 const refuse = (why: string) => new UserError(`Nothing was added: ${why}`, 'refused');
 
-/** /knowledge add: an uploaded .md/.txt checked like validate-knowledge, written under our own name, reindexed. */
+/**
+ * /knowledge add: an uploaded .md/.txt checked like validate-knowledge, written under our own name (never
+ * taking the id of a different document, whatever its extension), reindexed.
+ */
 export async function addDocument(
   interaction: ChatInputCommandInteraction,
   ctx: BotContext,
@@ -46,9 +51,9 @@ export async function addDocument(
     if (error instanceof DownloadError) throw refuse(`${error.message}.`);
     throw error;
   }
-  const file = safeFileName(attachment.name, ext, options.title);
+  const named = safeFileName(attachment.name, ext, { title: options.title, unique: contentSuffix(bytes) });
   // Checked as the file stands (UTF-8, not binary, article text left), then with the options written in.
-  const checked = loadDocument(file, bytes, { maxBytes: max });
+  const checked = loadDocument(named, bytes, { maxBytes: max });
   if (isSkipped(checked)) throw refuse(`${escapeForDiscord(checked.reason)}.`);
   let finalBytes: Buffer;
   try {
@@ -58,16 +63,18 @@ export async function addDocument(
       throw refuse(`unreadable front matter: ${escapeForDiscord(error.message)}.`);
     throw error;
   }
-  const doc = loadDocument(file, finalBytes, { maxBytes: Math.max(max, finalBytes.length) });
+  const doc = loadDocument(named, finalBytes, { maxBytes: Math.max(max, finalBytes.length) });
   if (isSkipped(doc)) throw refuse(`${escapeForDiscord(doc.reason)}.`);
 
+  const dir = ctx.config.knowledgeDir;
+  const decision = decideUpload({ file: named, meta: doc.meta }, await filesSharingId(dir, named), replace);
+  if (decision.kind === 'refuse') throw refuse(uploadRefusal(decision));
+  const { file } = decision;
   try {
-    await writeFileAtomic(ctx.config.knowledgeDir, file, finalBytes, { replace });
+    await writeFileAtomic(dir, file, finalBytes, { replace: decision.kind === 'replace' });
   } catch (error) {
     if (error instanceof FileExistsError)
-      throw refuse(
-        `a file named \`${file}\` is already in the knowledge folder. Add it again with \`replace:true\` to overwrite it.`,
-      );
+      throw refuse(`a file named \`${file}\` appeared in the knowledge folder meanwhile; try again.`);
     throw error;
   }
   crashPoint('add:before-reindex');
@@ -75,7 +82,7 @@ export async function addDocument(
   await auditModeratorAction(
     ctx,
     interaction,
-    knowledgeAudit(replace ? 'add (replace)' : 'add', 'Document added', file, report),
+    knowledgeAudit(decision.kind === 'replace' ? 'add (replace)' : 'add', 'Document added', file, report),
   );
   const indexed = ctx.engine.current.documents.get(documentId(file));
   const first = indexed?.passageIds[0] ? ctx.engine.current.passages.get(indexed.passageIds[0]) : undefined;

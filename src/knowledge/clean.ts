@@ -4,22 +4,28 @@
  * kept verbatim, in order. Paragraphs come out separated by exactly one blank line.
  */
 
+import { isSpace } from '../text/sentences.js';
 import { matchBoilerplate } from './boilerplate.js';
 import { parseByline, parseSourceLine } from './byline.js';
 import { stripHtml } from './html.js';
 import { withoutHeadingMarks } from './markdownHeading.js';
+import { replaceSpaced } from './spacedMatches.js';
 
 export interface CleanOptions {
   /** The document title: a first line repeating it is dropped. */
   title?: string | null;
 }
 
-const AD_MARKER = /([ \t]*)\[\s*ad[_ -]?\d+\s*\]([ \t]*)/gi;
+/** The spaces and tabs around a marker are measured by replaceSpaced, not by the pattern (linear time). */
+const AD_MARKER = /\[\s*ad[_ -]?\d+\s*\]/gi;
 const BULLET = /^[•·▪◦‣►●○■□*–—-]\s+/u;
+/** Closing quotes and brackets, which may follow the punctuation that ends a sentence. */
+const CLOSERS = new Set('"\'”’»)]');
 /** Ends a sentence: . ! ? … possibly followed by closing quotes or brackets. */
-const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
+const SENTENCE_END = new Set('.!?…');
 /** Ends in a way no link or label does. */
-const PROSE_END = /[.!?…:;,]["'”’»)\]]*$/u;
+const PROSE_END = new Set('.!?…:;,');
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const STARTS_WITH_CONTINUATION = /^[,.;:!?)\]}…”»]/u;
 const STARTS_LOWER_CASE = /^\p{Ll}/u;
 
@@ -29,23 +35,53 @@ const MIN_LABEL_RUN = 3;
 
 type Paragraph = string[];
 
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/** Whitespace-separated tokens holding a letter or a digit; counting stops once past `limit`. */
+export function countWords(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  let counted = false; // the current token has been counted already
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) counted = false;
+    else if (!counted && isWordCharacter(text, i, c)) {
+      counted = true;
+      if (++count > limit) break;
+    }
+  }
+  return count;
 }
 
+function isWordCharacter(text: string, i: number, c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_CHARACTER.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** The cleaned text; with `opts.title`, a first line repeating the title goes too (see dropRepeatedTitle). */
 export function cleanText(body: string, opts: CleanOptions = {}): string {
-  const text = stripHtml(body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).replace(AD_MARKER, dropSpan);
+  const text = replaceSpaced(
+    stripHtml(body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')),
+    AD_MARKER,
+    dropSpan,
+  );
   const lines = text.split('\n').map((line) => line.trim());
   const noise = markNoise(lines);
   let paragraphs = joinBrokenSentences(toParagraphs(lines, noise));
-  paragraphs = dropLabelRuns(paragraphs).filter((p) => countWords(p.join(' ')) > 0);
-  paragraphs = dropRepeatedTitle(paragraphs, opts.title);
-  return paragraphs.map((p) => p.join('\n')).join('\n\n');
+  paragraphs = dropLabelRuns(paragraphs).filter((p) => p.some((line) => WORD_CHARACTER.test(line)));
+  return dropRepeatedTitle(paragraphs.map((p) => p.join('\n')).join('\n\n'), opts.title);
 }
 
 /** Removes a span; the spaces around it collapse to one so that no double space is left behind. */
-function dropSpan(_match: string, before: string, after: string): string {
+function dropSpan(_match: RegExpExecArray, before: string, after: string): string {
   return before && after ? ' ' : before + after;
+}
+
+/**
+ * Whether `piece` appended to text whose ending was `before` leaves it ending in one of `ends`, possibly
+ * followed by closing quotes or brackets. A piece of closers only leaves the ending as it was.
+ */
+function endsIn(ends: ReadonlySet<string>, piece: string, before = false): boolean {
+  let i = piece.length - 1;
+  while (i >= 0 && CLOSERS.has(piece[i]!)) i--;
+  return i < 0 ? before : ends.has(piece[i]!);
 }
 
 function isBullet(line: string): boolean {
@@ -54,7 +90,7 @@ function isBullet(line: string): boolean {
 
 /** A line that reads like a link or a headline in a list rather than prose. */
 function isLinkLike(line: string): boolean {
-  return (isBullet(line) || !PROSE_END.test(line)) && countWords(line) <= MAX_LINK_WORDS;
+  return (isBullet(line) || !endsIn(PROSE_END, line)) && countWords(line, MAX_LINK_WORDS) <= MAX_LINK_WORDS;
 }
 
 function markNoise(lines: string[]): boolean[] {
@@ -66,7 +102,7 @@ function markNoise(lines: string[]): boolean[] {
     if (boilerplate) {
       noise[i] = true;
       if (boilerplate.leadsLinkList) markLinkList(lines, noise, i + 1);
-    } else if (isBullet(line) && !SENTENCE_END.test(line) && isLinkLike(line)) {
+    } else if (isBullet(line) && !endsIn(SENTENCE_END, line) && isLinkLike(line)) {
       noise[i] = true;
     } else if (parseByline(line) || parseSourceLine(line)) {
       noise[i] = true;
@@ -101,32 +137,48 @@ function toParagraphs(lines: string[], noise: boolean[]): Paragraph[] {
   return paragraphs;
 }
 
+/** A paragraph being joined: its last line is kept in pieces, so that joining many parts stays linear. */
+interface Joining {
+  lines: string[];
+  last: string[];
+  lastEndsSentence: boolean;
+}
+
 /**
  * Rejoins a sentence the source broke across paragraphs: the next part starts with punctuation
  * (", the fall of…", "."), or starts lower-case after a line that did not end a sentence.
  */
 function joinBrokenSentences(paragraphs: Paragraph[]): Paragraph[] {
-  const out: Paragraph[] = [];
+  const out: Joining[] = [];
   for (const paragraph of paragraphs) {
     const prev = out.at(-1);
-    const last = prev?.at(-1);
     const first = paragraph[0]!;
-    const continues =
-      STARTS_WITH_CONTINUATION.test(first) ||
-      (STARTS_LOWER_CASE.test(first) && !SENTENCE_END.test(last ?? '.'));
-    if (prev && last !== undefined && continues) {
-      prev[prev.length - 1] = last + (STARTS_WITH_CONTINUATION.test(first) ? '' : ' ') + first;
-      prev.push(...paragraph.slice(1));
+    const punctuation = STARTS_WITH_CONTINUATION.test(first);
+    let joining: Joining;
+    if (prev && (punctuation || (STARTS_LOWER_CASE.test(first) && !prev.lastEndsSentence))) {
+      joining = prev;
+      if (!punctuation) joining.last.push(' ');
+      joining.last.push(first);
+      joining.lastEndsSentence = endsIn(SENTENCE_END, first, punctuation && joining.lastEndsSentence);
     } else {
-      out.push([...paragraph]);
+      joining = { lines: [], last: [first], lastEndsSentence: endsIn(SENTENCE_END, first) };
+      out.push(joining);
+    }
+    for (let i = 1; i < paragraph.length; i++) {
+      const line = paragraph[i]!;
+      joining.lines.push(joining.last.join(''));
+      joining.last = [line];
+      joining.lastEndsSentence = endsIn(SENTENCE_END, line);
     }
   }
-  return out;
+  return out.map((p) => [...p.lines, p.last.join('')]);
 }
 
 function isLabel(paragraph: Paragraph): boolean {
   const line = paragraph[0]!;
-  return paragraph.length === 1 && !PROSE_END.test(line) && countWords(line) <= MAX_LABEL_WORDS;
+  return (
+    paragraph.length === 1 && !endsIn(PROSE_END, line) && countWords(line, MAX_LABEL_WORDS) <= MAX_LABEL_WORDS
+  );
 }
 
 /** Runs of several short, unpunctuated one-line paragraphs are navigation, not article text. */
@@ -142,12 +194,29 @@ function dropLabelRuns(paragraphs: Paragraph[]): Paragraph[] {
   return paragraphs.filter((_, i) => keep[i]);
 }
 
+/**
+ * Whether `line` holds more non-space characters than `normalized` has characters: then it cannot
+ * normalize to it (lower-casing never shortens text), and a long line need not be normalized at all.
+ */
+function longerThan(line: string, normalized: string): boolean {
+  let left = normalized.length;
+  for (let i = 0; i < line.length; i++) {
+    if (!isSpace(line.charCodeAt(i)) && --left < 0) return true;
+  }
+  return false;
+}
+
 function normalizeTitle(text: string): string {
   return withoutHeadingMarks(text).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function dropRepeatedTitle(paragraphs: Paragraph[], title: string | null | undefined): Paragraph[] {
-  const first = paragraphs[0];
-  if (!title || !first || first.length !== 1) return paragraphs;
-  return normalizeTitle(first[0]!) === normalizeTitle(title) ? paragraphs.slice(1) : paragraphs;
+/** Cleaned text without its first paragraph when that is a single line repeating the title. */
+export function dropRepeatedTitle(cleaned: string, title: string | null | undefined): string {
+  if (!title) return cleaned;
+  const end = cleaned.indexOf('\n\n');
+  const first = end === -1 ? cleaned : cleaned.slice(0, end);
+  const wanted = normalizeTitle(title);
+  if (first === '' || first.includes('\n') || longerThan(first, wanted) || normalizeTitle(first) !== wanted)
+    return cleaned;
+  return end === -1 ? '' : cleaned.slice(end + 2);
 }

@@ -109,8 +109,7 @@ function parseValue(raw: string, lineNo: number, key: string): string | null {
     }
     return value;
   }
-  // A `#` starts a comment only after whitespace, as in YAML (so `a#b` stays a value).
-  const value = raw.replace(/(^|\s+)#.*$/, '').trim();
+  const value = withoutComment(raw).trim();
   if (NULLS.has(value)) return null;
   if (UNSUPPORTED_START.test(value)) {
     throw new FrontMatterError(
@@ -118,6 +117,23 @@ function parseValue(raw: string, lineNo: number, key: string): string | null {
     );
   }
   return value;
+}
+
+/**
+ * The value before its comment: a `#` starts one only at the start or after whitespace, as in YAML (so
+ * `a#b` stays a value). As `raw.replace(/(^|\s+)#.*$/, '')` would cut it, in linear time: that pattern
+ * rescans a run of spaces from each of its spaces.
+ */
+function withoutComment(raw: string): string {
+  // `.*$` cannot cross a line break (U+2028 and U+2029 are ones too), so a comment starts after the last.
+  let from = 0;
+  for (const br of ['\n', '\r', '\u2028', '\u2029']) from = Math.max(from, raw.lastIndexOf(br) + 1);
+  for (let hash = raw.indexOf('#', from); hash !== -1; hash = raw.indexOf('#', hash + 1)) {
+    let start = hash;
+    while (start > 0 && /\s/.test(raw[start - 1]!)) start--;
+    if (start < hash || hash === 0) return raw.slice(0, start);
+  }
+  return raw;
 }
 
 function readDoubleQuoted(raw: string, at: string): { value: string; end: number } {

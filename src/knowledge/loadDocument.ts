@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { KnowledgeDocument, SkippedDocument } from '../types.js';
-import { cleanText, countWords } from './clean.js';
+import { cleanText, countWords, dropRepeatedTitle } from './clean.js';
 import { FrontMatterError, parseFrontMatter } from './frontMatter.js';
 import { inferMetadata, MetadataError } from './metadata.js';
 
@@ -48,9 +48,10 @@ export function loadDocument(file: string, bytes: Buffer, opts: LoadDocumentOpti
 
   try {
     const { data, body } = parseFrontMatter(source);
-    const meta = inferMetadata(data, body, file);
-    const text = cleanText(body, { title: meta.title });
-    const words = countWords(text);
+    const cleaned = cleanText(body);
+    const meta = inferMetadata(data, body, file, cleaned);
+    const text = dropRepeatedTitle(cleaned, meta.title);
+    const words = countWords(text, MIN_ARTICLE_WORDS);
     if (words < MIN_ARTICLE_WORDS) {
       return skip(
         `no article text left after removing boilerplate (${words} words, at least ${MIN_ARTICLE_WORDS} needed)`,
@@ -70,7 +71,8 @@ function binaryReason(bytes: Buffer): string | null {
   if (bom === 'fffe' || bom === 'feff') return 'UTF-16 text, not UTF-8 (save the file as UTF-8)';
   if (bytes.includes(0)) return 'binary file (contains NUL bytes)';
   let controls = 0;
-  for (const byte of bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
     // Tab, line feed, form feed and carriage return are text; other C0 controls and DEL are not.
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f) {
       controls++;

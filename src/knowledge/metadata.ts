@@ -6,6 +6,7 @@
 import type { DocumentMeta, MetadataField } from '../types.js';
 import { METADATA_FIELDS } from '../types.js';
 import { isHttpUrl } from '../util/httpUrl.js';
+import { trimEndWhile } from '../util/trimEndWhile.js';
 import { parseByline, parseSourceLine } from './byline.js';
 import { cleanText, countWords } from './clean.js';
 import { findDate, isIsoDate } from './dates.js';
@@ -24,9 +25,12 @@ export class MetadataError extends Error {
 const OUTLET_HINTS: readonly { name: string; pattern: RegExp }[] = [
   {
     name: 'copyright-holder',
-    pattern: /^(?:copyright\s*(?:\(c\)|©)?|\(c\)|©)\s*\d{4}[.,]?\s+(\p{Lu}[^\s,]*(?:\s\p{Lu}[^\s,]*)*)/imu,
+    // `copyright\s*(?:\(c\)|©)?\s*` would match the same, but try every split of a run of spaces.
+    pattern:
+      /^(?:copyright(?:\s*(?:\(c\)|©))?|\(c\)|©)\s*\d{4}[.,]?\s+(\p{Lu}[^\s,]*(?:\s\p{Lu}[^\s,]*)*)/imu,
   },
-  { name: 'reprint-permission', pattern: /\breprinted with the permission of (\p{Lu}[^,.]*)/iu },
+  // `(?<!\w)` rather than `\b`: the same here, but V8 scans for `\b` slowly under the `iu` flags.
+  { name: 'reprint-permission', pattern: /(?<!\w)reprinted with the permission of (\p{Lu}[^,.]*)/iu },
   { name: 'reuse-notice', pattern: /\binformation published by (\p{Lu}[\w.&-]*(?:\s\p{Lu}[\w.&-]*)*)/u },
   { name: 'mailing-list', pattern: /^join the ([\w-]+(?:\.[\w-]+)+) mailing list/im },
 ];
@@ -38,19 +42,26 @@ const MAX_TITLE_WORDS = 25;
 const DATELINE = /^\p{Lu}[\p{Lu} .'-]*,\s*(.{4,30}?)\s*(?:\([^)]{1,30}\)\s*)?(?:--|[-–—])/u;
 const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
-export function inferMetadata(front: FrontMatterData, body: string, fileName: string): DocumentMeta {
+/** `cleaned` is `cleanText(body)` when the caller has it already (cleaning is the costly part). */
+export function inferMetadata(
+  front: FrontMatterData,
+  body: string,
+  fileName: string,
+  cleaned?: string,
+): DocumentMeta {
   const given = (field: MetadataField): boolean => Object.hasOwn(front, field);
   const value = (field: MetadataField): string | null => front[field]?.trim() || null;
   validate(value);
 
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
-  const header = lines
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .slice(0, HEADER_LINES);
+  const header: string[] = [];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed !== '' && header.push(trimmed) === HEADER_LINES) break;
+  }
   const byline = header.map(parseByline).find((b) => b !== null) ?? null;
   const heuristics: Record<MetadataField, () => string | null> = {
-    title: () => inferTitle(cleanText(body)),
+    title: () => inferTitle(cleaned ?? cleanText(body)),
     outlet: () => inferOutlet(body),
     author: () => byline?.author ?? null,
     published: () => byline?.published ?? inferDate(header),
@@ -106,21 +117,32 @@ function isCitableUrl(value: string): boolean {
 
 /** The first line of the cleaned text: a headline as is (a Markdown heading without its #s), a sentence without its full stop. */
 function inferTitle(cleaned: string): string | null {
-  const first = withoutHeadingMarks(cleaned.split('\n')[0] ?? '');
+  const lineEnd = cleaned.indexOf('\n');
+  const first = withoutHeadingMarks(lineEnd === -1 ? cleaned : cleaned.slice(0, lineEnd)).trim();
   if (!first) return null;
   const sentence =
-    countWords(first) <= MAX_TITLE_WORDS ? first : /^.{20,}?[.!?](?=\s+\p{Lu}|$)/u.exec(first)?.[0];
-  if (sentence && countWords(sentence) <= MAX_TITLE_WORDS) return sentence.replace(/(?<!\.)\.$/, '');
-  return `${first.split(/\s+/).slice(0, 12).join(' ')} …`;
+    countWords(first, MAX_TITLE_WORDS) <= MAX_TITLE_WORDS
+      ? first
+      : /^.{20,}?[.!?](?=\s+\p{Lu}|$)/u.exec(first)?.[0];
+  if (sentence && countWords(sentence, MAX_TITLE_WORDS) <= MAX_TITLE_WORDS)
+    return sentence.replace(/(?<!\.)\.$/, '');
+  return `${firstWords(first, 12).join(' ')} …`;
+}
+
+/** The first `n` whitespace-separated words (a split of the whole line would walk all of it). */
+function firstWords(text: string, n: number): string[] {
+  const words: string[] = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    if (words.push(m[0]) === n) break;
+  }
+  return words;
 }
 
 function inferOutlet(body: string): string | null {
   for (const hint of OUTLET_HINTS) {
     // A name ends where its sentence does ("Example News. All rights reserved").
-    const outlet = hint.pattern
-      .exec(body)?.[1]
-      ?.split(/[.,;:]\s/)[0]
-      ?.replace(/[\s.]+$/, '');
+    const name = hint.pattern.exec(body)?.[1]?.split(/[.,;:]\s/)[0];
+    const outlet = name && trimEndWhile(name, (c) => c === '.' || /\s/.test(c));
     if (outlet) return outlet;
   }
   return null;
@@ -130,7 +152,9 @@ function inferOutlet(body: string): string | null {
 function inferDate(header: string[]): string | null {
   for (const line of header) {
     const date =
-      countWords(line) <= MAX_DATE_LINE_WORDS ? findDate(line) : findDate(DATELINE.exec(line)?.[1] ?? '');
+      countWords(line, MAX_DATE_LINE_WORDS) <= MAX_DATE_LINE_WORDS
+        ? findDate(line)
+        : findDate(DATELINE.exec(line)?.[1] ?? '');
     if (date) return date;
   }
   return null;

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isSkipped, loadDocument } from '../src/knowledge/loadDocument.js';
+import {
+  loadDocumentOffThread,
+  OFF_THREAD_BYTES,
+  segmentedAlready,
+} from '../src/knowledge/loadDocumentOffThread.js';
 import { type KnownFile, scanKnowledge } from '../src/knowledge/loadKnowledge.js';
+import { segmentDocument } from '../src/text/segment.js';
 
 const ARTICLE =
   'Protesters gathered in central Minsk on Sunday for the fourth weekend in a row. ' +
@@ -59,4 +66,52 @@ test('a file read right after it changed gets no fingerprint, so it is read agai
   const scan = await scanKnowledge(dir);
   assert.equal(scan.documents.length, 1);
   assert.equal(scan.fingerprints.has('fresh.md'), false);
+});
+
+/** Varied paragraphs of `ARTICLE`'s words, about `size` bytes: the cleaning and cutting a real article gets. */
+function longArticle(size: number): string {
+  const paragraphs: string[] = [];
+  for (let n = 0, length = 0; length < size; n++) {
+    const paragraph = `${n}. ${ARTICLE} Report ${n} ends here.`;
+    paragraphs.push(paragraph);
+    length += paragraph.length + 2;
+  }
+  return `---\ntitle: "A long report"\n---\n${paragraphs.join('\n\n')}\n`;
+}
+
+test('a 5 MB document is cleaned off the event loop: timers keep firing while it loads', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'crisis-desk-scan-'));
+  temps.push(dir);
+  await writeFile(path.join(dir, 'long.md'), longArticle(5_000_000));
+  let last = performance.now();
+  let longestGap = 0;
+  const tick = () => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+  };
+  const ticker = setInterval(tick, 5);
+  try {
+    const scan = await scanKnowledge(dir);
+    tick(); // a block just before the scan resolved is seen by no timer
+    assert.deepEqual(scan.skipped, []);
+    assert.equal(scan.documents[0]?.meta.title, 'A long report');
+  } finally {
+    clearInterval(ticker);
+  }
+  // Loading it on the event loop blocked it for about a second.
+  assert.ok(longestGap < 250, `the event loop stood still for ${Math.round(longestGap)} ms`);
+});
+
+test('a document loaded off the thread is the one loadDocument gives, with the passages segmentDocument cuts', async () => {
+  const bytes = Buffer.from(longArticle(OFF_THREAD_BYTES * 2));
+  const inline = loadDocument('long.md', bytes);
+  assert.ok(!isSkipped(inline));
+  const offThread = await loadDocumentOffThread('long.md', bytes);
+  assert.ok(!isSkipped(offThread));
+  assert.deepEqual(offThread, inline);
+  assert.deepEqual(segmentedAlready(offThread), segmentDocument(inline));
+  // A skipped document is reported the same way too.
+  const binary = Buffer.alloc(OFF_THREAD_BYTES * 2, 1);
+  assert.deepEqual(await loadDocumentOffThread('bin.md', binary), loadDocument('bin.md', binary));
 });

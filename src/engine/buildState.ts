@@ -1,4 +1,5 @@
 import type { FileFingerprint } from '../knowledge/fingerprint.js';
+import { segmentedAlready } from '../knowledge/loadDocumentOffThread.js';
 import {
   type DocumentFields,
   documentFields,
@@ -55,7 +56,7 @@ export function segment(
   fingerprints?: Fingerprints,
   addedAt = new Date().toISOString(),
 ): SegmentedDocument {
-  const passages = segmentDocument(doc);
+  const passages = segmentedAlready(doc) ?? segmentDocument(doc);
   const document: IndexedDocument = {
     id: doc.id,
     file: doc.file,

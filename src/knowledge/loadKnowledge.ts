@@ -11,8 +11,9 @@ import {
   documentId,
   isSkipped,
   type LoadDocumentOptions,
-  loadDocument,
+  type LoadedDocument,
 } from './loadDocument.js';
+import { loadDocumentOffThread } from './loadDocumentOffThread.js';
 import { isReadFailure, readKnowledgeFile } from './readKnowledgeFile.js';
 
 export { isDocumentFileName } from './knowledgeFolder.js';
@@ -97,9 +98,9 @@ export async function scanKnowledge(dir: string, opts: LoadKnowledgeOptions = {}
       continue;
     }
     const { bytes } = read;
-    let result: ReturnType<typeof loadDocument>;
+    let result: LoadedDocument;
     try {
-      result = loadDocument(file, bytes, { maxBytes });
+      result = await loadDocumentOffThread(file, bytes, { maxBytes });
     } catch (error) {
       // A bug met on one file must not stop the others from loading.
       result = { file, reason: `could not be loaded: ${(error as Error).message}` };

@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { FrontMatterError } from '../../knowledge/frontMatter.js';
-import { documentId, isSkipped, loadDocument } from '../../knowledge/loadDocument.js';
+import { documentId, isSkipped } from '../../knowledge/loadDocument.js';
+import { loadDocumentOffThread } from '../../knowledge/loadDocumentOffThread.js';
 import { contentSuffix, safeFileName, uploadExtension } from '../../knowledge/safeFileName.js';
 import { uploadOptionsProblem, withFrontMatter } from '../../knowledge/uploadMeta.js';
 import { decideUpload, filesSharingId } from '../../knowledge/uploadTarget.js';
@@ -53,7 +54,7 @@ export async function addDocument(
   }
   const named = safeFileName(attachment.name, ext, { title: options.title, unique: contentSuffix(bytes) });
   // Checked as the file stands (UTF-8, not binary, article text left), then with the options written in.
-  const checked = loadDocument(named, bytes, { maxBytes: max });
+  const checked = await loadDocumentOffThread(named, bytes, { maxBytes: max });
   if (isSkipped(checked)) throw refuse(`${escapeForDiscord(checked.reason)}.`);
   let finalBytes: Buffer;
   try {
@@ -63,7 +64,7 @@ export async function addDocument(
       throw refuse(`unreadable front matter: ${escapeForDiscord(error.message)}.`);
     throw error;
   }
-  const doc = loadDocument(named, finalBytes, { maxBytes: Math.max(max, finalBytes.length) });
+  const doc = await loadDocumentOffThread(named, finalBytes, { maxBytes: Math.max(max, finalBytes.length) });
   if (isSkipped(doc)) throw refuse(`${escapeForDiscord(doc.reason)}.`);
 
   const dir = ctx.config.knowledgeDir;

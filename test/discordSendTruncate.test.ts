@@ -73,6 +73,15 @@ test('never leaves a lone backslash or splits an escape', () => {
   }
 });
 
+test('runs of escaped backslashes are cut in linear time, leaving none that escapes nothing', () => {
+  const run = '\\'.repeat(100_000);
+  const started = performance.now();
+  const out = truncate(`${run}x${run}yz`, 200_001);
+  // The check for a dangling backslash rescanned the first run from each of its backslashes: minutes.
+  assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+  assert.ok(out === `${run}x${run.slice(0, -2)}…`, `${out.length} characters`);
+});
+
 test('never splits an emoji', () => {
   const emoji = 'flood 🌊🌊 warning 😀😀😀😀 now 👍🏽 ok'.repeat(3);
   for (let max = 0; max <= emoji.length; max++) assertWellFormed(truncate(emoji, max), max);

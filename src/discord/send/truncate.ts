@@ -70,8 +70,15 @@ function openBold(text: string): { open: boolean; endsWithOpener: boolean } {
 /** Trailing space goes; so does a backslash left escaping nothing. */
 function tidyEnd(text: string, markdown: boolean): string {
   let out = text.trimEnd();
-  if (markdown && (out.match(/\\+$/)?.[0].length ?? 0) % 2 === 1) out = out.slice(0, -1).trimEnd();
+  if (markdown && trailingBackslashes(out) % 2 === 1) out = out.slice(0, -1).trimEnd();
   return out;
+}
+
+/** Counted by hand: `/\\+$/` rescans a long run of backslashes from each of them. */
+function trailingBackslashes(text: string): number {
+  let i = text.length;
+  while (i > 0 && text[i - 1] === '\\') i--;
+  return text.length - i;
 }
 
 function headWithin(text: string, room: number, markdown: boolean): string {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseQuestions } from '../eval/question.js';
 import { formatScores, runEval } from '../eval/runEval.js';
+import { forTerminal } from '../util/forTerminal.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
   const questions = parseQuestions(source);
   const engine = await openEngine();
   const scores = runEval(engine, questions);
-  process.stdout.write(json ? `${JSON.stringify(scores)}\n` : `${formatScores(scores)}\n`);
+  process.stdout.write(json ? `${JSON.stringify(scores)}\n` : `${forTerminal(formatScores(scores))}\n`);
   return 0;
 }
 

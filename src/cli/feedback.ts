@@ -6,6 +6,7 @@ import { formatSummary } from '../feedback/formatSummary.js';
 import { passageLabel } from '../feedback/passageLabel.js';
 import { labelPassages, summarizeFeedback } from '../feedback/summarize.js';
 import type { SearchState } from '../search/searchState.js';
+import { forTerminal } from '../util/forTerminal.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
   const path = join(dataDir, FEEDBACK_FILE);
   const text = await readFeedback(path);
   if (text === null && !json) {
-    process.stdout.write(`no feedback yet (${path} does not exist)\n`);
+    process.stdout.write(`${forTerminal(`no feedback yet (${path} does not exist)`)}\n`);
     return 0;
   }
   let summary = summarizeFeedback(text ?? '');
@@ -52,7 +53,7 @@ async function main(): Promise<number> {
   const out = json
     ? JSON.stringify({ file: path, ...summary })
     : formatSummary(summary, path, indexed || summary.flagged.length === 0);
-  process.stdout.write(`${out}\n`);
+  process.stdout.write(`${json ? out : forTerminal(out)}\n`);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import type { Answer, Citation, Source } from '../types.js';
+import { forTerminal } from '../util/forTerminal.js';
 
 export interface TextStyle {
   bold(text: string): string;
@@ -8,18 +9,22 @@ export const PLAIN: TextStyle = { bold: (t) => t };
 export const ANSI: TextStyle = { bold: (t) => `\u001b[1m${t}\u001b[22m` };
 
 export function formatSource(source: Source): string {
+  const field = (text: string) => forTerminal(text, { oneLine: true });
   const details = [source.outlet ?? 'outlet unknown', source.author, source.published].filter(Boolean);
-  return `${source.title} — ${details.join(', ')}${source.url ? `\n      ${source.url}` : ''}`;
+  const line = `${field(source.title)} — ${field(details.join(', '))}`;
+  return `${line}${source.url ? `\n      ${field(source.url)}` : ''}`;
 }
 
 function highlighted(citation: Citation, style: TextStyle): string {
   let out = '';
   let at = 0;
+  // Each piece is made safe before the style's own escape codes go around it.
+  const piece = (start: number, end?: number) => forTerminal(citation.quote.slice(start, end));
   for (const h of citation.highlights) {
-    out += citation.quote.slice(at, h.start) + style.bold(citation.quote.slice(h.start, h.end));
+    out += piece(at, h.start) + style.bold(piece(h.start, h.end));
     at = h.end;
   }
-  return out + citation.quote.slice(at);
+  return out + piece(at);
 }
 
 /** The readable answer `npm run ask` prints. */
@@ -27,10 +32,10 @@ export function formatAnswerText(answer: Answer, style: TextStyle = PLAIN): stri
   const lines: string[] = [];
   if (answer.truncated) lines.push('(question cut to its first 1000 characters)');
   if (!answer.answered) {
-    lines.push(`Not found: the knowledge does not answer "${answer.query}".`);
+    lines.push(`Not found: the knowledge does not answer "${forTerminal(answer.query, { oneLine: true })}".`);
     if (answer.suggestions.length > 0) {
       lines.push('Closest topics it covers:');
-      for (const s of answer.suggestions) lines.push(`  - ${s}`);
+      for (const s of answer.suggestions) lines.push(`  - ${forTerminal(s, { oneLine: true })}`);
     }
     return lines.join('\n');
   }

@@ -1,5 +1,6 @@
 import { describeReport } from '../engine/reindexReport.js';
 import { describeRollback } from '../engine/rollbackReport.js';
+import { forTerminal } from '../util/forTerminal.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
@@ -17,11 +18,11 @@ async function main(): Promise<number> {
     throw new UsageError('--full and --rollback cannot go together');
   const engine = await openEngine('warn', false);
   if (args.includes('--rollback')) {
-    process.stdout.write(`${describeRollback(await engine.rollback())}\n`);
+    process.stdout.write(`${forTerminal(describeRollback(await engine.rollback()))}\n`);
     return 0;
   }
   const report = await engine.reindex({ full: args.includes('--full') });
-  process.stdout.write(`${describeReport(report)}\n`);
+  process.stdout.write(`${forTerminal(describeReport(report))}\n`);
   return report.saved ? 0 : 1;
 }
 

@@ -1,7 +1,13 @@
 import { ConfigError } from '../config/configError.js';
 import { ReindexBusyError } from '../engine/reindexBusyError.js';
 import { RollbackError } from '../engine/rollbackReport.js';
+import { forTerminal } from '../util/forTerminal.js';
 import { UsageError } from './usageError.js';
+
+/** Messages echo file names, reasons and configured values: nothing in them may drive the terminal. */
+function writeError(text: string): void {
+  process.stderr.write(forTerminal(text));
+}
 
 /**
  * Runs a CLI's main function: expected problems become one clear line on stderr and a non-zero
@@ -14,18 +20,16 @@ export function runCli(main: () => Promise<number>, usage: string): void {
     },
     (error: unknown) => {
       if (error instanceof UsageError) {
-        process.stderr.write(`error: ${error.message}\n\n${usage}\n`);
+        writeError(`error: ${error.message}\n\n${usage}\n`);
         process.exitCode = 2;
       } else if (error instanceof ConfigError) {
-        process.stderr.write(`configuration error: ${error.message}\n`);
+        writeError(`configuration error: ${error.message}\n`);
         process.exitCode = 2;
       } else if (error instanceof ReindexBusyError || error instanceof RollbackError) {
-        process.stderr.write(`error: ${error.message}; nothing was changed\n`);
+        writeError(`error: ${error.message}; nothing was changed\n`);
         process.exitCode = 1;
       } else {
-        process.stderr.write(
-          `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-        );
+        writeError(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         process.exitCode = 1;
       }
     },

@@ -1,5 +1,6 @@
 import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
 import { validateKnowledge } from '../knowledge/validateKnowledge.js';
+import { forTerminal } from '../util/forTerminal.js';
 import { runCli } from './runCli.js';
 
 const USAGE = `usage: npm run validate-knowledge
@@ -12,7 +13,7 @@ async function main(): Promise<number> {
   loadDotEnv();
   const { knowledgeDir } = readEngineConfig(process.env, 'warn');
   const { ok, lines } = await validateKnowledge(knowledgeDir);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${forTerminal(lines.join('\n'))}\n`);
   return ok ? 0 : 1;
 }
 

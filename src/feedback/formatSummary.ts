@@ -1,3 +1,4 @@
+import { forTerminal } from '../util/forTerminal.js';
 import type { FeedbackSummary, FlaggedPassage, VotedQuestion } from './summarize.js';
 
 const SHOWN = 20;
@@ -5,7 +6,7 @@ const REASON_SHOWN = 120;
 
 /** Member text on a terminal: no control or format characters (escape sequences, bidi overrides), one line. */
 export function terminalText(text: string, max = 200): string {
-  const line = text
+  const line = forTerminal(text)
     .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

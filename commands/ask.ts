@@ -6,6 +6,7 @@ import {
 } from 'discord.js';
 import type { ChatCommand } from '../src/discord/command.js';
 import { presentAnswer } from '../src/discord/presentAnswer.js';
+import { queryChoice } from '../src/discord/send/payload.js';
 import { respond } from '../src/discord/send/respond.js';
 import { hashId } from '../src/log/hashId.js';
 import { MAX_QUERY_CHARS } from '../src/search/answerQuery.js';
@@ -60,9 +61,8 @@ export const ask: ChatCommand = {
   },
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
-    return suggestQueries(ctx.engine.current, typed, ctx.queries.recent(typed)).map((q) => ({
-      name: q,
-      value: q,
-    }));
+    return suggestQueries(ctx.engine.current, typed, ctx.queries.recent(typed)).flatMap(
+      (q) => queryChoice(q) ?? [],
+    );
   },
 };

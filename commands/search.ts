@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContex
 import type { ChatCommand } from '../src/discord/command.js';
 import { SEARCH_PAGE_SIZE, searchPageMessage } from '../src/discord/render/searchPageMessage.js';
 import { parseSearchFilters } from '../src/discord/searchFilters.js';
+import { queryChoice } from '../src/discord/send/payload.js';
 import { respond } from '../src/discord/send/respond.js';
 import { MAX_QUERY_CHARS } from '../src/search/answerQuery.js';
 import { listOutlets } from '../src/search/browse.js';
@@ -67,9 +68,8 @@ export const search: ChatCommand = {
         .filter((o) => foldText(o).includes(typed))
         .map((o) => ({ name: o, value: o }));
     }
-    return suggestQueries(ctx.engine.current, focused.value, ctx.queries.recent(focused.value)).map((q) => ({
-      name: q,
-      value: q,
-    }));
+    return suggestQueries(ctx.engine.current, focused.value, ctx.queries.recent(focused.value)).flatMap(
+      (q) => queryChoice(q) ?? [],
+    );
   },
 };

@@ -4,7 +4,7 @@ import { type APIEmbed, ButtonStyle, ComponentType } from 'discord.js';
 import type { MessageActionRow } from '../src/discord/send/components.js';
 import { embedLength } from '../src/discord/send/embeds.js';
 import { LIMITS } from '../src/discord/send/limits.js';
-import { type Choice, fitChoices, fitMessage } from '../src/discord/send/payload.js';
+import { type Choice, fitChoices, fitMessage, queryChoice } from '../src/discord/send/payload.js';
 
 function words(count: number, seed = 'word'): string {
   return Array.from({ length: count }, (_, i) => `${seed}${i}`).join(' ');
@@ -144,13 +144,13 @@ test('fitMessage: a custom_id over 100 characters is a bug and throws', () => {
   assert.throws(() => fitMessage({ components: hidden }), /custom_id/, 'even in a row that would be dropped');
 });
 
-test('fitChoices: at most 25, clamped, no empty names, no repeated values', () => {
+test('fitChoices: at most 25, no empty names, no repeated values, no value too long', () => {
   const choices: Choice[] = [
     { name: 'First', value: 'a' },
     { name: '   ', value: 'empty-name' },
     { name: 'Again', value: 'a' },
-    { name: `Long ${'x'.repeat(200)}`, value: 'v'.repeat(150) },
-    { name: 'Same after clamp', value: `${'v'.repeat(100)}zzz` },
+    { name: `Long ${'x'.repeat(200)}`, value: 'v'.repeat(100) },
+    { name: 'Too long a value', value: `${'w'.repeat(100)}zzz` },
     { name: 'Empty value', value: '' },
     { name: 'Number', value: 7 },
     ...Array.from({ length: 40 }, (_, i) => ({ name: `Choice ${i}`, value: `c${i}` })),
@@ -168,4 +168,38 @@ test('fitChoices: at most 25, clamped, no empty names, no repeated values', () =
   }
   assert.equal(new Set(fitted.map((c) => c.value)).size, fitted.length);
   assert.deepEqual(fitChoices([]), []);
+});
+
+test('fitChoices leaves out a value too long for Discord instead of cutting it mid-word', () => {
+  const outlet = `Radio Free Europe/Radio Liberty's Belarus Service, as republished by ${'an aggregator '.repeat(3)}`;
+  assert.ok(outlet.length > LIMITS.choiceValue);
+  assert.deepEqual(fitChoices([{ name: outlet, value: outlet }]), []);
+});
+
+test('fitChoices never echoes a lone surrogate in a name or a value', () => {
+  const fitted = fitChoices([
+    { name: 'typed \ud83d', value: 'typed \ud83d' },
+    { name: '\ude00 and 😀', value: 'x\udc00y' },
+  ]);
+  assert.deepEqual(fitted, [
+    { name: 'typed \ufffd', value: 'typed \ufffd' },
+    { name: '\ufffd and 😀', value: 'x\ufffdy' },
+  ]);
+});
+
+test('queryChoice cuts a long query at a word and names it by exactly what it asks', () => {
+  const sentence =
+    'Russia is ready to provide military assistance to Belarus if necessary, the Kremlin said after a call between the two presidents.';
+  const choice = queryChoice(sentence);
+  assert.ok(choice);
+  assert.equal(choice.value, sentence.slice(0, choice.value.length));
+  assert.equal(sentence[choice.value.length], ' ', `cut at a word: ${choice.value}`);
+  assert.ok(choice.value.length >= 50 && choice.value.length <= LIMITS.choiceValue);
+  assert.ok(choice.name.startsWith(choice.value) && /^ ?…$/.test(choice.name.slice(choice.value.length)));
+  assert.deepEqual(queryChoice('Who offered help?'), {
+    name: 'Who offered help?',
+    value: 'Who offered help?',
+  });
+  // No word boundary in reach: offering a cut word would ask something else.
+  assert.equal(queryChoice(`Lukashenko ${'x'.repeat(150)}`), null);
 });

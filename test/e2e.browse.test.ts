@@ -61,6 +61,8 @@ function pager(message: MessageView | Json) {
   return { previous: previous as NonNullable<typeof previous>, next: next as NonNullable<typeof next> };
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 async function autocomplete(name: string, options: CommandOption[]) {
   const { callback, log } = await settle(emu, bot, () => emu.autocomplete(name, options));
   assert.equal(callback.type, 8, 'an autocomplete result');
@@ -71,6 +73,7 @@ async function autocomplete(name: string, options: CommandOption[]) {
   for (const c of choices) {
     assert.ok(c.name.length >= 1 && c.name.length <= 100, `name within 1..100: ${c.name}`);
     assert.ok(String(c.value).length >= 1 && String(c.value).length <= 100);
+    assert.doesNotMatch(`${c.name}${c.value}`, LONE_SURROGATE, JSON.stringify(c));
   }
   assert.equal(new Set(choices.map((c) => c.value)).size, choices.length, 'no repeated values');
   return choices;
@@ -264,6 +267,12 @@ test('autocomplete of /ask question puts the typed text first and offers questio
   // Sentences longer than a choice are cut at a word; most still show the name within 100 characters.
   assert.ok(navalny.slice(1).filter((c) => /Navalny/.test(c.name)).length >= 2, JSON.stringify(navalny));
   assert.ok(navalny.slice(1).every((c) => c.value !== 'navalny'));
+  // Picking a suggestion asks what its name shows: a long sentence is cut at a word, not mid-word.
+  for (const c of navalny) assert.equal(c.name.replace(/ ?…$/, ''), c.value.replace(/\s+/g, ' ').trim());
+  assert.ok(
+    navalny.some((c) => c.name.endsWith('…')),
+    'a long answering sentence is offered cut',
+  );
 
   // An earlier question comes back as a suggestion.
   await command('ask', [str('question', 'What did the OSCE chair offer?')]);
@@ -276,6 +285,11 @@ test('autocomplete of /ask question puts the typed text first and offers questio
 
   const nothing = await autocomplete('ask', [str('question', 'qqxxzzqq')]);
   assert.deepEqual(nothing, [{ name: 'qqxxzzqq', value: 'qqxxzzqq' }]);
+});
+
+test('autocomplete never echoes a lone surrogate a client sent', async () => {
+  const choices = await autocomplete('ask', [str('question', 'navalny \ud83d')]);
+  assert.deepEqual(choices[0], { name: 'navalny \ufffd', value: 'navalny \ufffd' });
 });
 
 test('autocomplete of /search outlet offers matching outlets only, and nothing for no match', async () => {

@@ -31,22 +31,44 @@ export interface Choice {
   value: string | number;
 }
 
-/** A value is an identifier, not prose: cut hard (but not inside a surrogate pair), no ellipsis. */
-function clampValue(value: string | number): string | number {
-  if (typeof value === 'number' || value.length <= LIMITS.choiceValue) return value;
-  const last = value.charCodeAt(LIMITS.choiceValue - 1);
-  return value.slice(0, last >= 0xd800 && last <= 0xdbff ? LIMITS.choiceValue - 1 : LIMITS.choiceValue);
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text Discord can encode: a lone surrogate (a member's client may send one) becomes U+FFFD. */
+function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
 }
 
-/** Autocomplete choices Discord accepts: at most 25, clamped, no empty names, no repeated values. */
+/** Of a long query cut at a word, less than this would no longer ask the same. */
+const MIN_CUT_QUERY = LIMITS.choiceValue / 2;
+
+/**
+ * A choice that asks `query`. A query too long for a choice value is cut at a word and named by exactly
+ * what it will ask, with "…"; when no word boundary keeps half of the room, it is not offered at all.
+ */
+export function queryChoice(query: string): { name: string; value: string } | null {
+  const text = wellFormed(query);
+  if (text.length <= LIMITS.choiceValue) return { name: text, value: text };
+  const name = truncateLabel(text, LIMITS.choiceName);
+  const value = name.endsWith('…') ? name.slice(0, -1).trimEnd() : name;
+  const line = text.replace(/\s+/g, ' ').trim();
+  const atWord = value.length === line.length || line[value.length] === ' ';
+  return atWord && value.length >= MIN_CUT_QUERY ? { name, value } : null;
+}
+
+/**
+ * Autocomplete choices Discord accepts: at most 25, no empty names, no repeated values, no lone surrogate.
+ * A value longer than Discord allows is left out, never cut: a cut identifier names nothing, and a
+ * query should be cut at a word (queryChoice) by whoever knows it is one.
+ */
 export function fitChoices(choices: readonly Choice[]): Choice[] {
   const seen = new Set<string | number>();
   const fitted: Choice[] = [];
   for (const choice of choices) {
-    const value = clampValue(choice.value);
-    if (choice.name.trim() === '' || value === '' || seen.has(value)) continue;
+    const value = typeof choice.value === 'number' ? choice.value : wellFormed(choice.value);
+    if (typeof value === 'string' && (value === '' || value.length > LIMITS.choiceValue)) continue;
+    if (choice.name.trim() === '' || seen.has(value)) continue;
     seen.add(value);
-    fitted.push({ name: truncateLabel(choice.name, LIMITS.choiceName), value });
+    fitted.push({ name: truncateLabel(wellFormed(choice.name), LIMITS.choiceName), value });
     if (fitted.length === LIMITS.choices) break;
   }
   return fitted;

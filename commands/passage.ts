@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { ChatCommand } from '../src/discord/command.js';
 import { contextMessage } from '../src/discord/render/contextMessage.js';
+import { inlineCode } from '../src/discord/send/escape.js';
 import { respond } from '../src/discord/send/respond.js';
 import { truncateLabel } from '../src/discord/send/truncate.js';
 import { UserError } from '../src/discord/userError.js';
@@ -35,7 +36,7 @@ export const passage: ChatCommand = {
     const context = passageId ? passageInContext(ctx.engine.current, passageId) : null;
     if (!context)
       throw new UserError(
-        `There is no passage \`${id.slice(0, 40).replace(/`/g, '')}\`. Pick one from the suggestions while typing.`,
+        `There is no passage ${inlineCode(id.slice(0, 40))}. Pick one from the suggestions while typing.`,
         'not_found',
       );
     await respond(interaction, contextMessage(context, false));

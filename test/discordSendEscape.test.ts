@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { boldRanges, escapeForDiscord } from '../src/discord/send/escape.js';
+import { idList } from '../src/discord/render/idList.js';
+import { reindexMessage } from '../src/discord/render/reindexMessage.js';
+import { boldRanges, escapeForDiscord, inlineCode } from '../src/discord/send/escape.js';
+import type { ReindexReport } from '../src/engine/reindexReport.js';
 import { countMarkers } from './helpers/markdown.js';
 
 const HOSTILE = [
@@ -159,4 +162,56 @@ test('boldRanges on hostile text: every pair of ranges gives balanced markers an
         assert.doesNotMatch(out, MASS_MENTION);
         assert.doesNotMatch(out, MASKED_LINK);
       }
+});
+
+/**
+ * What Discord shows for inline code at the start of `markdown` (simple-markdown's inlineCode rule, which
+ * Discord uses: a run of backticks, the shortest content ending in a non-backtick, the same run not followed
+ * by another backtick; one space next to a backtick at either end is dropped), and what follows it.
+ */
+function parseInlineCode(markdown: string): { code: string; rest: string } | null {
+  const m = /^(`+)([\s\S]*?[^`])\1(?!`)/.exec(markdown);
+  if (!m) return null;
+  return { code: m[2]!.replace(/^ (?= *`)|(` *) $/g, '$1'), rest: markdown.slice(m[0].length) };
+}
+
+test('inlineCode shows the text itself: no backslashes, whatever backticks it holds, on one line', () => {
+  for (const text of [
+    'my_report.md',
+    'a`b',
+    '`start',
+    'end`',
+    'a``b',
+    '```',
+    '*x* ~~y~~ \\ [l](https://x.example)',
+  ]) {
+    const out = inlineCode(text);
+    assert.deepEqual(parseInlineCode(out), { code: text, rest: '' }, out);
+  }
+  assert.equal(inlineCode('my_report'), '`my_report`');
+  assert.equal(inlineCode('a`b'), '``a`b``');
+  assert.deepEqual(parseInlineCode(inlineCode('one\ntwo\r\nthree')), { code: 'one two three', rest: '' });
+  // Mentions inside code never render, and allowedMentions is empty anyway.
+  assert.equal(inlineCode('@everyone <@123>'), '`@everyone <@123>`');
+});
+
+test('file names and ids in moderator messages are shown as code, literally', () => {
+  assert.equal(idList('Removed', ['my_report', 'x`y']), '**Removed:** `my_report`, ``x`y``');
+  const report: ReindexReport = {
+    mode: 'incremental',
+    added: [],
+    changed: [],
+    removed: [],
+    skipped: [{ file: 'my_report`.md', reason: 'empty file' }],
+    documents: 5,
+    passagesBefore: 10,
+    passagesAfter: 10,
+    ms: 1,
+    applyMs: 1,
+    saveMs: 1,
+    saved: true,
+  };
+  const description = reindexMessage(report).embeds?.[0]?.description ?? '';
+  const skipped = description.slice(description.indexOf('Skipped ') + 'Skipped '.length);
+  assert.deepEqual(parseInlineCode(skipped), { code: 'my_report`.md', rest: ': empty file' });
 });

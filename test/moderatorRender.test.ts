@@ -10,9 +10,9 @@ import type { RollbackReport } from '../src/engine/rollbackReport.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `document-number-${i}-with-a-long-name`);
 
-test('id lists stop at 15 and say how many more, escaped, or are empty', () => {
+test('id lists stop at 15 and say how many more, as code, or are empty', () => {
   assert.equal(idList('Added', []), '');
-  assert.equal(idList('Added', ['a_b']), '**Added:** `a\\_b`');
+  assert.equal(idList('Added', ['a_b']), '**Added:** `a_b`');
   const long = idList('Added', ids(40));
   assert.equal((long.match(/`/g) ?? []).length, 30);
   assert.match(long, / … and 25 more$/);

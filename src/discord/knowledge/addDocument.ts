@@ -11,7 +11,7 @@ import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
 import { addedMessage, knowledgeAudit } from '../render/knowledgeMessage.js';
-import { escapeForDiscord } from '../send/escape.js';
+import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import { respond } from '../send/respond.js';
 import { UserError } from '../userError.js';
 import { DownloadError, downloadAttachment, overCapReason } from './downloadAttachment.js';
@@ -75,7 +75,7 @@ export async function addDocument(
     await writeFileAtomic(dir, file, finalBytes, { replace: decision.kind === 'replace' });
   } catch (error) {
     if (error instanceof FileExistsError)
-      throw refuse(`a file named \`${file}\` appeared in the knowledge folder meanwhile; try again.`);
+      throw refuse(`a file named ${inlineCode(file)} appeared in the knowledge folder meanwhile; try again.`);
     throw error;
   }
   crashPoint('add:before-reindex');

@@ -4,7 +4,7 @@ import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
 import { afterReindexMessage, knowledgeAudit } from '../render/knowledgeMessage.js';
-import { escapeForDiscord } from '../send/escape.js';
+import { inlineCode } from '../send/escape.js';
 import type { Choice } from '../send/payload.js';
 import { respond } from '../send/respond.js';
 import { truncateLabel } from '../send/truncate.js';
@@ -12,7 +12,6 @@ import { UserError } from '../userError.js';
 import { reindexAfterChange } from './reindexAfterChange.js';
 
 const CHOICES = 25;
-const code = (s: string) => `\`${escapeForDiscord(s.replace(/`/g, ''))}\``;
 
 /** /knowledge remove: the document's file into DATA_DIR/trash, then a reindex. */
 export async function removeDocument(
@@ -23,7 +22,7 @@ export async function removeDocument(
   const doc = ctx.engine.current.documents.get(id);
   if (!doc)
     throw new UserError(
-      `There is no indexed document ${code(id.slice(0, 80))}. Pick one from the suggestions while typing.`,
+      `There is no indexed document ${inlineCode(id.slice(0, 80))}. Pick one from the suggestions while typing.`,
       'not_found',
     );
   await interaction.deferReply({ flags: 'Ephemeral' });
@@ -44,7 +43,7 @@ export async function removeDocument(
   await respond(
     interaction,
     afterReindexMessage(
-      `Moved ${code(doc.file)} to the trash as ${code(trashed)}. \`/knowledge restore\` brings it back.`,
+      `Moved ${inlineCode(doc.file)} to the trash as ${inlineCode(trashed)}. \`/knowledge restore\` brings it back.`,
       report,
     ),
   );
@@ -68,7 +67,7 @@ export async function restoreDocument(
   }
   const report = await reindexAfterChange(ctx);
   await auditModeratorAction(ctx, interaction, knowledgeAudit('restore', 'Document restored', file, report));
-  await respond(interaction, afterReindexMessage(`Restored ${code(file)} from the trash.`, report));
+  await respond(interaction, afterReindexMessage(`Restored ${inlineCode(file)} from the trash.`, report));
   return { outcome: 'done', results: report.passagesAfter };
 }
 

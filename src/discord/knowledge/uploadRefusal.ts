@@ -1,15 +1,13 @@
 /** Why /knowledge add would not write an upload, naming the document in the way. */
 
 import type { ExistingFile, UploadDecision } from '../../knowledge/uploadTarget.js';
-import { escapeForDiscord } from '../send/escape.js';
+import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import { truncateLabel } from '../send/truncate.js';
-
-const code = (s: string) => `\`${escapeForDiscord(s.replace(/`/g, ''))}\``;
 
 function named(existing: ExistingFile): string {
   return existing.meta
-    ? `“${escapeForDiscord(truncateLabel(existing.meta.title, 150))}” (${code(existing.file)})`
-    : code(existing.file);
+    ? `“${escapeForDiscord(truncateLabel(existing.meta.title, 150))}” (${inlineCode(existing.file)})`
+    : inlineCode(existing.file);
 }
 
 export function uploadRefusal(decision: Extract<UploadDecision, { kind: 'refuse' }>): string {

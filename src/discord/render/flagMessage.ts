@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { PassageInContext } from '../../search/browse.js';
-import { escapeMemberText } from '../send/escape.js';
+import { escapeMemberText, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';
 import { contextMessage } from './contextMessage.js';
@@ -19,7 +19,7 @@ export function flagMessage(flag: Flag): MessagePayload {
   const passage: APIEmbed = flag.context
     ? (contextMessage(flag.context, false).embeds?.[0] ?? {})
     : {
-        description: `Passage \`${flag.passageId}\` is no longer in the knowledge (edited or removed since).`,
+        description: `Passage ${inlineCode(flag.passageId)} is no longer in the knowledge (edited or removed since).`,
         footer: { text: `passage ${flag.passageId}` },
       };
   return {

@@ -2,7 +2,7 @@ import type { ReindexReport } from '../../engine/reindexReport.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledgeEntries.js';
 import type { DocumentMeta } from '../../types.js';
 import { customId } from '../customId.js';
-import { escapeForDiscord } from '../send/escape.js';
+import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import type { ModeratorAction } from './auditMessage.js';
 import { COLORS } from './colors.js';
@@ -20,7 +20,7 @@ function addedWhen(iso: string | undefined): string {
 }
 
 function entryLine(entry: KnowledgeEntry): string {
-  const file = `\`${escapeForDiscord(entry.file)}\``;
+  const file = inlineCode(entry.file);
   return entry.reason === undefined
     ? `✅ ${file} · indexed, ${entry.passages ?? 0} passages${addedWhen(entry.addedAt)}`
     : `⚠️ ${file} · skipped: ${escapeForDiscord(entry.reason)}`;
@@ -76,10 +76,7 @@ export function knowledgeAudit(
       passagesBefore: report.passagesBefore,
       passagesAfter: report.passagesAfter,
     },
-    lines: [
-      `\`${escapeForDiscord(file)}\``,
-      `**Passages:** ${report.passagesBefore} → ${report.passagesAfter}`,
-    ],
+    lines: [inlineCode(file), `**Passages:** ${report.passagesBefore} → ${report.passagesAfter}`],
   };
 }
 
@@ -93,7 +90,7 @@ export function addedMessage(
   endedRollback = false,
 ): MessagePayload {
   const lines = [
-    `**File:** \`${escapeForDiscord(file)}\`${replaced ? ' (replaced)' : ''}`,
+    `**File:** ${inlineCode(file)}${replaced ? ' (replaced)' : ''}`,
     `**Title:** ${escapeForDiscord(meta.title)}`,
     `**Outlet:** ${escapeForDiscord(meta.outlet ?? 'unknown')}`,
     `**Date:** ${escapeForDiscord(meta.published ?? 'undated')}`,

@@ -1,5 +1,5 @@
 import type { ReindexReport } from '../../engine/reindexReport.js';
-import { escapeForDiscord } from '../send/escape.js';
+import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import type { ModeratorAction } from './auditMessage.js';
 import { COLORS } from './colors.js';
@@ -17,7 +17,7 @@ function reindexLines(report: ReindexReport): string[] {
     idList('Added', report.added),
     idList('Changed', report.changed),
     idList('Removed', report.removed),
-    ...report.skipped.map((s) => `⚠️ Skipped \`${escapeForDiscord(s.file)}\`: ${escapeForDiscord(s.reason)}`),
+    ...report.skipped.map((s) => `⚠️ Skipped ${inlineCode(s.file)}: ${escapeForDiscord(s.reason)}`),
     report.saved
       ? ''
       : `⚠️ The new index serves but could not be saved: ${escapeForDiscord(report.saveError ?? 'unknown error')}`,

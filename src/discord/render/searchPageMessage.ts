@@ -1,6 +1,6 @@
 import type { SearchFilters, SearchPage } from '../../search/searchPassages.js';
 import { customId } from '../customId.js';
-import { escapeForDiscord } from '../send/escape.js';
+import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';
 import { pageCount, pagerRow } from './pager.js';
@@ -42,7 +42,7 @@ export function searchPageMessage(
       ephemeral: true,
     };
   const lines = page.items.map(
-    (c) => `${sourceLine(c.rank, c.source)} · \`${c.passageId}\`\n${quoteMarkdown(c, QUOTE_ROOM)}`,
+    (c) => `${sourceLine(c.rank, c.source)} · ${inlineCode(c.passageId)}\n${quoteMarkdown(c, QUOTE_ROOM)}`,
   );
   return {
     embeds: [

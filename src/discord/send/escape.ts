@@ -145,3 +145,25 @@ const LINK_SCHEME = /\b(https?):(?=\/\/)/gi;
 export function escapeMemberText(text: string): string {
   return escapeForDiscord(text).replace(LINK_SCHEME, '$1\\:');
 }
+
+/**
+ * `text` as Discord inline code. Markdown escapes show literally inside a code span, so the text is not
+ * backslash-escaped; instead the fence is one backtick longer than the longest run of backticks in the
+ * text, a space separates a backtick at either end of the text from the fence (Discord drops that space),
+ * and line breaks become spaces, since a span must stay on its line. Nothing inside renders: no mention,
+ * link or formatting.
+ */
+export function inlineCode(text: string): string {
+  const line = text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    run = line[i] === '`' ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  const fence = '`'.repeat(longest + 1);
+  if (line === '') return `${fence} ${fence}`;
+  const before = line.startsWith('`') ? ' ' : '';
+  const after = line.endsWith('`') ? ' ' : '';
+  return `${fence}${before}${line}${after}${fence}`;
+}

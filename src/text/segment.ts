@@ -90,13 +90,15 @@ function splitParagraph(
 ): void {
   const n = last - first;
   if (n === 0) return;
-  const prefix = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + words[first + i]!;
-  const total = prefix[n]!;
+  let total = 0;
+  for (let i = first; i < last; i++) total += words[i]!;
+  // Most paragraphs fit whole: no arrays for them (a document may have tens of thousands).
   if (total <= maxWords) {
     out.push({ first, last, words: total });
     return;
   }
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + words[first + i]!;
   const ideal = (minWords + maxWords) / 2;
   const cost = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
   const cut = new Int32Array(n + 1);

@@ -61,21 +61,16 @@ export const BOILERPLATE: readonly BoilerplatePattern[] = [
 const MAX_BOILERPLATE_LENGTH = 500;
 
 /**
- * The table's patterns as one alternation per run of equal flags: most lines match none, and one regex call
- * a line tells so faster than a call per pattern. (Patterns therefore use no numbered back-references.)
+ * Every pattern of the table in one case-insensitive alternation: most lines match none, and one regex call
+ * tells so much faster than a call per pattern. It may match more than the table (the `i` flag widens the
+ * case-sensitive patterns), never less, so a line it matches is then tried pattern by pattern. Patterns
+ * therefore use no flag but `i`, and no numbered back-references.
  */
-const ANY_BOILERPLATE: readonly RegExp[] = BOILERPLATE.reduce<BoilerplatePattern[][]>((runs, entry) => {
-  const last = runs.at(-1);
-  if (last?.[0]?.pattern.flags === entry.pattern.flags) last.push(entry);
-  else runs.push([entry]);
-  return runs;
-}, []).map(
-  (run) => new RegExp(run.map(({ pattern }) => `(?:${pattern.source})`).join('|'), run[0]!.pattern.flags),
-);
+const ANY_BOILERPLATE = new RegExp(BOILERPLATE.map(({ pattern }) => `(?:${pattern.source})`).join('|'), 'i');
 
 export function matchBoilerplate(line: string): BoilerplatePattern | undefined {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.length > MAX_BOILERPLATE_LENGTH) return undefined;
-  if (!ANY_BOILERPLATE.some((pattern) => pattern.test(trimmed))) return undefined;
+  if (!ANY_BOILERPLATE.test(trimmed)) return undefined;
   return BOILERPLATE.find((entry) => entry.pattern.test(trimmed));
 }

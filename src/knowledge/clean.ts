@@ -140,8 +140,14 @@ function toParagraphs(lines: string[], noise: boolean[]): Paragraph[] {
 /** A paragraph being joined: its last line is kept in pieces, so that joining many parts stays linear. */
 interface Joining {
   lines: string[];
-  last: string[];
+  last: string;
+  /** Pieces joined onto `last`, when there are any. */
+  more: string[] | null;
   lastEndsSentence: boolean;
+}
+
+function lastLine(joining: Joining): string {
+  return joining.more ? joining.last + joining.more.join('') : joining.last;
 }
 
 /**
@@ -157,21 +163,26 @@ function joinBrokenSentences(paragraphs: Paragraph[]): Paragraph[] {
     let joining: Joining;
     if (prev && (punctuation || (STARTS_LOWER_CASE.test(first) && !prev.lastEndsSentence))) {
       joining = prev;
-      if (!punctuation) joining.last.push(' ');
-      joining.last.push(first);
+      joining.more ??= [];
+      if (!punctuation) joining.more.push(' ');
+      joining.more.push(first);
       joining.lastEndsSentence = endsIn(SENTENCE_END, first, punctuation && joining.lastEndsSentence);
     } else {
-      joining = { lines: [], last: [first], lastEndsSentence: endsIn(SENTENCE_END, first) };
+      joining = { lines: [], last: first, more: null, lastEndsSentence: endsIn(SENTENCE_END, first) };
       out.push(joining);
     }
     for (let i = 1; i < paragraph.length; i++) {
       const line = paragraph[i]!;
-      joining.lines.push(joining.last.join(''));
-      joining.last = [line];
+      joining.lines.push(lastLine(joining));
+      joining.last = line;
+      joining.more = null;
       joining.lastEndsSentence = endsIn(SENTENCE_END, line);
     }
   }
-  return out.map((p) => [...p.lines, p.last.join('')]);
+  return out.map((p) => {
+    p.lines.push(lastLine(p));
+    return p.lines;
+  });
 }
 
 function isLabel(paragraph: Paragraph): boolean {

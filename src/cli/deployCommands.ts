@@ -3,6 +3,7 @@ import { commands } from '../../commands/index.js';
 import { deployCommands } from '../bot/deployCommands.js';
 import { describeMissingToken, MissingTokenError, readBotConfig } from '../config/botConfig.js';
 import { loadDotEnv } from '../config/engineConfig.js';
+import { forTerminal } from '../util/forTerminal.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
 
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
     config = readBotConfig();
   } catch (error) {
     if (!(error instanceof MissingTokenError)) throw error;
-    process.stderr.write(`configuration error: ${error.message}\n\n${describeMissingToken()}\n`);
+    process.stderr.write(forTerminal(`configuration error: ${error.message}\n\n${describeMissingToken()}\n`));
     return 2;
   }
   const body = commands.map((command: { data: RESTPostAPIApplicationCommandsJSONBody }) => command.data);
@@ -35,8 +36,9 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof DiscordAPIError || error instanceof HTTPError)) throw error;
     const hint = error.status === 401 ? ' (is DISCORD_TOKEN right?)' : '';
+    // The message is Discord's (or a proxy's) text.
     process.stderr.write(
-      `error: Discord refused the commands (HTTP ${error.status}): ${error.message}${hint}\n`,
+      forTerminal(`error: Discord refused the commands (HTTP ${error.status}): ${error.message}${hint}\n`),
     );
     return 1;
   }

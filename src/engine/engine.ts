@@ -18,6 +18,7 @@ import {
   IndexLoadError,
   loadCurrentIndex,
   loadGeneration,
+  PointerUnreadableError,
   type RolledBack,
   readPointer,
   rolledBackPointer,
@@ -100,6 +101,11 @@ export class Engine {
   private pin: RolledBack | null = null;
   /** A generation another process made current that could not be read: not tried again. */
   private unreadable: string | null = null;
+  /**
+   * Why DATA_DIR/current cannot be read (a folder in its place, say), while it cannot: nothing is
+   * saved then, since no save could be made current, and the index serves from memory.
+   */
+  private pointerBroken: string | null = null;
   private readonly logger: EngineLogger;
 
   private constructor(private readonly options: EngineOptions) {
@@ -154,9 +160,22 @@ export class Engine {
         'index loaded',
       );
     } catch (error) {
+      if (error instanceof PointerUnreadableError) {
+        this.pointerBroken = error.message;
+        this.logger.warn(
+          { reason: error.message },
+          'saved index pointer unreadable; serving an index built in memory and saving nothing until it is fixed',
+        );
+        return;
+      }
       if (!(error instanceof IndexLoadError)) throw error;
       this.logger.warn({ reason: error.message }, 'saved index unusable; rebuilding');
     }
+  }
+
+  /** Whether reindexes write the index to DATA_DIR (and so take its lock). */
+  private get saving(): boolean {
+    return this.options.persist !== false && this.pointerBroken === null;
   }
 
   get current(): SearchState {
@@ -220,6 +239,7 @@ export class Engine {
   rollback(): Promise<RollbackReport> {
     if (this.options.persist === false)
       return Promise.reject(new RollbackError('this engine keeps no saved index to go back to'));
+    if (this.pointerBroken !== null) return Promise.reject(new RollbackError(this.pointerBroken));
     return this.locked('rollback', (fence) => this.runRollback(fence)).then((report) => {
       const counts = {
         added: report.added.length,
@@ -237,6 +257,15 @@ export class Engine {
    */
   async followSaved(): Promise<boolean> {
     if (this.options.persist === false || this.running) return false;
+    if (this.pointerBroken !== null) {
+      const fixed = await readPointer(this.options.dataDir).then(
+        () => true,
+        (error: unknown) => !(error instanceof PointerUnreadableError),
+      );
+      if (!fixed) return false;
+      this.pointerBroken = null;
+      this.logger.info({}, 'saved index pointer readable again; reindexes save again');
+    }
     const pointer = await readPointer(this.options.dataDir).catch(() => null);
     // Checked again after the read: a reindex may have started meanwhile.
     if (!pointer || this.running || !this.isNewSaved(pointer)) return false;
@@ -266,7 +295,7 @@ export class Engine {
 
   /** Under the lock: another process may have saved (or rolled back) since this one last looked. */
   private async catchUpWithSaved(): Promise<void> {
-    if (this.options.persist === false) return;
+    if (!this.saving) return;
     const pointer = await readPointer(this.options.dataDir).catch(() => null);
     if (pointer && this.isNewSaved(pointer)) await this.adoptSaved(pointer);
   }
@@ -286,9 +315,7 @@ export class Engine {
   /** exclusive(), holding DATA_DIR's index lock when the index is saved. */
   private locked<T>(purpose: 'reindex' | 'rollback', work: (fence: Fence) => Promise<T>): Promise<T> {
     return this.exclusive(purpose, () =>
-      this.options.persist === false
-        ? work(async () => {})
-        : withIndexLock(this.options.dataDir, purpose, this.logger, work),
+      this.saving ? withIndexLock(this.options.dataDir, purpose, this.logger, work) : work(async () => {}),
     );
   }
 
@@ -296,7 +323,13 @@ export class Engine {
     const started = performance.now();
     const dataDir = this.options.dataDir;
     await this.catchUpWithSaved();
-    const pointer = await readPointer(dataDir);
+    let pointer: CurrentPointer | null;
+    try {
+      pointer = await readPointer(dataDir);
+    } catch (error) {
+      if (!(error instanceof IndexLoadError)) throw error;
+      throw new RollbackError(`the saved index pointer is unusable (${error.message})`);
+    }
     const next = pointer && rolledBackPointer(pointer, new Date());
     if (!pointer || !next) throw new RollbackError('there is no previous index to go back to');
     let saved: SavedIndex;
@@ -380,7 +413,10 @@ export class Engine {
     };
     // Saving also ends a rollback's pause: this reindex was asked for.
     const worthSaving = mode !== 'unchanged' || skippedChanged || fingerprintsChanged || this.pin !== null;
-    if (this.options.persist !== false && worthSaving) {
+    if (this.pointerBroken !== null && worthSaving) {
+      report.saved = false;
+      report.saveError = this.pointerBroken;
+    } else if (this.saving && worthSaving) {
       crashPoint('reindex:applied');
       await this.save(report, fence);
     }

@@ -50,6 +50,12 @@ export interface RolledBack {
 
 export class IndexLoadError extends Error {}
 
+/**
+ * DATA_DIR/current exists but cannot be read as a file (a folder in its place, no permission): no
+ * saved index can be made current until an operator fixes it, so nothing should try.
+ */
+export class PointerUnreadableError extends IndexLoadError {}
+
 /** A full generation, as a delta on top of it needs to know it. */
 export interface DeltaBase {
   generation: string;
@@ -91,6 +97,29 @@ function generationName(): string {
   return `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
 }
 
+/** Exactly what generationName() makes: a name read from disk becomes a path only if it is one. */
+const GENERATION_NAME = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[0-9a-f]{6}$/;
+
+export function isGenerationName(name: unknown): name is string {
+  return typeof name === 'string' && GENERATION_NAME.test(name);
+}
+
+const isOptionalName = (name: unknown) => name === undefined || name === null || isGenerationName(name);
+
+/** The parsed pointer when every name in it is a generation name, else null. */
+function validPointer(parsed: unknown): CurrentPointer | null {
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const p = parsed as Record<string, unknown>;
+  if (!isGenerationName(p.generation)) return null;
+  if (!isOptionalName(p.previous) || !isOptionalName(p.base) || !isOptionalName(p.previousBase)) return null;
+  if (p.rolledBack !== undefined) {
+    const r = p.rolledBack as Record<string, unknown> | null;
+    if (typeof r !== 'object' || r === null || !isGenerationName(r.from) || typeof r.at !== 'string')
+      return null;
+  }
+  return { ...(p as unknown as CurrentPointer), previous: (p.previous as string | null | undefined) ?? null };
+}
+
 function baseOf(generation: string, manifest: Pick<Manifest, 'documents' | 'aliasGroups'>): DeltaBase {
   return {
     generation,
@@ -105,27 +134,46 @@ function baseOf(generation: string, manifest: Pick<Manifest, 'documents' | 'alia
   };
 }
 
+/**
+ * DATA_DIR/current, or null when there is none. Throws IndexLoadError when it is corrupt or names
+ * anything but generations (a planted "../../etc" must never become a path), and
+ * PointerUnreadableError when it is there but cannot be read.
+ */
 export async function readPointer(dataDir: string): Promise<CurrentPointer | null> {
+  const file = join(dataDir, CURRENT);
   let raw: string;
   try {
-    raw = await readFile(join(dataDir, CURRENT), 'utf8');
-  } catch {
-    return null;
+    raw = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw new PointerUnreadableError(
+      code === 'EISDIR'
+        ? `${file} is a folder, not the index pointer file; move it away`
+        : `${file} cannot be read (${code ?? (error as Error).message})`,
+    );
   }
+  let parsed: unknown;
   try {
-    const pointer = JSON.parse(raw) as CurrentPointer;
-    if (typeof pointer.generation !== 'string') throw new Error('no generation');
-    return pointer;
+    parsed = JSON.parse(raw);
   } catch {
-    throw new IndexLoadError(`${join(dataDir, CURRENT)} is corrupt`);
+    parsed = null;
   }
+  const pointer = validPointer(parsed);
+  if (!pointer) throw new IndexLoadError(`${file} is corrupt`);
+  return pointer;
 }
 
 export async function writePointer(dataDir: string, pointer: CurrentPointer): Promise<void> {
   const temporary = join(dataDir, `${CURRENT}.${randomBytes(4).toString('hex')}.tmp`);
   await writeFile(temporary, JSON.stringify(pointer), { flag: 'wx' });
   crashPoint('save:pointer-temp-written');
-  await rename(temporary, join(dataDir, CURRENT));
+  try {
+    await rename(temporary, join(dataDir, CURRENT));
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** The pointer after a rollback: current and previous swap, so a second rollback undoes the first. */
@@ -289,7 +337,13 @@ export async function saveIndex(
     base: manifest.delta?.base ?? null,
     previousBase: before?.base ?? null,
   };
-  await writePointer(dataDir, pointer);
+  try {
+    await writePointer(dataDir, pointer);
+  } catch (error) {
+    // Named by no pointer, it would only wait for the next prune.
+    await rm(join(root, name), { recursive: true, force: true });
+    throw error;
+  }
   crashPoint('save:before-prune');
   // Housekeeping: the new generation is current whatever happens here, and the next save prunes again.
   await prune(dataDir, pointer).catch(() => {});
@@ -330,6 +384,8 @@ async function loadFull(folder: string, manifest: Manifest): Promise<SearchState
 }
 
 export async function loadGeneration(dataDir: string, generation: string): Promise<SavedIndex> {
+  if (!isGenerationName(generation))
+    throw new IndexLoadError('asked to load something that is not a generation name');
   const folder = join(dataDir, GENERATIONS, generation);
   try {
     const manifest = await readManifest(folder);
@@ -338,6 +394,8 @@ export async function loadGeneration(dataDir: string, generation: string): Promi
       return { state, skipped: manifest.skipped, generation, base: baseOf(generation, manifest) };
     }
     const baseName = manifest.delta.base;
+    if (!isGenerationName(baseName))
+      throw new IndexLoadError(`delta ${generation} names a base that is not a generation name`);
     const baseFolder = join(dataDir, GENERATIONS, baseName);
     const baseManifest = await readManifest(baseFolder);
     if (baseManifest.delta) throw new IndexLoadError(`delta ${generation} is based on another delta`);

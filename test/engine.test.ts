@@ -3,6 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { Engine, ReindexBusyError } from '../src/engine/engine.js';
+import { readPointer } from '../src/store/generationStore.js';
 import { publicQuestions, useEngineWorkspace } from './helpers/engineWorkspace.js';
 
 const questions = await publicQuestions();
@@ -141,6 +142,45 @@ test('a document keeps when it was added through edits, rebuilds and restarts; a
     const newAt = Date.parse(engine.current.documents.get('later')?.addedAt ?? '');
     assert.ok(newAt >= before - 1000 && newAt > Date.parse(addedAt));
     await rm(later);
+  } finally {
+    await writeFile(path, original);
+  }
+  await engine.reindex();
+});
+
+test('a patch that fails half-way is undone before the lock is released: every answer and the saved pointer are as before', async () => {
+  let fault: Error | null = null;
+  const { knowledgeDir, dataDir } = workspace.ws;
+  const engine = await Engine.open({
+    knowledgeDir,
+    dataDir,
+    onPatchApply: () => {
+      if (fault) throw fault;
+    },
+  });
+  const question = 'How many barges did the harbour master of Gdansk count?';
+  const probes = [...questions, question];
+  const answersBefore = probes.map((q) => engine.ask(q, { limit: 5 }));
+  const pointer = await readPointer(dataDir);
+  const path = await workspace.firstDocument();
+  const original = await readFile(path, 'utf8');
+  await writeFile(
+    path,
+    `${original}\n\nThe harbour master of Gdansk counted forty barges of grain on Monday.\n`,
+  );
+  try {
+    // Thrown right after the edited document's old passages came out, before its new ones went in.
+    fault = new Error('injected fault');
+    await assert.rejects(engine.reindex(), /applying the change failed \(injected fault\)/);
+    probes.forEach((q, i) => {
+      assert.deepEqual(engine.ask(q, { limit: 5 }), answersBefore[i], q);
+    });
+    assert.deepEqual(await readPointer(dataDir), pointer);
+
+    fault = null;
+    const report = await engine.reindex();
+    assert.equal(report.mode, 'incremental', 'the lock was released and the index is whole');
+    assert.equal(engine.ask(question).answered, true);
   } finally {
     await writeFile(path, original);
   }

@@ -62,6 +62,8 @@ export interface EngineOptions {
   persist?: boolean;
   /** Bring the loaded index up to date with the knowledge folder while opening (default true). */
   syncOnOpen?: boolean;
+  /** Test hook: called as a patch applies each document; a throw stands for a bug met half-way. */
+  onPatchApply?: (documentId: string) => void;
 }
 
 export interface ReindexOptions {
@@ -98,6 +100,11 @@ export class Engine {
   private base: DeltaBase | null = null;
   /** The saved generation the served index matches (null when none). */
   private generation: string | null = null;
+  /**
+   * Whether `generation` answers exactly as the served index: what a patch that fails half-way is
+   * undone to. False after a reindex that could not be saved.
+   */
+  private savedServes = false;
   private pin: RolledBack | null = null;
   /** A generation another process made current that could not be read: not tried again. */
   private unreadable: string | null = null;
@@ -145,6 +152,7 @@ export class Engine {
     this.skippedDocs = saved.skipped;
     this.base = saved.base;
     this.generation = saved.generation;
+    this.savedServes = true;
     this.pin = pin;
   }
 
@@ -370,7 +378,10 @@ export class Engine {
     let scan = await scanKnowledge(dir, rebuildAll ? {} : { known: knownFiles(before) });
     let diff = diffKnowledge(before.documents, scan);
     const touched = diff.added.length + diff.changed.length + diff.removed.length;
-    const rebuild = rebuildAll || touched > before.documents.size * INCREMENTAL_SHARE;
+    // A patch changes the served index in place; without a saved copy of it to go back to, a patch
+    // that failed half-way could not be undone, so the change is built aside instead.
+    const undoable = this.saving && this.generation !== null && this.savedServes;
+    const rebuild = rebuildAll || !undoable || touched > before.documents.size * INCREMENTAL_SHARE;
     if (rebuild && scan.unchanged.length > 0) {
       scan = await scanKnowledge(dir);
       diff = diffKnowledge(before.documents, scan);
@@ -393,6 +404,7 @@ export class Engine {
       await this.patch(diff, scan.fingerprints);
       mode = 'incremental';
     }
+    if (mode !== 'unchanged') this.savedServes = false;
     const fingerprintsChanged = refreshFingerprints(this.state, diff.unchanged, scan.fingerprints);
     this.skippedDocs = skipped;
     const applyMs = Math.round(performance.now() - started);
@@ -429,9 +441,32 @@ export class Engine {
    * Analyses in time slices first, then applies the change in one synchronous step, so no query sees
    * half of it. A change too large for one step (it would block the event loop) is applied a
    * document at a time: a query may then see some documents updated and others not yet, never half
-   * a document.
+   * a document. If applying fails part-way, the saved generation the index matched serves again
+   * before the lock is released.
    */
   private async patch(diff: KnowledgeDiff, fingerprints: Fingerprints): Promise<void> {
+    const restorePoint = this.generation;
+    try {
+      await this.applyPatch(diff, fingerprints);
+    } catch (error) {
+      if (restorePoint === null) throw error;
+      const message = (error as Error).message;
+      try {
+        this.adopt(await loadGeneration(this.options.dataDir, restorePoint), this.pin);
+      } catch (restoreError) {
+        this.logger.error(
+          { err: restoreError, cause: message },
+          'a patch failed half-way and the saved index could not be loaded back; serving the half-applied index',
+        );
+        throw error;
+      }
+      throw new Error(`applying the change failed (${message}); the index as it was serves again`, {
+        cause: error,
+      });
+    }
+  }
+
+  private async applyPatch(diff: KnowledgeDiff, fingerprints: Fingerprints): Promise<void> {
     const slicer = new TimeSlicer();
     const state = this.state;
     const removals: PreparedRemoval[] = [];
@@ -451,8 +486,10 @@ export class Engine {
     const work = [...removals, ...incoming].reduce((n, r) => n + r.passages.length, 0);
     const atOnce = work <= PATCH_AT_ONCE;
     const byId = new Map(incoming.map((p) => [p.document.id, p]));
+    const applied = this.options.onPatchApply ?? (() => {});
     for (const removal of removals) {
       applyRemoval(state, removal);
+      applied(removal.documentId);
       const replacement = byId.get(removal.documentId);
       if (replacement) {
         addPrepared(state, replacement);
@@ -462,6 +499,7 @@ export class Engine {
     }
     for (const prepared of byId.values()) {
       addPrepared(state, prepared);
+      applied(prepared.document.id);
       if (!atOnce) await slicer.maybeYield();
     }
     state.builtAt = new Date().toISOString();
@@ -475,6 +513,7 @@ export class Engine {
       const saved = await saveIndex(this.options.dataDir, this.state, this.skippedDocs, base, fence);
       this.base = saved.base;
       this.generation = saved.generation;
+      this.savedServes = true;
       this.pin = null;
       report.savedAs = saved.kind;
     } catch (error) {

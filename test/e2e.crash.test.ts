@@ -103,3 +103,17 @@ test('kill -9 during /knowledge add, before and after the file lands: nothing ha
   const now = await snapshot(ws.knowledgeDir);
   for (const [name, bytes] of files) assert.equal(now.get(name), bytes, `${name} intact`);
 });
+
+test('an uncaught exception during /reindex update: logged, the index lock released, exit 1 for a supervisor to restart', async (t) => {
+  const ws = await settledWorkspace();
+  t.after(() => ws.cleanup());
+  const bot = await BotProcess.start(emu, { CRISIS_DESK_THROW_AT: 'reindex:applied' }, ws);
+  t.after(() => bot.stop());
+  await writeFile(join(ws.knowledgeDir, 'turnips.md'), CRASH_DOCUMENT);
+  emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.moderator });
+  assert.ok(await bot.waitForExit(10_000), 'the bot exited instead of serving on in an undefined state');
+  assert.equal(bot.exitCode, 1);
+  const fatal = bot.logs.find((l) => l.msg === 'uncaught exception; shutting down');
+  assert.match(JSON.stringify(fatal?.err), /CRISIS_DESK_THROW_AT test hook/);
+  assert.ok(!(await readdir(ws.dataDir)).includes('index.lock'), 'the index lock was released');
+});

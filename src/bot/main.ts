@@ -15,12 +15,13 @@ import { modalHandlers } from '../discord/modals/index.js';
 import { channelFinder, createModLog } from '../discord/modLog.js';
 import { QueryStore } from '../discord/queryStore.js';
 import { Engine } from '../engine/engine.js';
+import { releaseIndexLocks } from '../engine/indexLock.js';
 import { FeedbackLog } from '../feedback/feedbackLog.js';
 import { sweepAbandonedUploads } from '../knowledge/writeAtomic.js';
 import { createLogger } from '../log/createLogger.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
-import { keepServingOnStrayErrors, shutDownOnSignals } from './watchProcess.js';
+import { createShutdown, handleStrayErrors, shutDownOnSignals } from './watchProcess.js';
 
 /** A temporary upload file this old was left by a killed process: writing one takes milliseconds. */
 const ABANDONED_UPLOAD_MS = 60_000;
@@ -42,14 +43,19 @@ async function main(): Promise<number> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
-  keepServingOnStrayErrors(logger);
+  // Closing runs the steps added below last first: the client, the index's upkeep, then the lock.
+  const shutdown = createShutdown(logger);
+  shutdown.onClose(releaseIndexLocks);
+  handleStrayErrors(logger, shutdown);
+  shutDownOnSignals(logger, shutdown);
 
   const engine = await Engine.open({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
   const swept = await sweepAbandonedUploads(config.knowledgeDir, ABANDONED_UPLOAD_MS);
   if (swept.length > 0)
     logger.warn({ files: swept }, 'removed temporary uploads left by an interrupted /knowledge add');
-  const stopKeepingCurrent = keepIndexCurrent(engine, config, logger);
+  shutdown.onClose(keepIndexCurrent(engine, config, logger));
   const client = createClient(config);
+  shutdown.onClose(() => client.destroy());
   const ctx = {
     engine,
     config,
@@ -77,11 +83,6 @@ async function main(): Promise<number> {
       'rate limited by Discord; waiting',
     ),
   );
-  shutDownOnSignals(logger, () => {
-    stopKeepingCurrent();
-    return client.destroy();
-  });
-
   await client.login(config.token);
   return 0;
 }

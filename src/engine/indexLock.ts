@@ -19,6 +19,14 @@ export class LockLostError extends Error {
   }
 }
 
+/** The index locks this process holds now, for a process that must exit before its work ends. */
+const held = new Set<HeldLock>();
+
+/** Releases every index lock this process holds (closing after an uncaught exception). */
+export async function releaseIndexLocks(): Promise<void> {
+  await Promise.allSettled([...held].map((lock) => lock.release()));
+}
+
 interface LockLogger {
   warn(obj: object, msg?: string): void;
 }
@@ -47,9 +55,11 @@ export async function withIndexLock<T>(
   const fence: Fence = async () => {
     if (!(await lock.stillHeld())) throw new LockLostError();
   };
+  held.add(lock);
   try {
     return await work(fence);
   } finally {
+    held.delete(lock);
     await lock.release();
   }
 }

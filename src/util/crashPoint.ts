@@ -1,8 +1,11 @@
 /**
  * Crash-test hooks: with CRISIS_DESK_CRASH_AT=<name>, the process kills itself with SIGKILL on
- * reaching that point, so tests can prove that a kill -9 there loses nothing. A no-op otherwise.
+ * reaching that point, so tests can prove that a kill -9 there loses nothing. With
+ * CRISIS_DESK_THROW_AT=<name>, an exception nothing catches is thrown there instead, so tests can
+ * prove that the bot then closes cleanly and exits. A no-op otherwise.
  */
 const target = process.env.CRISIS_DESK_CRASH_AT;
+const throwTarget = process.env.CRISIS_DESK_THROW_AT;
 
 export type CrashPoint =
   | 'reindex:applied'
@@ -16,4 +19,8 @@ export type CrashPoint =
 
 export function crashPoint(name: CrashPoint): void {
   if (target === name) process.kill(process.pid, 'SIGKILL');
+  if (throwTarget === name)
+    setImmediate(() => {
+      throw new Error(`CRISIS_DESK_THROW_AT test hook: uncaught exception at ${name}`);
+    });
 }

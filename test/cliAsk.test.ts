@@ -144,3 +144,21 @@ test('rollback with no earlier index says so and exits 1; usage errors exit 2', 
     await fresh.cleanup();
   }
 });
+
+test('a missing knowledge folder is one line and exit 2: reindex, and ask with no saved index', async (t) => {
+  const fresh = await tempWorkspace();
+  t.after(() => fresh.cleanup());
+  const missingEnv = { KNOWLEDGE_DIR: join(fresh.root, 'unmounted'), DATA_DIR: fresh.dataDir };
+  for (const [script, args] of [
+    ['reindex.ts', []],
+    ['ask.ts', ['Belarus']],
+  ] as const) {
+    const result = await runCliScript(script, [...args], { env: missingEnv });
+    assert.equal(result.code, 2, result.stderr);
+    assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      /^error: knowledge folder .*unmounted does not exist \(ENOENT\); set KNOWLEDGE_DIR/,
+    );
+  }
+});

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { commands } from '../commands/index.js';
 import { DiscordEmulator } from './emulator/index.js';
+import { BotProcess } from './helpers/botProcess.js';
+import { CRASH_DOCUMENT, CRASH_QUESTION, OLD_QUESTION, settledWorkspace } from './helpers/crashWorkspace.js';
+import { askedText } from './helpers/discordView.js';
 import { runCliScript } from './helpers/runCliScript.js';
+import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 let emu: DiscordEmulator;
 
@@ -74,4 +80,45 @@ test('deploy-commands sends one PUT with every command, globally or to the guild
   assert.equal(guild.code, 0, guild.stderr);
   assert.match(guild.stdout, new RegExp(`in guild ${emu.guildId}`));
   await emu.waitForRequest(`PUT /applications/${emu.applicationId}/guilds/${emu.guildId}/commands`);
+});
+
+test('a missing knowledge folder with a saved index: the bot serves it, warns, and syncs once the folder is back', async (t) => {
+  const ws = await settledWorkspace();
+  t.after(() => ws.cleanup());
+  const away = `${ws.knowledgeDir}-unmounted`;
+  await rename(ws.knowledgeDir, away);
+  const bot = await BotProcess.start(emu, {}, ws);
+  t.after(() => bot.stop());
+  const warning = bot.logs.find(
+    (l) => l.msg === 'knowledge folder unavailable; serving the saved index until it is back',
+  );
+  assert.match(String(warning?.reason), /does not exist/);
+  assert.match(await askedText(emu, OLD_QUESTION), /Omsk to Berlin/);
+
+  await writeFile(join(away, 'turnips.md'), CRASH_DOCUMENT);
+  const from = bot.logs.length;
+  await rename(away, ws.knowledgeDir);
+  const finished = await bot.waitForLog((l) => l.msg === 'reindex finished', 10_000, from);
+  assert.deepEqual([finished.added, finished.removed], [['turnips'], []]);
+  assert.match(await askedText(emu, CRASH_QUESTION), /Turnip festival/);
+});
+
+test('no knowledge folder and no saved index: the bot refuses to start, in one line, exit 2', async (t) => {
+  const ws = await tempWorkspace();
+  t.after(() => ws.cleanup());
+  const missing = join(ws.root, 'unmounted');
+  const env = clean({
+    DISCORD_TOKEN: emu.token,
+    DISCORD_CLIENT_ID: emu.applicationId,
+    DISCORD_API_URL: emu.apiUrl,
+    KNOWLEDGE_DIR: missing,
+    DATA_DIR: ws.dataDir,
+  });
+  const result = await runCliScript('../bot/main.ts', [], { env });
+  assert.equal(result.code, 2);
+  assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+  assert.match(
+    result.stderr,
+    /could not start: knowledge folder .*unmounted does not exist.* no saved index/,
+  );
 });

@@ -3,6 +3,7 @@ import type { BotConfig } from '../config/botConfig.js';
 import { type Engine, ReindexBusyError } from '../engine/engine.js';
 import { ReindexPausedError } from '../engine/rollbackReport.js';
 import { watchKnowledge } from '../knowledge/watchKnowledge.js';
+import { syncWhenKnowledgeReturns } from './syncWhenKnowledgeReturns.js';
 
 /** How often the bot checks DATA_DIR/current for an index another process saved (a CLI reindex or rollback). */
 const FOLLOW_MS = 2000;
@@ -65,9 +66,15 @@ export function keepIndexCurrent(
       { dir: config.knowledgeDir, debounceMs: config.watchDebounceMs },
       'watching the knowledge folder',
     );
+  // Watch mode reindexes by itself once a missing folder is back.
+  const stopWaiting =
+    engine.knowledgeUnavailable && !watcher
+      ? syncWhenKnowledgeReturns(engine, config.knowledgeDir, logger)
+      : () => {};
   return () => {
     clearInterval(follow);
     clearTimeout(retry);
     watcher?.close();
+    stopWaiting();
   };
 }

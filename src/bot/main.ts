@@ -17,6 +17,7 @@ import { QueryStore } from '../discord/queryStore.js';
 import { Engine } from '../engine/engine.js';
 import { releaseIndexLocks } from '../engine/indexLock.js';
 import { FeedbackLog } from '../feedback/feedbackLog.js';
+import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import { sweepAbandonedUploads } from '../knowledge/writeAtomic.js';
 import { createLogger } from '../log/createLogger.js';
 import { createClient } from './createClient.js';
@@ -92,6 +93,15 @@ main().then(
     if (code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
+    // With a saved index the bot serves it while the folder is missing; without one it would only
+    // answer "not found", which members would take for the truth: it refuses instead, in one line.
+    if (error instanceof KnowledgeFolderError) {
+      process.stderr.write(
+        `crisis-desk could not start: ${error.message}, and DATA_DIR holds no saved index to serve meanwhile; set KNOWLEDGE_DIR to the folder of documents\n`,
+      );
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(
       `crisis-desk could not start: ${error instanceof Error ? error.message : String(error)}\n`,
     );

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/configError.js';
 import { ReindexBusyError } from '../engine/reindexBusyError.js';
 import { RollbackError } from '../engine/rollbackReport.js';
+import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { UsageError } from './usageError.js';
 
@@ -21,6 +22,9 @@ export function runCli(main: () => Promise<number>, usage: string): void {
     (error: unknown) => {
       if (error instanceof UsageError) {
         writeError(`error: ${error.message}\n\n${usage}\n`);
+        process.exitCode = 2;
+      } else if (error instanceof KnowledgeFolderError) {
+        writeError(`error: ${error.message}; set KNOWLEDGE_DIR to the folder of documents\n`);
         process.exitCode = 2;
       } else if (error instanceof ConfigError) {
         writeError(`configuration error: ${error.message}\n`);

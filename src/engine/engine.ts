@@ -1,3 +1,4 @@
+import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import { loadAliasGroups } from '../knowledge/loadAliases.js';
 import { scanKnowledge } from '../knowledge/loadKnowledge.js';
 import { type AnswerOptions, answerQuery } from '../search/answerQuery.js';
@@ -113,6 +114,8 @@ export class Engine {
    * saved then, since no save could be made current, and the index serves from memory.
    */
   private pointerBroken: string | null = null;
+  /** Why the start-up sync could not read the knowledge folder (null once it did, or if it never failed). */
+  private folderProblem: string | null = null;
   private readonly logger: EngineLogger;
 
   private constructor(private readonly options: EngineOptions) {
@@ -139,6 +142,15 @@ export class Engine {
       await this.reindex({ automatic: true });
     } catch (error) {
       if (error instanceof ReindexPausedError) return this.warnPaused();
+      // Without a saved index there is nothing to serve: the caller says what is wrong.
+      if (error instanceof KnowledgeFolderError && this.generation !== null) {
+        this.folderProblem = error.message;
+        this.logger.warn(
+          { reason: error.message, generation: this.generation },
+          'knowledge folder unavailable; serving the saved index until it is back',
+        );
+        return;
+      }
       if (!(error instanceof ReindexBusyError)) throw error;
       this.logger.warn(
         { reason: error.message },
@@ -203,6 +215,14 @@ export class Engine {
     return this.running?.activity ?? null;
   }
 
+  /**
+   * Set when the knowledge folder could not be read at start-up and the saved index serves instead:
+   * the index has not been brought up to date with the folder since. Cleared by the next reindex.
+   */
+  get knowledgeUnavailable(): string | null {
+    return this.folderProblem;
+  }
+
   /** Set while a rolled-back index serves: automatic reindexes (start-up, watch) wait for a moderator's. */
   get rolledBack(): RolledBack | null {
     return this.pin;
@@ -216,6 +236,7 @@ export class Engine {
   reindex(options: ReindexOptions = {}): Promise<ReindexReport> {
     // Logged once the lock is released: whoever reads the line may reindex again at once.
     return this.locked('reindex', (fence) => this.runReindex(options, fence)).then((report) => {
+      this.folderProblem = null;
       this.logger.info({ ...report, skipped: report.skipped.length }, 'reindex finished');
       for (const s of report.skipped)
         this.logger.warn({ file: s.file, reason: s.reason }, 'document skipped');

@@ -9,6 +9,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ALIAS_FILE } from '../text/aliases.js';
 import type { SkippedDocument } from '../types.js';
+import { KnowledgeFolderError } from './knowledgeFolderError.js';
 import { documentId } from './loadDocument.js';
 
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.txt']);
@@ -64,7 +65,9 @@ export async function listKnowledgeFolder(dir: string): Promise<FolderEntries> {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : 'cannot be read';
-    throw new Error(`knowledge folder ${dir} ${why}${code ? ` (${code})` : ''}`, { cause: error });
+    throw new KnowledgeFolderError(`knowledge folder ${dir} ${why}${code ? ` (${code})` : ''}`, {
+      cause: error,
+    });
   }
   const out: FolderEntries = { documents: [], misnamed: [], ignored: [] };
   for (const entry of entries.sort((a, b) => byCodeUnit(a.name, b.name))) {

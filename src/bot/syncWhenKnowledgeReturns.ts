@@ -1,0 +1,58 @@
+import { stat } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import { type Engine, ReindexBusyError } from '../engine/engine.js';
+import { ReindexPausedError } from '../engine/rollbackReport.js';
+import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
+
+/** How often a missing knowledge folder is looked for. */
+export const FOLDER_POLL_MS = 2000;
+
+const isFolder = (dir: string) =>
+  stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+
+/**
+ * The bot started on its saved index because the knowledge folder was missing (an unmounted
+ * volume): looks for the folder every `pollMs` and, once it is there, brings the index up to date
+ * with it. Returns a stop function.
+ */
+export function syncWhenKnowledgeReturns(
+  engine: Engine,
+  dir: string,
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>,
+  pollMs = FOLDER_POLL_MS,
+): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const next = () => {
+    if (stopped) return;
+    timer = setTimeout(() => void look(), pollMs);
+    timer.unref();
+  };
+  const look = async (): Promise<void> => {
+    if (!(await isFolder(dir))) return next();
+    logger.info({ dir }, 'knowledge folder is back; reindexing');
+    try {
+      await engine.reindexSoon({ automatic: true });
+    } catch (error) {
+      if (error instanceof ReindexPausedError)
+        return logger.warn(
+          { rolledBack: engine.rolledBack },
+          'knowledge folder is back; not reindexing while a rolled-back index serves (/reindex update applies it)',
+        );
+      // Gone again, or another process is writing the index: look again later.
+      if (error instanceof KnowledgeFolderError || error instanceof ReindexBusyError) return next();
+      logger.error(
+        { err: error },
+        'reindex after the knowledge folder came back failed; the saved index still serves',
+      );
+    }
+  };
+  next();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
 import { readPointer } from '../src/store/generationStore.js';
 import { acquireLock } from '../src/store/processLock.js';
-import { runCliScript } from './helpers/runCliScript.js';
+import { cliScripts } from './helpers/allClis.js';
+import { CRASH_DOCUMENT } from './helpers/crashWorkspace.js';
+import { ROOT, runCliScript } from './helpers/runCliScript.js';
 import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 let env: Record<string, string>;
@@ -161,4 +167,59 @@ test('a missing knowledge folder is one line and exit 2: reindex, and ask with n
       /^error: knowledge folder .*unmounted does not exist \(ENOENT\); set KNOWLEDGE_DIR/,
     );
   }
+});
+
+test('ask reads the saved index: nothing written, and one line on stderr when the folder changed since', async () => {
+  const dataDir = env.DATA_DIR ?? '';
+  const knowledgeDir = env.KNOWLEDGE_DIR ?? '';
+  await Engine.open({ knowledgeDir, dataDir });
+  const added = join(knowledgeDir, 'turnips.md');
+  await writeFile(added, CRASH_DOCUMENT);
+  try {
+    const pointer = await readPointer(dataDir);
+    const files = await readdir(dataDir, { recursive: true });
+    const { code, stdout, stderr } = await runCliScript('ask.ts', ['--json', 'zeppelin festival turnips'], {
+      env,
+    });
+    assert.equal(code, 0, stderr);
+    assert.equal(JSON.parse(stdout).answered, false, 'answered from the saved index');
+    assert.deepEqual(stderr.trim().split('\n'), [
+      'note: the knowledge folder changed since the saved index was built (1 added); answers come from the saved index. Run `npm run reindex` to update it, or add --sync.',
+    ]);
+    assert.deepEqual(await readPointer(dataDir), pointer);
+    assert.deepEqual(await readdir(dataDir, { recursive: true }), files);
+  } finally {
+    await rm(added);
+  }
+});
+
+test('--help prints the usage and exits 0, for every command-line tool', async () => {
+  const scripts = cliScripts();
+  assert.ok(scripts.size >= 7);
+  for (const flag of ['--help', '-h']) {
+    const { code, stdout, stderr } = await runCliScript('../../test/helpers/allClis.ts', [flag], { env });
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, '');
+    for (const name of scripts.keys())
+      assert.match(stdout, new RegExp(`^usage: npm run ${name}\\b`, 'm'), name);
+  }
+});
+
+test('npm run reindex | head: a reader that goes away ends the command quietly', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'reindex.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // The reader is gone before the report is written.
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const [code] = await once(child, 'close');
+  clearTimeout(timer);
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
 });

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { MAX_QUERY_CHARS } from '../search/answerQuery.js';
 import { answerJson } from './answerJson.js';
 import { ANSI, formatAnswerText, PLAIN } from './formatAnswerText.js';
-import { openEngine } from './openEngine.js';
+import { openSavedIndex } from './openEngine.js';
 import { ASK_USAGE, parseAskArgs } from './parseAskArgs.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
@@ -10,7 +10,7 @@ import { UsageError } from './usageError.js';
 async function main(): Promise<number> {
   const args = parseAskArgs(process.argv.slice(2));
   if (args.question === null && process.stdin.isTTY) throw new UsageError('give a question');
-  const engine = await openEngine();
+  const engine = await openSavedIndex(args.sync);
   const style = process.stdout.isTTY ? ANSI : PLAIN;
   const answer = (question: string): void => {
     if (question.length > MAX_QUERY_CHARS)

@@ -36,7 +36,7 @@ import { diffKnowledge, isEmptyDiff, type KnowledgeDiff } from './diffKnowledge.
 import { knownFiles, refreshFingerprints } from './fingerprints.js';
 import { type Fence, withIndexLock } from './indexLock.js';
 import { ReindexBusyError } from './reindexBusyError.js';
-import type { ReindexReport } from './reindexReport.js';
+import { LISTED_NAMES, type ReindexReport } from './reindexReport.js';
 import {
   documentChanges,
   ReindexPausedError,
@@ -198,6 +198,11 @@ export class Engine {
     return this.options.persist !== false && this.pointerBroken === null;
   }
 
+  /** The saved generation the served index was loaded from or saved as; null when none was. */
+  get savedGeneration(): string | null {
+    return this.generation;
+  }
+
   get current(): SearchState {
     return this.state;
   }
@@ -238,8 +243,16 @@ export class Engine {
     return this.locked('reindex', (fence) => this.runReindex(options, fence)).then((report) => {
       this.folderProblem = null;
       this.logger.info({ ...report, skipped: report.skipped.length }, 'reindex finished');
-      for (const s of report.skipped)
-        this.logger.warn({ file: s.file, reason: s.reason }, 'document skipped');
+      // One line however many: validate-knowledge lists each with its reason.
+      if (report.skipped.length > 0)
+        this.logger.warn(
+          {
+            count: report.skipped.length,
+            files: report.skipped.slice(0, LISTED_NAMES).map((s) => s.file),
+            reasons: 'npm run validate-knowledge lists each file with its reason',
+          },
+          'documents skipped',
+        );
       return report;
     });
   }

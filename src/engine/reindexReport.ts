@@ -25,16 +25,29 @@ export interface ReindexReport {
   endedRollback?: boolean;
 }
 
+/** Names listed under each heading of a report; the rest are counted. */
+export const LISTED_NAMES = 20;
+
+/** `items` as indented lines, at most `max` of them, then "… and N more". */
+export function cappedLines(prefix: string, items: readonly string[], max = LISTED_NAMES): string[] {
+  const lines = items.slice(0, max).map((item) => `  ${prefix} ${item}`);
+  if (items.length > max) lines.push(`  … and ${items.length - max} more`);
+  return lines;
+}
+
 export function describeReport(r: ReindexReport): string {
   const lines = [
     `${r.mode} reindex in ${r.ms} ms: ${r.documents} documents, passages ${r.passagesBefore} → ${r.passagesAfter}`,
     `serving after ${r.applyMs} ms${r.savedAs ? `, saved (${r.savedAs}) in ${r.saveMs} ms` : ''}`,
     `added ${r.added.length}, changed ${r.changed.length}, removed ${r.removed.length}, skipped ${r.skipped.length}`,
+    ...cappedLines('+', r.added),
+    ...cappedLines('~', r.changed),
+    ...cappedLines('-', r.removed),
+    ...cappedLines(
+      '!',
+      r.skipped.map((s) => `${s.file}: ${s.reason}`),
+    ),
   ];
-  for (const id of r.added) lines.push(`  + ${id}`);
-  for (const id of r.changed) lines.push(`  ~ ${id}`);
-  for (const id of r.removed) lines.push(`  - ${id}`);
-  for (const s of r.skipped) lines.push(`  ! ${s.file}: ${s.reason}`);
   if (r.endedRollback) lines.push('the rollback is over: the index reflects the knowledge folder again');
   if (!r.saved) lines.push(`warning: the index serves but was not saved (${r.saveError ?? 'unknown error'})`);
   return lines.join('\n');

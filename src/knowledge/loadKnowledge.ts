@@ -42,7 +42,7 @@ export interface KnowledgeScan extends KnowledgeLoad {
 }
 
 /** lstat of every file (or the error), a few at a time: a link is seen as a link. */
-async function statAll(dir: string, names: string[]): Promise<(Stats | Error)[]> {
+export async function statAll(dir: string, names: string[]): Promise<(Stats | Error)[]> {
   const out: (Stats | Error)[] = new Array(names.length);
   let next = 0;
   const worker = async () => {

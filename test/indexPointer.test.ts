@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
+import { openReader } from '../src/cli/openReader.js';
 import { Engine } from '../src/engine/engine.js';
 import { RollbackError } from '../src/engine/rollbackReport.js';
 import { IndexLoadError, loadGeneration, readPointer } from '../src/store/generationStore.js';
@@ -110,6 +111,18 @@ test('a folder in place of DATA_DIR/current: one warning, answers from memory, a
     assert.equal(report.saved, false);
     assert.match(report.saveError ?? '', /current is a folder/);
     await assert.rejects(engine.rollback(), RollbackError);
+
+    // `npm run ask`'s way in: the same single warning, the same answers from memory.
+    const asked = recordingLogger();
+    const reader = await openReader({
+      knowledgeDir: ws.knowledgeDir,
+      dataDir: ws.dataDir,
+      logger: asked.logger,
+      sync: false,
+      notice: (line) => assert.fail(line),
+    });
+    assert.equal(reader.ask(OLD_QUESTION).answered, true);
+    assert.equal(asked.lines.filter((l) => l.level !== 'info').length, 1);
   }
   assert.deepEqual(await tree(ws.dataDir), before);
 

@@ -24,7 +24,7 @@ const realProcess = (): CliProcess => ({
   exit: (code) => process.exit(code),
 });
 
-export const isHelp = (argv: readonly string[]) => argv.some((a) => a === '--help' || a === '-h');
+const isHelp = (argv: readonly string[]) => argv.some((a) => a === '--help' || a === '-h');
 
 /**
  * Runs a CLI's main function: `--help` / `-h` prints the usage instead; expected problems become

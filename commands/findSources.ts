@@ -3,7 +3,12 @@ import type { MessageCommand } from '../src/discord/command.js';
 import { citationsToAsk, presentAnswered } from '../src/discord/presentAnswer.js';
 import { CITATIONS_PER_PAGE } from '../src/discord/render/answerMessage.js';
 import { respond } from '../src/discord/send/respond.js';
-import { postCitations, threadForMessage } from '../src/discord/threads.js';
+import {
+  isPrivateMessage,
+  PRIVATE_MESSAGE,
+  postCitations,
+  threadForMessage,
+} from '../src/discord/threads.js';
 import { UserError } from '../src/discord/userError.js';
 import { MAX_QUERY_CHARS } from '../src/search/answerQuery.js';
 
@@ -17,6 +22,8 @@ export const findSources: MessageCommand = {
   },
   async execute(interaction, ctx) {
     const message = interaction.targetMessage;
+    // A private answer goes public only through its Share button.
+    if (isPrivateMessage(message)) throw new UserError(PRIVATE_MESSAGE, 'refused');
     const claim = [message.content, ...message.embeds.map((e) => e.description ?? '')].join('\n').trim();
     if (claim.length === 0) throw new UserError('That message has no text to check against the sources.');
     const answer = ctx.engine.ask(claim.slice(0, MAX_QUERY_CHARS), {

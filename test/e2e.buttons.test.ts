@@ -239,31 +239,37 @@ test('Share on a private answer posts it publicly, without a Share button', asyn
   assert.equal(log.outcome, 'answered');
 });
 
-test('Share and Open thread on a More sources page act on the citations that page shows', async () => {
+test('Share on a More sources page posts the citations that page shows; its Open thread acts on them', async () => {
   const { message } = await ask(MANY);
   const { interaction: more, data: page } = await click(buttonWith(message, 'more').custom_id, message);
   const pageMessage = emu.originalMessage(more) as Json;
   assert.deepEqual(ranksIn(embedText(page)), [4, 5, 6]);
   const ids = contextIds(page);
+  assert.ok(
+    !buttonsOf(page).some((b) => b.custom_id.startsWith('thread:')),
+    'a private page offers no Open thread',
+  );
 
   const share = buttonWith(page, 'share');
   assert.match(share.custom_id, /^share:[a-z0-9]+:3$/);
-  const { data: shared } = await click(share.custom_id, pageMessage);
+  const { interaction: shareClick, data: shared } = await click(share.custom_id, pageMessage);
   assert.equal(shared.flags & EPHEMERAL, 0);
   assert.deepEqual(shared.allowed_mentions, NO_MENTIONS);
   assert.deepEqual(shared.embeds, page.embeds, 'the page that was shown, not the first one');
   assert.deepEqual(contextIds(shared), ids);
 
+  // The shared message is public: Open thread hangs a thread on it, with the citations of that page.
+  const sharedMessage = emu.originalMessage(shareClick) as Json;
   const seq = emu.recorder.lastSeq;
-  const thread = buttonWith(page, 'thread');
+  const thread = buttonWith(shared, 'thread');
   assert.match(thread.custom_id, /^thread:[a-z0-9]+:3$/);
-  const { reply, threadId } = await openThread(thread.custom_id, pageMessage);
+  const { reply, threadId } = await openThread(thread.custom_id, sharedMessage);
   assert.equal(reply.content, `Posted 3 citation(s) in <#${threadId}>.`);
-  // A private message cannot carry a thread: one opens in the channel instead.
-  const created = requestsAfter(emu, seq, 'startThread');
+  assert.equal(threadId, sharedMessage.id, 'the thread hangs on the shared message');
+  const created = requestsAfter(emu, seq, 'startThreadFromMessage');
   assert.equal(created.length, 1);
-  assert.equal(created[0]?.route, `/channels/${emu.channelId}/threads`);
-  assert.equal((created[0]?.body as Json | undefined)?.name, MANY);
+  assert.equal(created[0]?.route, `/channels/${emu.channelId}/messages/${sharedMessage.id}/threads`);
+  assert.deepEqual(requestsAfter(emu, seq, 'startThread'), []);
   const posts = requestsAfter(emu, seq, 'createMessage').map(bodyOf);
   assert.deepEqual(
     posts.map((p) => p.embeds[0]?.footer?.text),
@@ -274,6 +280,49 @@ test('Share and Open thread on a More sources page act on the citations that pag
     [[4], [5], [6]],
   );
   for (const p of posts) assert.deepEqual(p.allowed_mentions, NO_MENTIONS);
+});
+
+const PRIVATE_REFUSAL = /^This answer is private\. Share it first: the shared answer offers Open thread\.$/;
+
+/** Requests that create a thread or post into a channel: what must never follow a private answer. */
+const publicPosts = (seq: number) =>
+  requestsAfter(emu, seq).filter((r) =>
+    ['startThreadFromMessage', 'startThread', 'createMessage'].includes(r.name),
+  );
+
+test('a private answer offers Share but no Open thread, and a forged Open thread press on it opens nothing', async () => {
+  const secret = 'Did Russia offer military help to Lukashenko?';
+  const { data, message } = await ask(secret, [{ name: 'private', type: 5, value: true }]);
+  assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
+  assert.deepEqual(
+    buttonsOf(data)
+      .slice(0, 2)
+      .map((b) => b.label),
+    ['More sources', 'Share'],
+  );
+  assert.ok(!buttonsOf(data).some((b) => b.custom_id.startsWith('thread:')), 'no Open thread');
+  const key = /^share:([a-z0-9]+)$/.exec(buttonWith(data, 'share').custom_id)?.[1];
+  assert.ok(key);
+
+  for (const forged of [`thread:${key}`, `thread:${key}:3`]) {
+    const seq = emu.recorder.lastSeq;
+    const { callback: cb, data: reply, log } = await click(forged, message);
+    assert.equal(cb.type, 4, forged);
+    assert.equal(reply.flags & EPHEMERAL, EPHEMERAL, forged);
+    assert.match(reply.content, PRIVATE_REFUSAL, forged);
+    assert.deepEqual(reply.allowed_mentions, NO_MENTIONS);
+    assert.equal(log.outcome, 'refused', forged);
+    assert.deepEqual(publicPosts(seq), [], `${forged}: no thread, no post`);
+  }
+
+  // The same key pressed on someone else's public answer: the question was never shown publicly.
+  const { message: open } = await ask(ONE);
+  const seq = emu.recorder.lastSeq;
+  const { data: refused, log } = await click(`thread:${key}`, open);
+  assert.match(refused.content, PRIVATE_REFUSAL);
+  assert.equal(log.outcome, 'refused');
+  assert.deepEqual(publicPosts(seq), [], 'no thread named after the private question');
+  assert.ok(!emu.requests.some((r) => (r.body as Json | undefined)?.name === secret));
 });
 
 test('a button whose question is no longer known answers "expired, ask again" and does nothing else', async () => {

@@ -105,20 +105,34 @@ test('/ask in a thread answers in the thread, and "Post citations here" posts in
   assert.equal(done.log.outcome, 'answered');
 });
 
-test('a private /ask in a thread also posts its citations into that thread', async () => {
+test('a private /ask in a thread posts nothing into the thread: no button, and a forged press is refused', async () => {
   const thread = emu.addThread('private questions');
   const threadId = thread.id as string;
   const { data, message } = await ask(QUESTION, { channelId: threadId }, [
     { name: 'private', type: 5, value: true },
   ]);
   assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
-  const button = buttonWith(message, 'thread');
-  assert.equal(button.label, 'Post citations here');
+  assert.ok(!buttonsOf(data).some((b) => b.custom_id.startsWith('thread:')), 'no Post citations here');
+  const key = /^share:([a-z0-9]+)$/.exec(buttonWith(data, 'share').custom_id)?.[1];
   const seq = emu.recorder.lastSeq;
-  const done = await settle(emu, bot, () => emu.button(button.custom_id, message));
-  assert.equal(posted(done, 'citation').threadId, threadId);
+  const done = await settle(emu, bot, () => emu.button(`thread:${key}`, message));
+  assert.equal(done.data.flags & EPHEMERAL, EPHEMERAL);
+  assert.match(done.data.content, /^This answer is private\. Share it first/);
+  assert.equal(done.log.outcome, 'refused');
   assert.deepEqual(threadCreations(seq), []);
-  assert.equal(citationPosts(seq, threadId).length, 1);
+  assert.deepEqual(requestsAfter(emu, seq, 'createMessage'), [], 'nothing posted in the thread');
+});
+
+test('Find sources on a private answer is refused: nothing of it is posted publicly', async () => {
+  const { message } = await ask(QUESTION, {}, [{ name: 'private', type: 5, value: true }]);
+  assert.equal(Number(message.flags) & EPHEMERAL, EPHEMERAL);
+  const seq = emu.recorder.lastSeq;
+  const done = await findSources(message);
+  assert.equal(done.data.flags & EPHEMERAL, EPHEMERAL);
+  assert.match(done.data.content, /^That message is private/);
+  assert.equal(done.log.outcome, 'refused');
+  assert.deepEqual(threadCreations(seq), []);
+  assert.deepEqual(requestsAfter(emu, seq, 'createMessage'), []);
 });
 
 test('Find sources on a channel message opens a thread on it and posts the citations there', async () => {

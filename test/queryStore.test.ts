@@ -29,16 +29,16 @@ test('get returns the question and its filters; unknown keys are undefined', () 
 
 test('at capacity the least recently used question is evicted; get and put refresh', () => {
   const store = new QueryStore(3);
-  const a = store.put('a question');
-  const b = store.put('b question');
-  const c = store.put('c question');
+  const a = store.put('a question', {}, 'question', 'public');
+  const b = store.put('b question', {}, 'question', 'public');
+  const c = store.put('c question', {}, 'question', 'public');
   assert.ok(store.get(a), 'refreshes a');
-  store.put('d question');
+  store.put('d question', {}, 'question', 'public');
   assert.equal(store.get(b), undefined, 'b was least recently used');
   assert.ok(store.get(a));
   assert.ok(store.get(c));
-  store.put('c question'); // refresh by put
-  store.put('e question');
+  store.put('c question', {}, 'question', 'public'); // refresh by put
+  store.put('e question', {}, 'question', 'public');
   assert.equal(store.size, 3);
   assert.deepEqual(store.recent(), ['e question', 'c question', 'a question']);
 });
@@ -53,10 +53,10 @@ test('an evicted question put again gets its key back', () => {
 
 test('recent: newest first, folded substring match, distinct, limited', () => {
   const store = new QueryStore();
-  store.put('Did Lukashenko meet Putin?');
-  store.put('What did Nausėda say?');
-  store.put('did lukashenko  meet putin?', { outlet: 'Example News' });
-  store.put('Protests in Minsk');
+  store.put('Did Lukashenko meet Putin?', {}, 'question', 'public');
+  store.put('What did Nausėda say?', {}, 'question', 'public');
+  store.put('did lukashenko  meet putin?', { outlet: 'Example News' }, 'question', 'public');
+  store.put('Protests in Minsk', {}, 'question', 'public');
   assert.deepEqual(store.recent('NAUSEDA'), ['What did Nausėda say?']);
   assert.deepEqual(
     store.recent('lukashenko meet'),
@@ -76,7 +76,7 @@ test('recent: newest first, folded substring match, distinct, limited', () => {
 
 test('recent never throws on odd input', () => {
   const store = new QueryStore();
-  store.put('a question');
+  store.put('a question', {}, 'question', 'public');
   assert.deepEqual(store.recent('', Number.NaN), ['a question']);
   assert.deepEqual(store.recent('', -5), []);
   assert.deepEqual(store.recent(undefined as unknown as string), ['a question']);
@@ -90,4 +90,16 @@ test('a text checked as a claim keeps that mode, under a key of its own', () => 
   assert.notEqual(asClaim, asQuestion);
   assert.equal(store.get(asClaim)?.mode, 'claim');
   assert.equal(store.get(asQuestion)?.mode, undefined);
+});
+
+test('a question answered only privately is never suggested; once answered publicly it is, and stays so', () => {
+  const store = new QueryStore();
+  const key = store.put('Was my cousin detained in Minsk?');
+  assert.equal(store.get(key)?.shownPublicly, undefined);
+  assert.deepEqual(store.recent('cousin'), [], 'a private question is not offered to others');
+  assert.equal(store.put('Was my cousin detained in Minsk?', {}, 'question', 'public'), key, 'the same key');
+  assert.equal(store.get(key)?.shownPublicly, true);
+  assert.deepEqual(store.recent('cousin'), ['Was my cousin detained in Minsk?']);
+  store.put('Was my cousin detained in Minsk?');
+  assert.equal(store.get(key)?.shownPublicly, true, 'a later private answer does not hide a public one');
 });

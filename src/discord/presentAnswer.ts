@@ -47,7 +47,9 @@ export function presentAnswered(ctx: BotContext, answer: Answer, options: Presen
       payload: { content: 'There are no further sources for this question.', ephemeral: true },
       outcome: { outcome: 'not_found', results: 0 },
     };
-  const key = ctx.queries.put(answer.query, {}, options.mode);
+  // Only an answer other members see makes its question public (Open thread, suggestions to others).
+  const audience = options.ephemeral || !options.inGuild ? 'private' : 'public';
+  const key = ctx.queries.put(answer.query, {}, options.mode, audience);
   const nextOffset = offset + CITATIONS_PER_PAGE;
   const payload = answerMessage({
     answer: { ...answer, citations: page },

@@ -21,7 +21,12 @@ export interface StoredQuery {
   extra: QueryExtra;
   /** Present when the text was checked as a claim (Find sources): its buttons must check it the same way. */
   mode?: 'claim';
+  /** Present once an answer to it was posted where other members see it (not privately, not in a DM). */
+  shownPublicly?: true;
 }
+
+/** Where an answer was posted: `public` only where other members see it. */
+export type Audience = 'public' | 'private';
 
 interface Entry extends StoredQuery {
   identity: string;
@@ -60,8 +65,16 @@ export class QueryStore {
     return this.#entries.size;
   }
 
-  /** Stores a question (or refreshes it) and returns its key: ≤ 10 characters of [a-z0-9]. */
-  put(query: string, extra: QueryExtraInput = {}, mode: AnswerMode = 'question'): string {
+  /**
+   * Stores a question (or refreshes it) and returns its key: ≤ 10 characters of [a-z0-9]. Once any
+   * answer to it was `public`, it stays so; until then it is never offered to others (recent()).
+   */
+  put(
+    query: string,
+    extra: QueryExtraInput = {},
+    mode: AnswerMode = 'question',
+    audience: Audience = 'private',
+  ): string {
     const stored: QueryExtra = {
       outlet: extra.outlet ?? null,
       since: extra.since ?? null,
@@ -81,6 +94,7 @@ export class QueryStore {
       const candidate = keyOf(identity, attempt);
       if (!this.#entries.has(candidate)) key = candidate;
     }
+    const shownPublicly = audience === 'public' || this.#entries.get(key)?.shownPublicly === true;
     this.#entries.delete(key);
     this.#entries.set(key, {
       query,
@@ -88,6 +102,7 @@ export class QueryStore {
       identity,
       folded: normalize(query),
       ...(claim ? { mode } : {}),
+      ...(shownPublicly ? { shownPublicly } : {}),
     });
     this.#keys.set(identity, key);
     this.#evict();
@@ -100,10 +115,18 @@ export class QueryStore {
     if (entry === undefined) return undefined;
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    return { query: entry.query, extra: { ...entry.extra }, ...(entry.mode ? { mode: entry.mode } : {}) };
+    return {
+      query: entry.query,
+      extra: { ...entry.extra },
+      ...(entry.mode ? { mode: entry.mode } : {}),
+      ...(entry.shownPublicly ? { shownPublicly: true } : {}),
+    };
   }
 
-  /** Most recent distinct questions whose folded text contains the folded typed text. */
+  /**
+   * Most recent distinct questions whose folded text contains the folded typed text; only questions
+   * answered publicly, so a member's private question is never suggested to anyone else.
+   */
   recent(typed = '', limit = 10): string[] {
     const max = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 10;
     const needle = normalize(String(typed));
@@ -112,7 +135,8 @@ export class QueryStore {
     const entries = [...this.#entries.values()];
     for (let i = entries.length - 1; i >= 0 && found.length < max; i--) {
       const entry = entries[i]!;
-      if (entry.folded === '' || seen.has(entry.folded) || !entry.folded.includes(needle)) continue;
+      if (!entry.shownPublicly || entry.folded === '' || seen.has(entry.folded)) continue;
+      if (!entry.folded.includes(needle)) continue;
       seen.add(entry.folded);
       found.push(entry.query);
     }

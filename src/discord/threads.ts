@@ -1,4 +1,4 @@
-import { ChannelType, type Message, type SendableChannels } from 'discord.js';
+import { ChannelType, type Message, MessageFlags, type SendableChannels } from 'discord.js';
 import type { Citation } from '../types.js';
 import { threadCitation } from './render/threadCitation.js';
 import { sendToChannel } from './send/respond.js';
@@ -7,8 +7,17 @@ import { UserError } from './userError.js';
 
 const THREAD_NAME = 100;
 
+export const PRIVATE_MESSAGE =
+  'That message is private (only you see it), so nothing of it is posted in a thread. Share it first to make it public.';
+
+/** A private (ephemeral) message: only its reader sees it, so nothing of it may go into a thread. */
+export function isPrivateMessage(message: Pick<Message, 'flags'>): boolean {
+  return message.flags.has(MessageFlags.Ephemeral);
+}
+
 /** The thread a message's citations go to: the one it is in, the one it has, or a new one on it. */
 export async function threadForMessage(message: Message, name: string): Promise<SendableChannels> {
+  if (isPrivateMessage(message)) throw new UserError(PRIVATE_MESSAGE, 'refused');
   const channel = message.channel;
   if (channel.isThread()) return channel;
   if (message.thread) return message.thread;

@@ -58,7 +58,8 @@ export function answerComponents(view: AnswerView): APIActionRowComponent<APIBut
   const actions: APIButtonComponent[] = [
     button(customId('more', view.key, view.nextOffset), 'More sources', ButtonStyle.Secondary, !view.hasMore),
   ];
-  if (view.inGuild)
+  // A private answer goes public only through Share: the shared message offers Open thread.
+  if (view.inGuild && !view.ephemeral)
     actions.push(button(shown('thread'), view.inThread ? 'Post citations here' : 'Open thread'));
   if (view.ephemeral) actions.push(button(shown('share'), 'Share', ButtonStyle.Primary));
   const context = view.answer.citations.map((c) => button(customId('ctx', c.passageId), `Context ${c.rank}`));

@@ -1,8 +1,12 @@
-/** Removed knowledge files go to DATA_DIR/trash (renamed, never deleted) and can come back. */
+/**
+ * Removed knowledge files go to DATA_DIR/trash (moved, never deleted) and can come back, also when
+ * the two folders are on different file systems (see moveFile).
+ */
 
-import { mkdir, readdir, rename } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathExists } from '../util/pathExists.js';
+import { type FileOps, fileOps, moveFile } from './moveFile.js';
 
 const TRASH = 'trash';
 /** `2026-11-24T23-26-28-123Z-` : the ISO time of the removal, colons and dot made file-name safe. */
@@ -36,6 +40,7 @@ export async function moveToTrash(
   dataDir: string,
   file: string,
   now = new Date(),
+  ops: FileOps = fileOps,
 ): Promise<string> {
   if (!isPlainName(file)) throw new TrashError(`not a file name: ${file}`);
   const dir = trashDir(dataDir);
@@ -46,7 +51,7 @@ export async function moveToTrash(
     name = trashedName(file, new Date(now.getTime() + n));
   }
   try {
-    await rename(path.join(knowledgeDir, file), path.join(dir, name));
+    await moveFile(path.join(knowledgeDir, file), path.join(dir, name), ops);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       throw new TrashError(`${file} is not in the knowledge folder`);
@@ -60,17 +65,22 @@ export async function restoreFromTrash(
   knowledgeDir: string,
   dataDir: string,
   trashed: string,
+  ops: FileOps = fileOps,
 ): Promise<string> {
   const original = isPlainName(trashed) ? originalName(trashed) : null;
   if (!original) throw new TrashError(`${trashed} is not a file in the trash`);
   const from = path.join(trashDir(dataDir), trashed);
   if (!(await pathExists(from))) throw new TrashError(`${trashed} is not a file in the trash`);
   const to = path.join(knowledgeDir, original);
-  if (await pathExists(to))
-    throw new TrashError(
-      `a file named ${original} is already in the knowledge folder; remove or rename it first`,
-    );
-  await rename(from, to);
+  const taken = () =>
+    new TrashError(`a file named ${original} is already in the knowledge folder; remove or rename it first`);
+  if (await pathExists(to)) throw taken();
+  try {
+    await moveFile(from, to, ops);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw taken();
+    throw error;
+  }
   return original;
 }
 

@@ -5,7 +5,7 @@ import { link, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crashPoint } from '../util/crashPoint.js';
 
-const TEMP_PREFIX = '.upload-';
+export const TEMP_PREFIX = '.upload-';
 
 export class FileExistsError extends Error {
   override name = 'FileExistsError';

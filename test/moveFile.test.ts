@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
@@ -147,4 +147,21 @@ test('remove and restore work when the trash is on another file system (EXDEV)',
   assert.equal(await readFile(join(from, 'doc.md'), 'utf8'), 'a newer file');
   assert.deepEqual(await readFile(join(trashDir(data), again)), content);
   assert.deepEqual(await readdir(from), ['doc.md'], 'no temporary file left');
+});
+
+test('a link is never copied to another file system: the copy would be whatever it points at', async () => {
+  const secret = join(root, 'secret.env');
+  await writeFile(secret, 'DISCORD_TOKEN=xyz\n');
+  await symlink(secret, join(from, 'users.md'));
+  await assert.rejects(
+    moveToTrash(from, join(root, 'volume2'), 'users.md', new Date(), acrossDevices()),
+    (e: Error) => {
+      assert.ok(e instanceof TrashError);
+      assert.match(e.message, /users\.md is not a regular file/);
+      return true;
+    },
+  );
+  assert.ok((await lstat(join(from, 'users.md'))).isSymbolicLink(), 'the link stays where it was');
+  assert.equal(await readlink(join(from, 'users.md')), secret);
+  assert.deepEqual(await listTrash(join(root, 'volume2')), [], 'nothing of the secret in the trash');
 });

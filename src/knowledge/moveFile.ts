@@ -7,7 +7,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, open, rename, unlink } from 'node:fs/promises';
+import { copyFile, link, lstat, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { TEMP_PREFIX } from './writeAtomic.js';
 
@@ -21,6 +21,11 @@ export interface FileOps {
   syncFile(file: string): Promise<void>;
   /** Flushes a folder's entries (names created or removed) to disk. */
   syncDir(dir: string): Promise<void>;
+}
+
+/** Only a regular file is copied: a copy of a link would be a copy of whatever it points at. */
+export class NotRegularFileError extends Error {
+  override name = 'NotRegularFileError';
 }
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code;
@@ -57,6 +62,8 @@ export async function moveFile(from: string, to: string, ops: FileOps = fileOps)
   } catch (error) {
     if (code(error) !== 'EXDEV') throw error;
   }
+  if (!(await lstat(from)).isFile())
+    throw new NotRegularFileError(`${path.basename(from)} is not a regular file`);
   await copyIntoPlace(from, to, ops);
   // The document is in both places now; the source goes last.
   try {

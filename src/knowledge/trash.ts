@@ -6,7 +6,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathExists } from '../util/pathExists.js';
-import { type FileOps, fileOps, moveFile } from './moveFile.js';
+import { type FileOps, fileOps, moveFile, NotRegularFileError } from './moveFile.js';
 
 const TRASH = 'trash';
 /** `2026-11-24T23-26-28-123Z-` : the ISO time of the removal, colons and dot made file-name safe. */
@@ -55,6 +55,8 @@ export async function moveToTrash(
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       throw new TrashError(`${file} is not in the knowledge folder`);
+    if (error instanceof NotRegularFileError)
+      throw new TrashError(`${file} is not a regular file (a link?) and the trash is on another file system`);
     throw error;
   }
   return name;

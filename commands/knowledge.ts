@@ -7,7 +7,7 @@ import {
 import type { ChatCommand } from '../src/discord/command.js';
 import { addDocument } from '../src/discord/knowledge/addDocument.js';
 import {
-  indexedChoices,
+  documentChoices,
   removeDocument,
   restoreDocument,
   trashChoices,
@@ -75,7 +75,7 @@ export const knowledge: ChatCommand = {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'remove',
         description: 'Move a document to the trash (never deleted) and reindex.',
-        options: [documentOption('The document to remove.')],
+        options: [documentOption('File name, id or title of the document to remove.')],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
@@ -103,7 +103,7 @@ export const knowledge: ChatCommand = {
     requireModerator(interaction, ctx, 'manage knowledge');
     const sub = interaction.options.getSubcommand(true);
     const typed = interaction.options.getFocused();
-    if (sub === 'remove') return indexedChoices(ctx, typed);
+    if (sub === 'remove') return documentChoices(ctx, typed);
     if (sub === 'restore') return trashChoices(ctx, typed);
     return [];
   },

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathExists } from '../src/util/pathExists.js';
@@ -92,7 +92,7 @@ test('a member is refused on every /knowledge subcommand and gets no file names 
 
 test('remove moves the file to DATA_DIR/trash and it is no longer answered; restore brings it back', async () => {
   assert.match(await askText('Where was Navalny evacuated to?'), /Omsk to Berlin/);
-  assert.ok((await choices('remove', 'diplomat')).includes(NAVALNY));
+  assert.ok((await choices('remove', 'diplomat')).includes(`${NAVALNY}.md`), 'the file name list shows');
 
   const removed = await finalReply(knowledge('remove', [documentOption(NAVALNY)]), (m) =>
     /Reindex finished/.test(text(m)),
@@ -117,7 +117,7 @@ test('remove moves the file to DATA_DIR/trash and it is no longer answered; rest
 
 test('remove of an unknown document and restore over an existing file are refused with the reason', async () => {
   const unknown = await finalReply(knowledge('remove', [documentOption('no-such-doc')]), () => true);
-  assert.match(text(unknown), /no indexed document `no-such-doc`/);
+  assert.match(text(unknown), /no document `no-such-doc` in the knowledge folder/);
 
   const removed = await finalReply(knowledge('remove', [documentOption(NAVALNY)]), (m) =>
     /Reindex finished/.test(text(m)),
@@ -315,4 +315,68 @@ test('two adds at once both land, each reply true, both answered', async () => {
   }
   assert.match(await askText('paintings of river barges lent by the Kaunas museum'), /kaunas|Kaunas/);
   assert.match(await askText('tram carriages repaired at the Vilnius depot'), /vilnius|Vilnius/);
+});
+
+/** Removes by `typed` and waits for the reindex; returns the trashed name the reply gives. */
+async function removeBy(typed: string): Promise<string> {
+  const reply = await finalReply(knowledge('remove', [documentOption(typed)]), (m) =>
+    /Reindex finished|Nothing was removed|no document|Several documents/.test(text(m)),
+  );
+  const trashed = /to the trash as `([^`]+)`/.exec(text(reply))?.[1];
+  assert.ok(trashed, text(reply));
+  return trashed.replaceAll('\\', '');
+}
+
+async function restore(trashed: string): Promise<void> {
+  const reply = await finalReply(knowledge('restore', [documentOption(trashed)]), (m) =>
+    /Reindex finished|Nothing was restored/.test(text(m)),
+  );
+  assert.match(text(reply), /Restored/);
+}
+
+test('remove takes the file name /knowledge list shows, the id, or the title in any case', async () => {
+  const RFERL = '2020-09-03-rferl-russian-pm-in-minsk-as-belarus-looks-to-ally-for-help';
+  const listed = text((await emu.waitForCallback(knowledge('list'))).data as Sent);
+  assert.match(listed, new RegExp(`\`${RFERL}\\.md\``));
+  assert.ok(
+    (await choices('remove', 'rferl')).includes(`${RFERL}.md`),
+    'autocomplete offers what list shows',
+  );
+
+  for (const typed of [
+    `${RFERL}.md`,
+    RFERL,
+    'russian pm in minsk as belarus looks to ally for help',
+    '  RUSSIAN PM In Minsk As Belarus Looks To Ally For Help ',
+  ]) {
+    const trashed = await removeBy(typed);
+    assert.ok(trashed.endsWith(`-${RFERL}.md`), `${typed}: ${trashed}`);
+    assert.equal(await pathExists(join(bot.knowledgeDir, `${RFERL}.md`)), false, typed);
+    await restore(trashed);
+    assert.ok(await pathExists(join(bot.knowledgeDir, `${RFERL}.md`)), typed);
+  }
+});
+
+test('remove by a title two documents share names both files and removes neither', async () => {
+  const body = (town: string) =>
+    `---\ntitle: "Harbour strike report"\n---\nThe dockers of ${town} stopped the cranes for two whole days in late September to demand the release of their colleagues arrested at the rally.\n`;
+  await writeFile(join(bot.knowledgeDir, 'harbour-klaipeda.md'), body('Klaipeda'));
+  await writeFile(join(bot.knowledgeDir, 'harbour-liepaja.md'), body('Liepaja'));
+  const reindexed = await finalReply(
+    emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.moderator }),
+    (m) => /Reindex finished/.test(text(m)),
+  );
+  assert.match(text(reindexed), /Added 2,/);
+  const reply = await finalReply(knowledge('remove', [documentOption('harbour strike report')]), (m) =>
+    /Reindex finished|Several documents|no document/.test(text(m)),
+  );
+  assert.match(
+    text(reply),
+    /^Several documents are titled `harbour strike report`: `harbour-klaipeda\.md`, `harbour-liepaja\.md`\. Give the file name of the one to remove\.$/m,
+  );
+  assert.ok(await pathExists(join(bot.knowledgeDir, 'harbour-klaipeda.md')));
+  assert.ok(await pathExists(join(bot.knowledgeDir, 'harbour-liepaja.md')));
+  const trashed = await removeBy('harbour-liepaja.md');
+  assert.ok(trashed.endsWith('-harbour-liepaja.md'));
+  assert.ok(await pathExists(join(bot.knowledgeDir, 'harbour-klaipeda.md')));
 });

@@ -47,8 +47,8 @@ export const findSources: MessageCommand = {
     }
     await interaction.deferReply({ flags: 'Ephemeral' });
     const citations = answer.citations.slice(0, CITATIONS_PER_PAGE);
-    const thread = await threadForMessage(message, `Sources: ${claim}`);
-    await postCitations(thread, citations);
+    const thread = await threadForMessage(message, `Sources: ${claim}`, interaction.appPermissions);
+    await postCitations(thread, citations, interaction.appPermissions);
     await respond(interaction, {
       content: `Posted ${citations.length} source(s) in <#${thread.id}>.`,
       ephemeral: true,

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CommandOption, DiscordEmulator, InteractionOptions, Json } from './emulator/index.js';
+import {
+  BOT_PERMISSIONS,
+  type CommandOption,
+  type DiscordEmulator,
+  type InteractionOptions,
+  type Json,
+  Permission,
+} from './emulator/index.js';
 import type { BotProcess } from './helpers/botProcess.js';
 import {
   bodyOf,
@@ -244,4 +251,65 @@ test('in a DM, the buttons of a Find sources answer keep checking the message as
     clicked.data.content || embedText(clicked.data),
     /There are no further sources for this question\.|\[4\] /,
   );
+});
+
+const GRANT =
+  "A server admin can grant it to my role (Server Settings → Roles) or in this channel's settings (Edit Channel → Permissions).";
+
+/** The deferred reply's final text: what the member reads after the bot gave up. */
+async function finalText(done: Awaited<ReturnType<typeof settle>>): Promise<string> {
+  assert.equal(done.callback.type, 5, 'deferred while posting');
+  return view(emu.originalMessage(done.interaction)).content;
+}
+
+test('Open thread without Create Public Threads says which permission the bot lacks and who grants it', async () => {
+  const { message } = await ask(QUESTION);
+  const button = buttonWith(message, 'thread');
+  const seq = emu.recorder.lastSeq;
+  emu.denyNext('startThreadFromMessage');
+  const appPermissions = BOT_PERMISSIONS & ~Permission.CreatePublicThreads;
+  const done = await settle(emu, bot, () => emu.button(button.custom_id, message, { appPermissions }));
+  assert.equal(
+    await finalText(done),
+    `I can't open a thread on that message: I lack the Create Public Threads permission in this channel. ${GRANT}`,
+  );
+  assert.equal(done.log.outcome, 'refused');
+  assert.deepEqual(
+    requestsAfter(emu, seq, 'startThreadFromMessage').map((r) => r.status),
+    [403],
+  );
+  assert.deepEqual(requestsAfter(emu, seq, 'createMessage'), [], 'nothing posted');
+  assert.ok(!bot.logs.slice(-5).some((l) => l.level >= 50), 'a server setting, not logged as a bot error');
+
+  // Once the permission is granted, the same button works.
+  const again = await settle(emu, bot, () => emu.button(button.custom_id, message));
+  assert.equal(posted(again, 'citation').threadId, message.id);
+});
+
+test('Find sources that may not post in the thread names Send Messages in Threads', async () => {
+  const target = emu.postMessage(CLAIM);
+  const seq = emu.recorder.lastSeq;
+  emu.denyNext('createMessage');
+  const appPermissions = BOT_PERMISSIONS & ~Permission.SendMessagesInThreads;
+  const done = await findSources(target, { appPermissions });
+  assert.equal(
+    await finalText(done),
+    `I can't post in that thread: I lack the Send Messages in Threads permission in this channel. ${GRANT}`,
+  );
+  assert.equal(done.log.outcome, 'refused');
+  assert.deepEqual(
+    requestsAfter(emu, seq, 'createMessage').map((r) => r.status),
+    [403],
+  );
+});
+
+test("a denial the interaction's permissions do not explain (a channel override) names what the action needs", async () => {
+  const { message } = await ask(QUESTION);
+  emu.denyNext('startThreadFromMessage', { code: 50001 });
+  const done = await settle(emu, bot, () => emu.button(buttonWith(message, 'thread').custom_id, message));
+  assert.equal(
+    await finalText(done),
+    "I can't open a thread on that message: Discord says I lack a permission for it in this channel; it needs View Channel, Create Public Threads and Read Message History. A server admin can grant them to my role (Server Settings → Roles) or in this channel's settings (Edit Channel → Permissions).",
+  );
+  assert.equal(done.log.outcome, 'refused');
 });

@@ -265,6 +265,35 @@ test('a 500 on a channel message is retried and the message still arrives', LIMI
   );
 });
 
+test(
+  'denyNext answers 403 Missing Permissions (or Missing Access) once, as a DiscordAPIError with its code',
+  LIMIT,
+  async (t) => {
+    const { emu, client } = await setup(t);
+    const channel = await client.channels.fetch(emu.channelId);
+    assert.ok(channel?.isSendable());
+    emu.denyNext('POST createMessage');
+    await assert.rejects(
+      channel.send('hello'),
+      (e: { code?: unknown; status?: unknown; message?: string }) => {
+        assert.equal(e.code, 50013);
+        assert.equal(e.status, 403);
+        assert.equal(e.message, 'Missing Permissions');
+        return true;
+      },
+    );
+    emu.denyNext('createMessage', { code: 50001 });
+    await assert.rejects(channel.send('again'), (e: { code?: unknown }) => e.code === 50001);
+    await channel.send('allowed again');
+    assert.deepEqual(
+      emu.requestsMatching('createMessage').map((r) => r.status),
+      [403, 403, 200],
+      'not retried',
+    );
+    assert.equal(emu.channelMessages().length, 1);
+  },
+);
+
 test('after op 7 RECONNECT the client resumes and still receives interactions', LIMIT, async (t) => {
   const { emu, client } = await setup(t);
   emu.sendReconnect();

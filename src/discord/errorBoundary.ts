@@ -1,6 +1,7 @@
 import type { Interaction } from 'discord.js';
 import type { BotContext } from './botContext.js';
 import type { Outcome } from './command.js';
+import { ANY_ACTION, missingPermissionError } from './missingPermission.js';
 import { respond, respondChoices } from './send/respond.js';
 import { UserError } from './userError.js';
 
@@ -8,22 +9,29 @@ export const APOLOGY =
   'Sorry, something went wrong while answering. It has been logged; please try again in a moment.';
 
 /**
- * The one error boundary: an expected problem is told to the member as is; anything else is logged
- * with its stack and answered with a short apology (as a reply, an edit or a follow-up, whichever
- * the interaction still allows). A failure to send the apology is logged, never thrown.
+ * The one error boundary: an expected problem is told to the member as is; so is a permission Discord
+ * says the bot lacks (a server setting, logged as a warning); anything else is logged with its stack
+ * and answered with a short apology (as a reply, an edit or a follow-up, whichever the interaction
+ * still allows). A failure to send the answer is logged, never thrown.
  */
 export async function handleInteractionError(
   interaction: Interaction,
   error: unknown,
   ctx: BotContext,
 ): Promise<Outcome> {
-  const expected = error instanceof UserError;
-  if (!expected) ctx.logger.error({ err: error, interactionId: interaction.id }, 'interaction failed');
+  const denied = error instanceof UserError ? null : missingPermissionError(error, ANY_ACTION, null);
+  const expected = error instanceof UserError ? error : denied;
+  if (denied)
+    ctx.logger.warn(
+      { err: error, interactionId: interaction.id },
+      'Discord refused: the bot lacks a permission',
+    );
+  else if (!expected) ctx.logger.error({ err: error, interactionId: interaction.id }, 'interaction failed');
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await respondChoices(interaction, []);
     } else if (interaction.isRepliable()) {
-      await respond(interaction, { content: expected ? error.message : APOLOGY, ephemeral: true });
+      await respond(interaction, { content: expected ? expected.message : APOLOGY, ephemeral: true });
     }
   } catch (sendError) {
     ctx.logger.warn(
@@ -31,5 +39,5 @@ export async function handleInteractionError(
       'could not tell the member about the error',
     );
   }
-  return { outcome: expected ? error.outcome : 'invalid' };
+  return { outcome: expected ? expected.outcome : 'invalid' };
 }

@@ -1,5 +1,11 @@
 import { CommandStore } from './command-store.js';
-import { type FaultHandle, FaultInjector, type FaultOptions, type RateLimitOptions } from './faults.js';
+import {
+  type DenyOptions,
+  type FaultHandle,
+  FaultInjector,
+  type FaultOptions,
+  type RateLimitOptions,
+} from './faults.js';
 import { Gateway, type ReceivedFrame } from './gateway.js';
 import { EmulatorHttpServer } from './http-server.js';
 import { InteractionStore } from './interaction-store.js';
@@ -239,6 +245,14 @@ export class EmulatorCore {
   /** Answers the next matching request(s) with a 429 carrying retry-after and x-ratelimit-* headers. */
   rateLimitNext(matcher: RequestMatcher, options: RateLimitOptions = {}): FaultHandle {
     return this.faults.addRateLimit(matcher, options);
+  }
+
+  /**
+   * Answers the next matching request(s) with 403 `{code: 50013, message: 'Missing Permissions'}` (or
+   * 50001 Missing Access), as Discord does when the bot's role lacks a permission in the channel.
+   */
+  denyNext(matcher: RequestMatcher, options: DenyOptions = {}): FaultHandle {
+    return this.faults.addDenial(matcher, options);
   }
 
   /** Drops pending faults. */

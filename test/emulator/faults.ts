@@ -23,6 +23,13 @@ export interface RateLimitOptions {
   scope?: string;
 }
 
+/** Options of denyNext(). */
+export interface DenyOptions {
+  /** 50013 Missing Permissions (default) or 50001 Missing Access. */
+  code?: 50013 | 50001;
+  times?: number;
+}
+
 /** A pending fault: how often it fired and how often it still will. */
 export interface FaultHandle {
   readonly hits: number;
@@ -80,6 +87,13 @@ export class FaultInjector {
     if (global) headers['x-ratelimit-global'] = 'true';
     const body = { message: 'You are being rate limited.', retry_after: retryAfter, global, code: 0 };
     return this.add(matcher, { status: 429, times: options.times ?? 1, headers, body });
+  }
+
+  /** A 403 as Discord answers when the bot lacks a permission in the channel (or cannot see it). */
+  addDenial(matcher: RequestMatcher, options: DenyOptions = {}): FaultHandle {
+    const code = options.code ?? 50013;
+    const message = code === 50001 ? 'Missing Access' : 'Missing Permissions';
+    return this.add(matcher, { status: 403, times: options.times ?? 1, body: { message, code } });
   }
 
   /** Consumes and returns the fault for a request, if one matches. */

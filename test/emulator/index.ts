@@ -6,7 +6,7 @@
  */
 export { DiscordEmulator, type DispatchedInteraction, type InteractionRef } from './emulator.js';
 export type { DiscordEmulatorOptions, PostMessageOptions } from './emulator-core.js';
-export type { FaultHandle, FaultOptions, RateLimitOptions } from './faults.js';
+export type { DenyOptions, FaultHandle, FaultOptions, RateLimitOptions } from './faults.js';
 export { GatewayOp, type ReceivedFrame } from './gateway.js';
 export {
   type ChatInputOptions,

@@ -84,6 +84,8 @@ export const ErrorCode = {
   UnknownMessage: 10008,
   UnknownWebhook: 10015,
   UnknownInteraction: 10062,
+  MissingAccess: 50001,
+  MissingPermissions: 50013,
   InvalidFormBody: 50035,
   InteractionAlreadyAcknowledged: 40060,
   ThreadAlreadyCreated: 160004,

@@ -26,8 +26,8 @@ export const openThread: ButtonHandler = {
     if (!answer.answered || citations.length === 0)
       throw new UserError('The knowledge no longer answers this question. Please ask again.', 'expired');
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const thread = await threadForMessage(interaction.message, query);
-    await postCitations(thread, citations);
+    const thread = await threadForMessage(interaction.message, query, interaction.appPermissions);
+    await postCitations(thread, citations, interaction.appPermissions);
     await respond(interaction, {
       content: `Posted ${citations.length} citation(s) in <#${thread.id}>.`,
       ephemeral: true,

@@ -22,13 +22,22 @@ function fill(piece: string, size = SIZE): string {
   return piece.repeat(Math.ceil(size / piece.length)).slice(0, size);
 }
 
-function pipeline(source: string): { doc: KnowledgeDocument; passages: Passage[]; ms: number } {
+function runOnce(source: string): { doc: KnowledgeDocument; passages: Passage[]; ms: number } {
   const started = performance.now();
   const doc = loadDocument('hostile.md', Buffer.from(source));
   assert.ok(!isSkipped(doc), isSkipped(doc) ? doc.reason : '');
   const passages = segmentDocument(doc);
   const ms = performance.now() - started;
   return { doc, passages, ms };
+}
+
+/**
+ * The pipeline on `source`, timed. A run over the bound is tried once more: a backtracking pattern is
+ * slow every time, while a machine busy with other tests is slow only now and then.
+ */
+function pipeline(source: string): { doc: KnowledgeDocument; passages: Passage[]; ms: number } {
+  const first = runOnce(source);
+  return first.ms < BOUND_MS ? first : runOnce(source);
 }
 
 function assertFast(t: TestContext, ms: number): void {

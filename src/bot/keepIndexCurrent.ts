@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config/botConfig.js';
 import { type Engine, ReindexBusyError } from '../engine/engine.js';
+import { EveryDocumentGoneError } from '../engine/everyDocumentGoneError.js';
 import { ReindexPausedError } from '../engine/rollbackReport.js';
 import { watchKnowledge } from '../knowledge/watchKnowledge.js';
 import { syncWhenKnowledgeReturns } from './syncWhenKnowledgeReturns.js';
@@ -37,6 +38,8 @@ export function keepIndexCurrent(
     } catch (error) {
       // A rollback made meanwhile, here or from the command line, holds: the change waits for a moderator.
       if (error instanceof ReindexPausedError) return warnPaused(files);
+      // An emptied folder waits for a moderator; the engine logged what to do.
+      if (error instanceof EveryDocumentGoneError) return;
       if (error instanceof ReindexBusyError) {
         if (!retrying)
           logger.warn(

@@ -1,22 +1,25 @@
 import { stat } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { type Engine, ReindexBusyError } from '../engine/engine.js';
+import { EveryDocumentGoneError } from '../engine/everyDocumentGoneError.js';
 import { ReindexPausedError } from '../engine/rollbackReport.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 
 /** How often a missing knowledge folder is looked for. */
 export const FOLDER_POLL_MS = 2000;
 
-const isFolder = (dir: string) =>
+/** The folder as it stands (which folder, when its entries last changed), or null when it is not one. */
+const folderStamp = (dir: string) =>
   stat(dir).then(
-    (s) => s.isDirectory(),
-    () => false,
+    (s) => (s.isDirectory() ? `${s.dev}:${s.ino}:${s.mtimeMs}` : null),
+    () => null,
   );
 
 /**
  * The bot started on its saved index because the knowledge folder was missing (an unmounted
  * volume): looks for the folder every `pollMs` and, once it is there, brings the index up to date
- * with it. Returns a stop function.
+ * with it. A folder that holds none of the indexed documents (an empty mount point) is not applied:
+ * it is looked at again once files come or go in it. Returns a stop function.
  */
 export function syncWhenKnowledgeReturns(
   engine: Engine,
@@ -31,12 +34,23 @@ export function syncWhenKnowledgeReturns(
     timer = setTimeout(() => void look(), pollMs);
     timer.unref();
   };
+  /** The folder as it stood when it held none of the indexed documents. */
+  let refused: string | null = null;
   const look = async (): Promise<void> => {
-    if (!(await isFolder(dir))) return next();
-    logger.info({ dir }, 'knowledge folder is back; reindexing');
+    const stamp = await folderStamp(dir);
+    if (stamp === null || stamp === refused) return next();
+    logger.info(
+      { dir },
+      refused === null ? 'knowledge folder is back; reindexing' : 'knowledge folder changed; reindexing',
+    );
     try {
       await engine.reindexSoon({ automatic: true });
     } catch (error) {
+      // The engine logged what to do; files arriving later are applied then.
+      if (error instanceof EveryDocumentGoneError) {
+        refused = stamp;
+        return next();
+      }
       if (error instanceof ReindexPausedError)
         return logger.warn(
           { rolledBack: engine.rolledBack },

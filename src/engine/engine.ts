@@ -33,6 +33,7 @@ import { crashPoint } from '../util/crashPoint.js';
 import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
 import { buildState, type Fingerprints, segment } from './buildState.js';
 import { diffKnowledge, isEmptyDiff, type KnowledgeDiff } from './diffKnowledge.js';
+import { EVERY_DOCUMENT_GONE_ADVICE, EveryDocumentGoneError } from './everyDocumentGoneError.js';
 import { knownFiles, refreshFingerprints } from './fingerprints.js';
 import { type Fence, withIndexLock } from './indexLock.js';
 import { ReindexBusyError } from './reindexBusyError.js';
@@ -70,7 +71,10 @@ export interface EngineOptions {
 export interface ReindexOptions {
   /** Rebuild every document instead of patching in the changed ones. */
   full?: boolean;
-  /** Not asked for by a moderator (start-up sync, watch mode): refused while a rolled-back index serves. */
+  /**
+   * Not asked for by a moderator (start-up sync, watch mode, the folder coming back): refused while a
+   * rolled-back index serves, and when it would remove every indexed document (EveryDocumentGoneError).
+   */
   automatic?: boolean;
 }
 
@@ -142,6 +146,8 @@ export class Engine {
       await this.reindex({ automatic: true });
     } catch (error) {
       if (error instanceof ReindexPausedError) return this.warnPaused();
+      // reindex() logged what to do; the saved index serves meanwhile.
+      if (error instanceof EveryDocumentGoneError) return;
       // Without a saved index there is nothing to serve: the caller says what is wrong.
       if (error instanceof KnowledgeFolderError && this.generation !== null) {
         this.folderProblem = error.message;
@@ -240,7 +246,15 @@ export class Engine {
   /** Brings the index up to date; rejects with ReindexBusyError while another reindex runs. */
   reindex(options: ReindexOptions = {}): Promise<ReindexReport> {
     // Logged once the lock is released: whoever reads the line may reindex again at once.
-    return this.locked('reindex', (fence) => this.runReindex(options, fence)).then((report) => {
+    const done = this.locked('reindex', (fence) => this.runReindex(options, fence));
+    done.catch((error: unknown) => {
+      if (error instanceof EveryDocumentGoneError)
+        this.logger.warn(
+          { reason: error.message, indexed: error.indexed, todo: EVERY_DOCUMENT_GONE_ADVICE },
+          'not reindexing: the knowledge folder holds none of the indexed documents; the index still serves',
+        );
+    });
+    return done.then((report) => {
       this.folderProblem = null;
       this.logger.info({ ...report, skipped: report.skipped.length }, 'reindex finished');
       // One line however many: validate-knowledge lists each with its reason.
@@ -420,6 +434,9 @@ export class Engine {
       scan = await scanKnowledge(dir);
       diff = diffKnowledge(before.documents, scan);
     }
+    // An empty folder (a missing bind mount) must not wipe the index unasked: only a moderator may.
+    const removesEvery = before.documents.size > 0 && diff.removed.length === before.documents.size;
+    if (removesEvery && options.automatic) throw new EveryDocumentGoneError(before.documents.size, dir);
     const skipped = [...scan.skipped, ...aliasProblems];
     const skippedChanged = JSON.stringify(skipped) !== JSON.stringify(this.skippedDocs);
 
@@ -457,6 +474,7 @@ export class Engine {
       saveMs: 0,
       saved: true,
     };
+    if (removesEvery) report.removedEvery = true;
     // Saving also ends a rollback's pause: this reindex was asked for.
     const worthSaving = mode !== 'unchanged' || skippedChanged || fingerprintsChanged || this.pin !== null;
     if (this.pointerBroken !== null && worthSaving) {

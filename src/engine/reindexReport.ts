@@ -21,6 +21,8 @@ export interface ReindexReport {
   /** How it was written: every passage, or only the documents changed since the last full save. */
   savedAs?: 'full' | 'delta';
   saveError?: string;
+  /** True when every document the index had is gone from it (a moderator's reindex of an emptied folder). */
+  removedEvery?: boolean;
   /** True when this reindex ended a rollback's pause: the index reflects the knowledge folder again. */
   endedRollback?: boolean;
 }
@@ -33,6 +35,13 @@ export function cappedLines(prefix: string, items: readonly string[], max = LIST
   const lines = items.slice(0, max).map((item) => `  ${prefix} ${item}`);
   if (items.length > max) lines.push(`  … and ${items.length - max} more`);
   return lines;
+}
+
+/** Said by every report of a reindex that removed all the documents the index had. */
+export function everyDocumentRemoved(r: Pick<ReindexReport, 'documents'>): string {
+  return r.documents === 0
+    ? 'every document was removed: the index is empty and answers "not found" until documents are back in the knowledge folder'
+    : 'every document the index had was removed';
 }
 
 export function describeReport(r: ReindexReport): string {
@@ -48,6 +57,7 @@ export function describeReport(r: ReindexReport): string {
       r.skipped.map((s) => `${s.file}: ${s.reason}`),
     ),
   ];
+  if (r.removedEvery) lines.push(`warning: ${everyDocumentRemoved(r)}`);
   if (r.endedRollback) lines.push('the rollback is over: the index reflects the knowledge folder again');
   if (!r.saved) lines.push(`warning: the index serves but was not saved (${r.saveError ?? 'unknown error'})`);
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import type { ReindexReport } from '../../engine/reindexReport.js';
+import { everyDocumentRemoved, type ReindexReport } from '../../engine/reindexReport.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import type { ModeratorAction } from './auditMessage.js';
@@ -9,10 +9,13 @@ import { idList } from './idList.js';
 export const ENDED_ROLLBACK =
   '↩️ This ended the rollback: the index reflects the knowledge folder again, and automatic reindexing is back on.';
 
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 function reindexLines(report: ReindexReport): string[] {
   return [
     `**Passages:** ${report.passagesBefore} → ${report.passagesAfter} · **documents:** ${report.documents} · ${report.ms} ms (${report.mode})`,
     `Added ${report.added.length}, changed ${report.changed.length}, removed ${report.removed.length}, skipped ${report.skipped.length}.`,
+    report.removedEvery ? `⚠️ ${capitalized(everyDocumentRemoved(report))}.` : '',
     report.endedRollback ? ENDED_ROLLBACK : '',
     idList('Added', report.added),
     idList('Changed', report.changed),

@@ -37,7 +37,7 @@ import { EVERY_DOCUMENT_GONE_ADVICE, EveryDocumentGoneError } from './everyDocum
 import { knownFiles, refreshFingerprints } from './fingerprints.js';
 import { type Fence, withIndexLock } from './indexLock.js';
 import { ReindexBusyError } from './reindexBusyError.js';
-import { LISTED_NAMES, type ReindexReport } from './reindexReport.js';
+import { LISTED_NAMES, type ReindexReport, reportLogFields } from './reindexReport.js';
 import {
   documentChanges,
   ReindexPausedError,
@@ -256,7 +256,7 @@ export class Engine {
     });
     return done.then((report) => {
       this.folderProblem = null;
-      this.logger.info({ ...report, skipped: report.skipped.length }, 'reindex finished');
+      this.logger.info(reportLogFields(report), 'reindex finished');
       // One line however many: validate-knowledge lists each with its reason.
       if (report.skipped.length > 0)
         this.logger.warn(

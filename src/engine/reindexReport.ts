@@ -30,6 +30,22 @@ export interface ReindexReport {
 /** Names listed under each heading of a report; the rest are counted. */
 export const LISTED_NAMES = 20;
 
+/**
+ * The report as the "reindex finished" log line carries it: each id list cut to its first
+ * LISTED_NAMES with the full counts beside, so a change of 10,000 documents is one short line.
+ */
+export function reportLogFields(r: ReindexReport): object {
+  const first = (ids: readonly string[]) => ids.slice(0, LISTED_NAMES);
+  return {
+    ...r,
+    added: first(r.added),
+    changed: first(r.changed),
+    removed: first(r.removed),
+    counts: { added: r.added.length, changed: r.changed.length, removed: r.removed.length },
+    skipped: r.skipped.length,
+  };
+}
+
 /** `items` as indented lines, at most `max` of them, then "… and N more". */
 export function cappedLines(prefix: string, items: readonly string[], max = LISTED_NAMES): string[] {
   const lines = items.slice(0, max).map((item) => `  ${prefix} ${item}`);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { type FileOps, fileOps, moveFile } from '../src/knowledge/moveFile.js';
 import { listTrash, moveToTrash, restoreFromTrash, TrashError, trashDir } from '../src/knowledge/trash.js';
@@ -30,9 +30,17 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 
 const exdev = () => Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
 
-/** The real operations, except that rename fails the way it does between two Docker volumes. */
+/**
+ * The real operations, except that rename, and a link from one folder to the other, fail the way
+ * they do between two Docker volumes.
+ */
 function acrossDevices(overrides: Partial<FileOps> = {}): FileOps {
-  return { ...fileOps, rename: async () => Promise.reject(exdev()), ...overrides };
+  return {
+    ...fileOps,
+    rename: async () => Promise.reject(exdev()),
+    link: async (a, b) => (dirname(a) === dirname(b) ? fileOps.link(a, b) : Promise.reject(exdev())),
+    ...overrides,
+  };
 }
 
 test('across file systems the file is copied, synced and linked into place, then the source is unlinked', async () => {
@@ -54,7 +62,7 @@ test('across file systems the file is copied, synced and linked into place, then
   assert.deepEqual(await readdir(from), []);
   // Linked only once the copy is on disk; the source unlinked only once the new name is on disk.
   assert.deepEqual(calls, [
-    'rename',
+    'link', // refused: another file system
     'copyFile',
     'syncFile',
     'link',
@@ -115,13 +123,14 @@ test('remove and restore work when the trash is on another file system (EXDEV)',
   const data = join(root, 'volume2');
   let refused = 0;
   const counted = acrossDevices({
-    rename: async () => {
+    link: async (a, b) => {
+      if (dirname(a) === dirname(b)) return fileOps.link(a, b);
       refused++;
       throw exdev();
     },
   });
   const trashed = await moveToTrash(from, data, 'doc.md', new Date('2026-01-02T03:04:05.678Z'), counted);
-  assert.equal(refused, 1, 'the rename was tried and failed with EXDEV');
+  assert.equal(refused, 1, 'the link was tried and failed with EXDEV');
   assert.deepEqual(await readdir(from), []);
   assert.deepEqual(await readFile(join(trashDir(data), trashed)), content);
   assert.deepEqual(await listTrash(data), [trashed]);
@@ -135,6 +144,7 @@ test('remove and restore work when the trash is on another file system (EXDEV)',
   const again = await moveToTrash(from, data, 'doc.md', new Date(), acrossDevices());
   const late: FileOps = acrossDevices({
     link: async (a, b) => {
+      if (dirname(a) !== dirname(b)) throw exdev();
       await writeFile(join(from, 'doc.md'), 'a newer file');
       return fileOps.link(a, b);
     },

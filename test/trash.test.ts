@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
+import { type FileOps, fileOps } from '../src/knowledge/moveFile.js';
 import {
   listTrash,
   moveToTrash,
@@ -71,4 +72,70 @@ test('names with a path, unknown names and missing files are refused', async () 
     restoreFromTrash(knowledge, data, '2026-01-02T03-04-05-678Z-gone.md'),
     /not a file in the trash/,
   );
+});
+
+/** The real operations, except that a file lands on `target` just before the move's last step. */
+function racedTo(target: string, bytes: string): FileOps {
+  const plant = async (to: string) => {
+    if (to === target) await writeFile(target, bytes, { flag: 'wx' }).catch(() => {});
+  };
+  return {
+    ...fileOps,
+    rename: async (from, to) => {
+      await plant(to);
+      return fileOps.rename(from, to);
+    },
+    link: async (from, to) => {
+      await plant(to);
+      return fileOps.link(from, to);
+    },
+  };
+}
+
+test('restore never overwrites a file that appears under its name after the check', async () => {
+  await writeFile(join(knowledge, 'note.md'), 'old');
+  const trashed = await moveToTrash(knowledge, data, 'note.md');
+  const raced = racedTo(join(knowledge, 'note.md'), 'written meanwhile');
+  await assert.rejects(restoreFromTrash(knowledge, data, trashed, raced), (e: Error) => {
+    assert.ok(e instanceof TrashError);
+    assert.match(e.message, /already in the knowledge folder/);
+    return true;
+  });
+  assert.equal(await readFile(join(knowledge, 'note.md'), 'utf8'), 'written meanwhile');
+  assert.equal(await readFile(join(trashDir(data), trashed), 'utf8'), 'old');
+  assert.deepEqual(await readdir(knowledge), ['note.md']);
+});
+
+test('remove never overwrites a trashed file that appears under the same name: it takes the next one', async () => {
+  const now = new Date('2026-01-02T03:04:05.678Z');
+  await writeFile(join(knowledge, 'note.md'), 'removed now');
+  await mkdir(trashDir(data), { recursive: true });
+  const first = join(trashDir(data), '2026-01-02T03-04-05-678Z-note.md');
+  const trashed = await moveToTrash(knowledge, data, 'note.md', now, racedTo(first, 'removed meanwhile'));
+  assert.equal(trashed, '2026-01-02T03-04-05-679Z-note.md');
+  assert.equal(await readFile(first, 'utf8'), 'removed meanwhile');
+  assert.equal(await readFile(join(trashDir(data), trashed), 'utf8'), 'removed now');
+  assert.deepEqual(await readdir(knowledge), []);
+});
+
+test('where the file system has no hard links, remove and restore still move the file and refuse a taken name', async () => {
+  const noLinks: FileOps = {
+    ...fileOps,
+    link: async () => {
+      throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+    },
+  };
+  await writeFile(join(knowledge, 'note.md'), 'first');
+  const trashed = await moveToTrash(knowledge, data, 'note.md', new Date(), noLinks);
+  assert.deepEqual(await readdir(knowledge), []);
+  assert.equal(await readFile(join(trashDir(data), trashed), 'utf8'), 'first');
+  await writeFile(join(knowledge, 'note.md'), 'second');
+  await assert.rejects(
+    restoreFromTrash(knowledge, data, trashed, noLinks),
+    /already in the knowledge folder/,
+  );
+  await rm(join(knowledge, 'note.md'));
+  assert.equal(await restoreFromTrash(knowledge, data, trashed, noLinks), 'note.md');
+  assert.equal(await readFile(join(knowledge, 'note.md'), 'utf8'), 'first');
+  assert.deepEqual(await listTrash(data), []);
 });

@@ -1,8 +1,12 @@
 /**
- * Moves a file, also between file systems (KNOWLEDGE_DIR and DATA_DIR on two Docker volumes, where
- * rename fails with EXDEV): then a copy under a hidden temporary name in the destination folder,
- * synced, linked into place (never over an existing file), and only then the source unlinked. A crash
- * at any point leaves the document whole in at least one of the two places, never in neither.
+ * Moves a file without ever overwriting one already at the destination (another file could appear
+ * there between any check and the move). A regular file is hard-linked under its new name, which
+ * fails with EEXIST if the name is taken, then its old name is unlinked. Between file systems
+ * (KNOWLEDGE_DIR and DATA_DIR on two Docker volumes, where a link fails with EXDEV) it is copied under
+ * a hidden temporary name in the destination folder, synced, linked into place and only then is the
+ * source unlinked. A crash at any point leaves the document whole in at least one of the two places,
+ * never in neither. Where the file system has no hard links, a rename after checking the name is free
+ * is the best there is.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -54,22 +58,59 @@ export const fileOps: FileOps = {
     }),
 };
 
-/** Moves `from` to `to`. A plain rename where it can; see above where it cannot. */
+/** What link() says on a file system that has no hard links (or no more for this file). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
+
+const exists = (file: string) =>
+  lstat(file).then(
+    () => true,
+    (error: unknown) => {
+      if (code(error) === 'ENOENT') return false;
+      throw error;
+    },
+  );
+
+const taken = (to: string) =>
+  Object.assign(new Error(`EEXIST: file already exists, ${to}`), { code: 'EEXIST', path: to });
+
+/** A rename that refuses a taken name; only as good as the check, for where links cannot be had. */
+async function renameUnlessTaken(from: string, to: string, ops: FileOps): Promise<void> {
+  if (await exists(to)) throw taken(to);
+  await ops.rename(from, to);
+}
+
+/** Moves `from` to `to`, failing with EEXIST when `to` exists; see above. */
 export async function moveFile(from: string, to: string, ops: FileOps = fileOps): Promise<void> {
-  try {
-    await ops.rename(from, to);
-    return;
-  } catch (error) {
-    if (code(error) !== 'EXDEV') throw error;
+  const regular = (await lstat(from)).isFile();
+  if (!regular) {
+    // A link (or anything else) is never copied: the copy would be whatever it points at.
+    try {
+      return await renameUnlessTaken(from, to, ops);
+    } catch (error) {
+      if (code(error) !== 'EXDEV') throw error;
+      throw new NotRegularFileError(`${path.basename(from)} is not a regular file`);
+    }
   }
-  if (!(await lstat(from)).isFile())
-    throw new NotRegularFileError(`${path.basename(from)} is not a regular file`);
-  await copyIntoPlace(from, to, ops);
+  let linked = false;
+  try {
+    await ops.link(from, to);
+    linked = true;
+  } catch (error) {
+    if (NO_LINKS.has(code(error) ?? '')) {
+      try {
+        return await renameUnlessTaken(from, to, ops);
+      } catch (renameError) {
+        if (code(renameError) !== 'EXDEV') throw renameError;
+      }
+    } else if (code(error) !== 'EXDEV') throw error;
+  }
+  if (linked) await syncNewName(to, ops);
+  else await copyIntoPlace(from, to, ops);
   // The document is in both places now; the source goes last.
   try {
     await ops.unlink(from);
   } catch (error) {
-    // Still there: undo the copy, so the move did not happen. Already gone: the copy is the document.
+    // Still there: undo the new name, so the move did not happen. Already gone: the new name is the document.
     if (code(error) !== 'ENOENT') {
       await ops.unlink(to).catch(() => {});
       throw error;
@@ -88,12 +129,20 @@ async function copyIntoPlace(from: string, to: string, ops: FileOps): Promise<vo
     await ops.copyFile(from, temp, constants.COPYFILE_EXCL);
     await ops.syncFile(temp);
     // link() fails if the name is taken, where a rename would overwrite it.
-    await ops.link(temp, to);
+    await ops.link(temp, to).catch((error: unknown) => {
+      if (!NO_LINKS.has(code(error) ?? '')) throw error;
+      return renameUnlessTaken(temp, to, ops);
+    });
   } finally {
     await ops.unlink(temp).catch(() => {});
   }
+  await syncNewName(to, ops);
+}
+
+/** Puts the name `to` on disk before its source goes; if that fails, the name is taken back. */
+async function syncNewName(to: string, ops: FileOps): Promise<void> {
   try {
-    await ops.syncDir(dir);
+    await ops.syncDir(path.dirname(to));
   } catch (error) {
     await ops.unlink(to).catch(() => {});
     throw error;

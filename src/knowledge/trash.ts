@@ -9,6 +9,8 @@ import { pathExists } from '../util/pathExists.js';
 import { type FileOps, fileOps, moveFile, NotRegularFileError } from './moveFile.js';
 
 const TRASH = 'trash';
+/** Trash names tried for one removal before giving up (each a millisecond later than the last). */
+const MAX_NAME_TRIES = 1000;
 /** `2026-11-24T23-26-28-123Z-` : the ISO time of the removal, colons and dot made file-name safe. */
 const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(.+)$/;
 
@@ -45,21 +47,24 @@ export async function moveToTrash(
   if (!isPlainName(file)) throw new TrashError(`not a file name: ${file}`);
   const dir = trashDir(dataDir);
   await mkdir(dir, { recursive: true });
-  let name = trashedName(file, now);
-  // Two removals within the same millisecond still never overwrite each other.
-  for (let n = 1; await pathExists(path.join(dir, name)); n++) {
-    name = trashedName(file, new Date(now.getTime() + n));
+  // Two removals within the same millisecond still never overwrite each other: the move refuses a
+  // taken name, and the next millisecond's name is tried.
+  for (let n = 0; ; n++) {
+    const name = trashedName(file, new Date(now.getTime() + n));
+    try {
+      await moveFile(path.join(knowledgeDir, file), path.join(dir, name), ops);
+      return name;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && n < MAX_NAME_TRIES) continue;
+      if (code === 'ENOENT') throw new TrashError(`${file} is not in the knowledge folder`);
+      if (error instanceof NotRegularFileError)
+        throw new TrashError(
+          `${file} is not a regular file (a link?) and the trash is on another file system`,
+        );
+      throw error;
+    }
   }
-  try {
-    await moveFile(path.join(knowledgeDir, file), path.join(dir, name), ops);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new TrashError(`${file} is not in the knowledge folder`);
-    if (error instanceof NotRegularFileError)
-      throw new TrashError(`${file} is not a regular file (a link?) and the trash is on another file system`);
-    throw error;
-  }
-  return name;
 }
 
 /** Moves a trashed file back under its original name; refuses when that name is taken. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CrashPoint } from '../src/util/crashPoint.js';
@@ -87,9 +87,19 @@ test('kill -9 during /knowledge add, before and after the file lands: nothing ha
   const aMinuteAgo = new Date(Date.now() - 120_000);
   await utimes(join(ws.knowledgeDir, leftovers[0] ?? ''), aMinuteAgo, aMinuteAgo);
 
+  // So is a copy an interrupted /knowledge remove left in a trash on another file system.
+  const trashed = join(ws.dataDir, 'trash', '.upload-0123456789ab.tmp');
+  await mkdir(join(ws.dataDir, 'trash'), { recursive: true });
+  await writeFile(trashed, CRASH_DOCUMENT);
+  await utimes(trashed, aMinuteAgo, aMinuteAgo);
+
   // Killed after the file landed, before the reindex: the next start indexes it.
   const second = await startBot(ws, 'add:before-reindex');
   assert.ok(second.logs.some((l) => l.msg.startsWith('removed temporary uploads')));
+  assert.deepEqual(second.logs.find((l) => l.msg.startsWith('removed temporary copies'))?.files, [
+    '.upload-0123456789ab.tmp',
+  ]);
+  assert.deepEqual(await readdir(join(ws.dataDir, 'trash')), []);
   await killedBy(second, add);
   assert.deepEqual(
     (await readdir(ws.knowledgeDir)).filter((f) => !files.has(f)),

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { type FileOps, fileOps } from '../src/knowledge/moveFile.js';
+import { sweepInterruptedWrites } from '../src/knowledge/sweepInterruptedWrites.js';
 import {
   listTrash,
   moveToTrash,
@@ -138,4 +139,28 @@ test('where the file system has no hard links, remove and restore still move the
   assert.equal(await restoreFromTrash(knowledge, data, trashed, noLinks), 'note.md');
   assert.equal(await readFile(join(knowledge, 'note.md'), 'utf8'), 'first');
   assert.deepEqual(await listTrash(data), []);
+});
+
+test('the start-up sweep clears temporary copies an interrupted move left in the trash, once a minute old', async () => {
+  const now = Date.now();
+  await writeFile(join(knowledge, 'note.md'), 'kept');
+  const trashed = await moveToTrash(knowledge, data, 'note.md');
+  const old = new Date(now - 120_000);
+  for (const [dir, name] of [
+    [trashDir(data), '.upload-0123456789ab.tmp'],
+    [knowledge, '.upload-ba9876543210.tmp'],
+  ] as const) {
+    await writeFile(join(dir, name), 'half a copy');
+    await utimes(join(dir, name), old, old);
+  }
+  await writeFile(join(trashDir(data), '.upload-fresh00000000.tmp'), 'a copy in progress');
+  const swept = await sweepInterruptedWrites(knowledge, data, 60_000, now);
+  assert.deepEqual(swept, { knowledge: ['.upload-ba9876543210.tmp'], trash: ['.upload-0123456789ab.tmp'] });
+  assert.deepEqual((await readdir(trashDir(data))).sort(), ['.upload-fresh00000000.tmp', trashed].sort());
+  assert.deepEqual(await readdir(knowledge), []);
+  // A data folder with no trash yet is nothing to sweep.
+  assert.deepEqual(await sweepInterruptedWrites(knowledge, join(root, 'no-data'), 60_000, now), {
+    knowledge: [],
+    trash: [],
+  });
 });

@@ -18,13 +18,13 @@ import { Engine } from '../engine/engine.js';
 import { releaseIndexLocks } from '../engine/indexLock.js';
 import { FeedbackLog } from '../feedback/feedbackLog.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
-import { sweepAbandonedUploads } from '../knowledge/writeAtomic.js';
+import { sweepInterruptedWrites } from '../knowledge/sweepInterruptedWrites.js';
 import { createLogger } from '../log/createLogger.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
 import { createShutdown, handleStrayErrors, shutDownOnSignals } from './watchProcess.js';
 
-/** A temporary upload file this old was left by a killed process: writing one takes milliseconds. */
+/** A temporary file this old was left by a killed process: writing one takes milliseconds. */
 const ABANDONED_UPLOAD_MS = 60_000;
 
 async function main(): Promise<number> {
@@ -51,9 +51,17 @@ async function main(): Promise<number> {
   shutDownOnSignals(logger, shutdown);
 
   const engine = await Engine.open({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
-  const swept = await sweepAbandonedUploads(config.knowledgeDir, ABANDONED_UPLOAD_MS);
-  if (swept.length > 0)
-    logger.warn({ files: swept }, 'removed temporary uploads left by an interrupted /knowledge add');
+  const swept = await sweepInterruptedWrites(config.knowledgeDir, config.dataDir, ABANDONED_UPLOAD_MS);
+  if (swept.knowledge.length > 0)
+    logger.warn(
+      { files: swept.knowledge },
+      'removed temporary uploads left by an interrupted /knowledge add',
+    );
+  if (swept.trash.length > 0)
+    logger.warn(
+      { files: swept.trash },
+      'removed temporary copies left in the trash by an interrupted /knowledge remove',
+    );
   shutdown.onClose(keepIndexCurrent(engine, config, logger));
   const client = createClient(config);
   shutdown.onClose(() => client.destroy());

@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ANSI, formatAnswerText } from '../src/cli/formatAnswerText.js';
+import { describeRollback } from '../src/engine/rollbackReport.js';
 import type { Answer } from '../src/types.js';
 import { forTerminal } from '../src/util/forTerminal.js';
 import { runCliScript } from './helpers/runCliScript.js';
@@ -118,4 +119,94 @@ test('an error line that echoes a configured folder name carries no control sequ
   assert.notEqual(result.code, 0);
   assert.match(result.stderr, /gone- \[2J/);
   assert.doesNotMatch(result.stderr, UNSAFE);
+});
+
+/** Values a process may print back: an escape sequence, a bell and a newline that would fake a line. */
+const FAKE_LINE = `${ESC}]0;x\u0007\n  - all`;
+
+test("the bot's configuration and start-up errors show configured values on one line, without control sequences", async () => {
+  const bot = {
+    DISCORD_TOKEN: 'not-a-real-token',
+    DISCORD_CLIENT_ID: '123456789012345678',
+    DISCORD_API_URL: '',
+  };
+  const badLevel = await runCliScript('../bot/main.ts', [], {
+    env: { ...env, ...bot, LOG_LEVEL: `a${ESC}]0;\u0007\nb` },
+  });
+  assert.equal(badLevel.code, 2, badLevel.stderr);
+  assert.match(badLevel.stderr, /^configuration error: LOG_LEVEL must be one of .*\(got "a ]0; b"\)\n$/);
+  assert.doesNotMatch(badLevel.stderr, UNSAFE);
+
+  const missing = join(env.KNOWLEDGE_DIR ?? '', `gone${FAKE_LINE}`);
+  const noFolder = await runCliScript('../bot/main.ts', [], {
+    env: { ...env, ...bot, KNOWLEDGE_DIR: missing, DATA_DIR: join(env.DATA_DIR ?? '', 'none-saved') },
+  });
+  assert.equal(noFolder.code, 2, noFolder.stderr);
+  assert.equal(noFolder.stderr.trim().split('\n').length, 1, noFolder.stderr);
+  assert.match(noFolder.stderr, /could not start: knowledge folder .*gone \]0;x +- all does not exist/);
+  assert.doesNotMatch(noFolder.stderr, UNSAFE);
+});
+
+test('a command-line error or notice that echoes a folder name stays on its one line', async () => {
+  const missing = join(env.KNOWLEDGE_DIR ?? '', `gone${FAKE_LINE}`);
+  const failed = await runCliScript('validateKnowledge.ts', [], { env: { ...env, KNOWLEDGE_DIR: missing } });
+  assert.equal(failed.stdout.trim().split('\n').length, 1, failed.stdout);
+  assert.doesNotMatch(failed.stdout, UNSAFE);
+  const reindex = await runCliScript('reindex.ts', [], { env: { ...env, KNOWLEDGE_DIR: missing } });
+  assert.equal(reindex.code, 2);
+  assert.equal(reindex.stderr.trim().split('\n').length, 1, reindex.stderr);
+
+  // ask with a saved index (made by this reindex) and the folder gone: one notice line, then the answer.
+  assert.equal((await runCliScript('reindex.ts', [], { env })).code, 0);
+  const asked = await runCliScript('ask.ts', ['Why did the Vitebsk tram depot go on strike?'], {
+    env: { ...env, KNOWLEDGE_DIR: missing },
+  });
+  assert.equal(asked.code, 0, asked.stderr);
+  assert.equal(asked.stderr.trim().split('\n').length, 1, asked.stderr);
+  assert.match(asked.stderr, /^note: knowledge folder .*gone \]0;x +- all does not exist/);
+  assert.doesNotMatch(asked.stderr, UNSAFE);
+});
+
+test('a newline in a file name cannot fake a line of the reindex or validate-knowledge report', async (t) => {
+  const ws = await tempWorkspace();
+  t.after(() => ws.cleanup());
+  const own = { KNOWLEDGE_DIR: ws.knowledgeDir, DATA_DIR: ws.dataDir };
+  const name = 'fake\n  - 2020-08-26-globalsecurity-senior-us-diplomat-aims-to-bridge-differences';
+  await writeFile(join(ws.knowledgeDir, `${name}.md`), HOSTILE);
+  await writeFile(join(ws.knowledgeDir, `bad\nSKIP everything.md`), BAD_CONTENT);
+
+  const reindex = await runCliScript('reindex.ts', [], { env: own });
+  assert.equal(reindex.code, 0, reindex.stderr);
+  const lines = reindex.stdout.split('\n');
+  assert.ok(lines.includes(`  + ${name.replace('\n', ' ')}`), reindex.stdout);
+  assert.deepEqual(
+    lines.filter((l) => l.startsWith('  - ')),
+    [],
+    'nothing shows as removed',
+  );
+  assert.match(reindex.stdout, /^ {2}! bad SKIP everything\.md: /m);
+
+  const validate = await runCliScript('validateKnowledge.ts', [], { env: own });
+  const shown = validate.stdout.split('\n');
+  assert.ok(
+    shown.some((l) => l.startsWith(`ok   ${name.replace('\n', ' ')} |`)),
+    validate.stdout,
+  );
+  assert.deepEqual(
+    shown.filter((l) => l.startsWith('SKIP ')).map((l) => l.slice(0, 26)),
+    ['SKIP bad SKIP everything.m'],
+  );
+  assert.ok(!shown.some((l) => l.startsWith('  - ')));
+});
+
+test('the rollback report shows each document on its own line, at most 20 of each kind', () => {
+  const index = { generation: 'g', builtAt: '2026-01-01T00:00:00.000Z', documents: 1, passages: 1 };
+  const added = ['fake\n  - everything', ...Array.from({ length: 29 }, (_, i) => `doc-${i}`)];
+  const lines = describeRollback({ from: index, to: index, added, removed: [], changed: [], ms: 1 }).split(
+    '\n',
+  );
+  assert.ok(lines.includes('  + fake   - everything'));
+  assert.equal(lines.filter((l) => l.startsWith('  + ')).length, 20);
+  assert.ok(lines.includes('  … and 10 more'));
+  assert.ok(!lines.some((l) => l.startsWith('  - ')));
 });

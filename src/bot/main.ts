@@ -20,9 +20,13 @@ import { FeedbackLog } from '../feedback/feedbackLog.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import { sweepInterruptedWrites } from '../knowledge/sweepInterruptedWrites.js';
 import { createLogger } from '../log/createLogger.js';
+import { forTerminal } from '../util/forTerminal.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
 import { createShutdown, handleStrayErrors, shutDownOnSignals } from './watchProcess.js';
+
+/** A message that echoes configured values (a folder name, LOG_LEVEL) on a terminal: no control sequence, one line. */
+const oneLine = (text: string) => forTerminal(text, { oneLine: true });
 
 /** A temporary file this old was left by a killed process: writing one takes milliseconds. */
 const ABANDONED_UPLOAD_MS = 60_000;
@@ -38,7 +42,7 @@ async function main(): Promise<number> {
       return 2;
     }
     if (error instanceof ConfigError) {
-      process.stderr.write(`configuration error: ${error.message}\n`);
+      process.stderr.write(`configuration error: ${oneLine(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -105,13 +109,13 @@ main().then(
     // answer "not found", which members would take for the truth: it refuses instead, in one line.
     if (error instanceof KnowledgeFolderError) {
       process.stderr.write(
-        `crisis-desk could not start: ${error.message}, and DATA_DIR holds no saved index to serve meanwhile; set KNOWLEDGE_DIR to the folder of documents\n`,
+        `crisis-desk could not start: ${oneLine(error.message)}, and DATA_DIR holds no saved index to serve meanwhile; set KNOWLEDGE_DIR to the folder of documents\n`,
       );
       process.exitCode = 2;
       return;
     }
     process.stderr.write(
-      `crisis-desk could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+      `crisis-desk could not start: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
     );
     process.exitCode = 1;
   },

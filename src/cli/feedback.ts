@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   const path = join(dataDir, FEEDBACK_FILE);
   const text = await readFeedback(path);
   if (text === null && !json) {
-    process.stdout.write(`${forTerminal(`no feedback yet (${path} does not exist)`)}\n`);
+    process.stdout.write(`${forTerminal(`no feedback yet (${path} does not exist)`, { oneLine: true })}\n`);
     return 0;
   }
   let summary = summarizeFeedback(text ?? '');

@@ -1,6 +1,7 @@
 import { type LogLevel, loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
 import { Engine } from '../engine/engine.js';
 import { createLogger } from '../log/createLogger.js';
+import { forTerminal } from '../util/forTerminal.js';
 import { openReader } from './openReader.js';
 
 function configured(defaultLogLevel: LogLevel) {
@@ -23,6 +24,7 @@ export function openSavedIndex(sync: boolean): Promise<Engine> {
   return openReader({
     ...configured('warn'),
     sync,
-    notice: (line) => process.stderr.write(`${line}\n`),
+    // The line may echo the configured folder's name.
+    notice: (line) => process.stderr.write(`${forTerminal(line, { oneLine: true })}\n`),
   });
 }

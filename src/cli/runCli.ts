@@ -54,19 +54,21 @@ export async function runCli(
   try {
     setCode(await main());
   } catch (error) {
-    // Messages echo file names, reasons and configured values: nothing in them may drive the terminal.
+    // Messages echo file names, reasons and configured values: nothing in them may drive the
+    // terminal, and each stays on its one line.
     const writeError = (text: string) => proc.stderr.write(forTerminal(text));
+    const message = forTerminal((error as Error | null)?.message ?? '', { oneLine: true });
     if (error instanceof UsageError) {
-      writeError(`error: ${error.message}\n\n${usage}\n`);
+      writeError(`error: ${message}\n\n${usage}\n`);
       setCode(2);
     } else if (error instanceof KnowledgeFolderError) {
-      writeError(`error: ${error.message}; set KNOWLEDGE_DIR to the folder of documents\n`);
+      writeError(`error: ${message}; set KNOWLEDGE_DIR to the folder of documents\n`);
       setCode(2);
     } else if (error instanceof ConfigError) {
-      writeError(`configuration error: ${error.message}\n`);
+      writeError(`configuration error: ${message}\n`);
       setCode(2);
     } else if (error instanceof ReindexBusyError || error instanceof RollbackError) {
-      writeError(`error: ${error.message}; nothing was changed\n`);
+      writeError(`error: ${message}; nothing was changed\n`);
       setCode(1);
     } else {
       writeError(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

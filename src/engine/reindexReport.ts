@@ -1,4 +1,5 @@
 import type { SkippedDocument } from '../types.js';
+import { forTerminal } from '../util/forTerminal.js';
 
 export interface ReindexReport {
   /** full: rebuilt aside and swapped; incremental: changed documents patched in; unchanged: nothing to do. */
@@ -46,9 +47,12 @@ export function reportLogFields(r: ReindexReport): object {
   };
 }
 
-/** `items` as indented lines, at most `max` of them, then "… and N more". */
+/**
+ * `items` as indented lines, at most `max` of them, then "… and N more". Each item is shown on its
+ * line alone: a newline or control character in a file name becomes a space, so it cannot fake a line.
+ */
 export function cappedLines(prefix: string, items: readonly string[], max = LISTED_NAMES): string[] {
-  const lines = items.slice(0, max).map((item) => `  ${prefix} ${item}`);
+  const lines = items.slice(0, max).map((item) => `  ${prefix} ${forTerminal(item, { oneLine: true })}`);
   if (items.length > max) lines.push(`  … and ${items.length - max} more`);
   return lines;
 }

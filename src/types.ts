@@ -92,6 +92,8 @@ export interface Answer {
   citations: Citation[];
   /** When not answered: the closest topics, as suggestions. */
   suggestions: string[];
+  /** When not answered and the question is mostly in another script: that the knowledge is in English, in its language. */
+  hint?: string;
   /** Set when the query was cut to the length limit. */
   truncated?: boolean;
 }

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { parseBenchArgs } from '../src/bench/args.js';
 import { documentSizes, editDocument, generateCorpus, renderDocument } from '../src/bench/corpus.js';
 import { percentile, summarize } from '../src/bench/percentiles.js';
-import { Rng } from '../src/bench/prng.js';
 import { buildQuerySet } from '../src/bench/querySet.js';
 import { keywordVariant, typoVariant } from '../src/bench/queryVariants.js';
 import { readSeedSentences, sentencesOf } from '../src/bench/seedSentences.js';
@@ -13,6 +12,7 @@ import { varyNumbers } from '../src/bench/varySentence.js';
 import { Vocabulary } from '../src/bench/vocabulary.js';
 import { isSkipped, loadDocument } from '../src/knowledge/loadDocument.js';
 import { segmentDocument } from '../src/text/segment.js';
+import { Rng } from '../src/util/prng.js';
 
 const KNOWLEDGE = fileURLToPath(new URL('../knowledge', import.meta.url));
 const QUESTIONS = [

@@ -78,7 +78,8 @@ test('ask --json reads one question a line from stdin and answers each on its ow
   assert.equal(lines[0].answered, true);
   assert.equal(lines[1].answered, false);
   assert.deepEqual(lines[1].citations, []);
-  assert.ok(lines[1].suggestions.length > 0);
+  // Nothing in the knowledge shares a word with cookies: no topic is offered as if it were close.
+  assert.deepEqual(lines[1].suggestions, []);
 });
 
 test('usage errors exit 2 with a clear message', async () => {

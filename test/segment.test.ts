@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Rng } from '../src/bench/prng.js';
 import { passageId } from '../src/text/passageId.js';
 import { countWords, paragraphSpans, segmentDocument } from '../src/text/segment.js';
 import { splitSentences } from '../src/text/sentences.js';
 import type { Passage, Span } from '../src/types.js';
+import { Rng } from '../src/util/prng.js';
 
 interface Bounds {
   minWords: number;

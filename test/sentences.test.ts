@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Rng } from '../src/bench/prng.js';
 import { MAX_SENTENCE_WORDS, splitSentences } from '../src/text/sentences.js';
 import type { Span } from '../src/types.js';
+import { Rng } from '../src/util/prng.js';
 
 function split(text: string): string[] {
   return splitSentences(text).map((s) => text.slice(s.start, s.end));

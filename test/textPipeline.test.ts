@@ -105,3 +105,21 @@ test('alias files report malformed lines and their signature follows their conte
   assert.notEqual(buildAliasTable(groups, toTerms).signature, buildAliasTable([], toTerms).signature);
   assert.ok(BUILT_IN_ALIAS_GROUPS.length > 0);
 });
+
+test('names typed in Cyrillic meet their Latin spellings through the name key', () => {
+  assert.equal(keyOf('Лукашенко'), keyOf('Lukashenko'));
+  assert.equal(keyOf('Лукашэнка'), keyOf('Lukashenka'));
+  assert.equal(keyOf('Ціханоўская'), keyOf('Tsikhanouskaya'));
+  assert.equal(keyOf('Навальный'), keyOf('Navalny'));
+  assert.equal(keyOf('Минск'), keyOf('Minsk'));
+  assert.equal(analyzeWord('Лукашенко')?.term, 'lukashenko');
+  assert.equal(analyzeWord('Тихановская')?.term, 'tikhanovskaya');
+});
+
+test('Russian, Belarusian and Ukrainian function words are dropped; other Cyrillic letters never loop', () => {
+  assert.deepEqual(terms('Где сейчас Тихановская?'), ['tikhanovskaya']);
+  assert.deepEqual(terms('Што сказаў Лукашэнка'), ['lukashenka']);
+  assert.deepEqual(terms('Що сказав Зеленський'), ['zelensky']);
+  // Letters of alphabets beyond the three fold or go, and the word is still analysed once.
+  assert.equal(analyzeWord('Қазақстан')?.term, 'azastan');
+});

@@ -16,6 +16,7 @@ export function answerJson(answer: Answer): object {
       source: c.source,
     })),
     ...(answer.answered ? {} : { suggestions: answer.suggestions }),
+    ...(answer.hint ? { hint: answer.hint } : {}),
     ...(answer.truncated ? { truncated: true } : {}),
   };
 }

@@ -33,6 +33,7 @@ export function formatAnswerText(answer: Answer, style: TextStyle = PLAIN): stri
   if (answer.truncated) lines.push('(question cut to its first 1000 characters)');
   if (!answer.answered) {
     lines.push(`Not found: the knowledge does not answer "${forTerminal(answer.query, { oneLine: true })}".`);
+    if (answer.hint) lines.push(answer.hint);
     if (answer.suggestions.length > 0) {
       lines.push('Closest topics it covers:');
       for (const s of answer.suggestions) lines.push(`  - ${forTerminal(s, { oneLine: true })}`);

@@ -1,6 +1,7 @@
 import type { AnswerMode } from '../search/abstain.js';
 import { MAX_LIMIT } from '../search/answerQuery.js';
 import { knowledgeInfo } from '../search/browse.js';
+import { relatedEarlierQuestions } from '../search/earlierQuestions.js';
 import type { Answer } from '../types.js';
 import type { BotContext } from './botContext.js';
 import type { Outcome } from './command.js';
@@ -21,6 +22,9 @@ export interface PresentOptions {
   mode?: AnswerMode;
 }
 
+/** Earlier questions (answered publicly, most recent first) looked through for a "not found". */
+const EARLIER_SCANNED = 200;
+
 /** Citations to ask for to show the page at `offset`, and to know whether another page follows. */
 export function citationsToAsk(offset = 0): number {
   return Math.min(offset + CITATIONS_PER_PAGE + 1, MAX_LIMIT);
@@ -39,8 +43,14 @@ export function presentAnswer(ctx: BotContext, query: string, options: PresentOp
 export function presentAnswered(ctx: BotContext, answer: Answer, options: PresentOptions): Presented {
   const offset = options.offset ?? 0;
   const info = knowledgeInfo(ctx.engine.current);
-  if (!answer.answered)
-    return { payload: notFoundMessage(answer, info), outcome: { outcome: 'not_found', results: 0 } };
+  if (!answer.answered) {
+    const earlier = relatedEarlierQuestions(
+      answer.query,
+      ctx.queries.recent('', EARLIER_SCANNED),
+      ctx.engine.current.aliases,
+    );
+    return { payload: notFoundMessage(answer, info, earlier), outcome: { outcome: 'not_found', results: 0 } };
+  }
   const page = answer.citations.slice(offset, offset + CITATIONS_PER_PAGE);
   if (page.length === 0)
     return {

@@ -28,6 +28,7 @@ import {
   writePointer,
 } from '../store/generationStore.js';
 import { aliasTableFor } from '../text/aliasTable.js';
+import { warmUpLexicons } from '../text/lexicons.js';
 import type { Answer, SkippedDocument } from '../types.js';
 import { crashPoint } from '../util/crashPoint.js';
 import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
@@ -131,6 +132,7 @@ export class Engine {
     const engine = new Engine(options);
     if (options.persist !== false) await engine.loadSaved();
     if (options.syncOnOpen !== false) await engine.syncOnOpen();
+    await warmUpLexicons();
     return engine;
   }
 

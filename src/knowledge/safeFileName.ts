@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { transliterate } from './transliterate.js';
+import { transliterate } from '../text/transliterate.js';
 
 export const MAX_STEM_LENGTH = 80;
 export const UPLOAD_EXTENSIONS = ['.md', '.txt'] as const;

@@ -1,24 +1,129 @@
-import type { RankedPassage } from './rankPassages.js';
+/**
+ * Whether the knowledge answers a question: a logistic model (calibration.json, fitted by `npm run
+ * calibrate` on answerable and unanswerable questions over small and large corpora) gives each ranked
+ * passage the probability that it answers; passages below the mode's threshold are not cited.
+ *
+ * A claim (a member's message checked with Find sources) is held to a lower threshold than a question: its
+ * conversational wording matches less of any passage.
+ */
+
+import { CALIBRATION } from './calibration.js';
+import { type LinearModel, linearScore, logistic } from './linearModel.js';
+import type { QueryPlan } from './queryPlan.js';
+import type { RankedPassage, Ranking } from './rankPassages.js';
+import type { SearchState } from './searchState.js';
+
+export type AnswerMode = 'question' | 'claim';
+
+/** What the question itself says about its chances: words the knowledge lacks, typos, length. */
+export interface PlanFeatures {
+  unknown: number;
+  /** The same share had each unknown word the weight of a word no passage holds (no cap). */
+  unknownFull: number;
+  typos: number;
+  terms: number;
+}
+
+export function planFeatures(plan: QueryPlan): PlanFeatures {
+  const weightSum = plan.terms.reduce((sum, t) => sum + t.weight, 0) || 1;
+  let unknownWeight = 0;
+  let unknownCount = 0;
+  let typos = 0;
+  for (const t of plan.terms) {
+    const corrected = t.corrections.length > 0 || t.keyCorrections.length > 0;
+    if (t.unknown && !corrected) {
+      unknownWeight += t.weight;
+      unknownCount++;
+    }
+    // A name that meets a known one through its transliteration key is another spelling, not a typo.
+    if (t.unknown && t.corrections.length > 0 && t.keyCorrections.length === 0) typos++;
+  }
+  const full = unknownCount * plan.unknownWeight;
+  return {
+    unknown: unknownWeight / weightSum,
+    unknownFull: full / (weightSum - unknownWeight + full || 1),
+    typos: plan.terms.length > 0 ? typos / plan.terms.length : 0,
+    terms: Math.log1p(plan.terms.length),
+  };
+}
+
+/** A ranked candidate as the ranking features see it. */
+export interface ScoredCandidate {
+  score: number;
+  documentId: string;
+  documentPassages: number;
+}
 
 /**
- * The abstention rule, calibrated on eval/questions.jsonl (see README "How answers are chosen"):
- * a passage answers when it covers at least `coverage` of the question's idf-weighted terms, and
- * one sentence (or two adjacent ones) covers at least `sentence`. Below that the question is about
- * something the knowledge does not hold, and quoting would be quoting noise.
- *
- * A claim (a member's message checked with Find sources) carries conversational words ("I keep
- * reading that …, is that right?") that no document holds, so its bar is lower.
+ * How candidate `i` stands in the ranking: its lead over the best other candidate (negative below the top),
+ * and how much of the top five comes from its document beyond what that document's share of the passages
+ * would give.
  */
-export const ANSWER_BARS = {
-  question: { coverage: 0.55, sentence: 0.4 },
-  claim: { coverage: 0.45, sentence: 0.35 },
-} as const;
+export function standing(
+  ranked: readonly ScoredCandidate[],
+  i: number,
+  totalPassages: number,
+): { margin: number; docShare: number } {
+  const candidate = ranked[i];
+  if (!candidate) return { margin: 0, docShare: 0 };
+  const other = i === 0 ? ranked[1] : ranked[0];
+  const head = ranked.slice(0, 5);
+  const same = head.filter((r) => r.documentId === candidate.documentId).length / head.length;
+  const expected = Math.min(candidate.documentPassages / Math.max(totalPassages, 1), 1);
+  return {
+    margin: other ? candidate.score - other.score : 0,
+    docShare: expected >= 1 ? 0 : (same - expected) / (1 - expected),
+  };
+}
 
-export type AnswerMode = keyof typeof ANSWER_BARS;
+function scored(ranked: readonly RankedPassage[]): ScoredCandidate[] {
+  return ranked.map((r) => ({
+    score: r.score,
+    documentId: r.document.id,
+    documentPassages: r.document.passageIds.length,
+  }));
+}
 
-export const MIN_SENTENCE_COVERAGE = ANSWER_BARS.question.sentence;
+/** The probability that a ranked passage answers, given the question's features. */
+export function answerability(
+  candidate: Pick<RankedPassage, 'features' | 'score'>,
+  question: Record<string, number>,
+  model: LinearModel = CALIBRATION.answer,
+): number {
+  return logistic(linearScore(model, candidate.features, question, { rankScore: candidate.score }));
+}
 
-export function answers(candidate: RankedPassage, mode: AnswerMode = 'question'): boolean {
-  const bar = ANSWER_BARS[mode];
-  return candidate.match.coverage >= bar.coverage && candidate.match.best.coverage >= bar.sentence;
+export function answerThreshold(mode: AnswerMode): number {
+  return CALIBRATION.answer.thresholds[mode];
+}
+
+/**
+ * A passage below the top is cited only while the rerank gives it at least this chance of answering better
+ * than the top (the pairwise rerank's logistic of their score difference): the question's standing lifts
+ * every passage of a clear answer, not only the ones that hold it.
+ */
+export const FOLLOWER_CHANCE = 0.05;
+
+/**
+ * Every ranked passage's answerability, in rank order: the question's (its best passage's) standing with
+ * each passage's own features, for the passages the rerank puts close enough to the best.
+ */
+export function answerabilities(ranking: Ranking, state: SearchState): number[] {
+  const plan = planFeatures(ranking.plan);
+  const question = { ...plan, ...standing(scored(ranking.ranked), 0, state.passages.size) };
+  const top = ranking.ranked[0]?.score ?? 0;
+  return ranking.ranked.map((r, i) =>
+    i === 0 || logistic(r.score - top) >= FOLLOWER_CHANCE ? answerability(r, question) : 0,
+  );
+}
+
+/** The ranked passages that answer, in rank order. */
+export function answering(
+  ranking: Ranking,
+  state: SearchState,
+  mode: AnswerMode = 'question',
+): RankedPassage[] {
+  const threshold = answerThreshold(mode);
+  const p = answerabilities(ranking, state);
+  return ranking.ranked.filter((_, i) => (p[i] ?? 0) >= threshold);
 }

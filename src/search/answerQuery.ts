@@ -1,5 +1,6 @@
 import type { Answer, Citation, Source } from '../types.js';
-import type { AnswerMode } from './abstain.js';
+import { type AnswerMode, answering } from './abstain.js';
+import { languageHint } from './languageHint.js';
 import { buildQuote } from './quote.js';
 import { type RankedPassage, rankPassages } from './rankPassages.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
@@ -17,7 +18,12 @@ export function sourceOf(document: IndexedDocument): Source {
 
 export function toCitation(candidate: RankedPassage, rank: number): Citation {
   const { passage, document, match } = candidate;
-  const { quote, highlights, textHighlights } = buildQuote(passage.text, passage.sentences, match);
+  const { quote, highlights, textHighlights } = buildQuote(
+    passage.text,
+    passage.sentences,
+    match,
+    candidate.wanted,
+  );
   return {
     rank,
     passageId: passage.id,
@@ -31,11 +37,19 @@ export function toCitation(candidate: RankedPassage, rank: number): Citation {
   };
 }
 
-/** The closest topics when nothing answers: titles of the documents that came nearest, else any. */
-function suggestionsFor(state: SearchState, ranked: RankedPassage[]): string[] {
-  const titles = new Set(ranked.map((r) => r.document.meta.title));
-  for (const doc of state.documents.values()) titles.add(doc.meta.title);
-  return [...titles].slice(0, SUGGESTIONS);
+/**
+ * The closest things the knowledge does cover when nothing answers: the titles of the documents whose
+ * passages came nearest and share a word with the question, nearest first. None when nothing does (a
+ * question with no content words, or on a topic the knowledge never mentions).
+ */
+function suggestionsFor(ranked: RankedPassage[]): string[] {
+  const titles = new Set<string>();
+  for (const r of ranked) {
+    if (titles.size >= SUGGESTIONS) break;
+    const { coverage, softCoverage } = r.features;
+    if (coverage + softCoverage > 0) titles.add(r.document.meta.title);
+  }
+  return [...titles];
 }
 
 export interface AnswerOptions {
@@ -48,15 +62,18 @@ export function answerQuery(state: SearchState, rawQuery: string, options: Answe
   const truncated = rawQuery.length > MAX_QUERY_CHARS;
   const query = truncated ? rawQuery.slice(0, MAX_QUERY_CHARS) : rawQuery;
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
-  const { ranked } = rankPassages(state, query);
-  const chosen = selectCitations(ranked, limit, options.mode);
+  const ranking = rankPassages(state, query);
+  const { ranked } = ranking;
+  const chosen = selectCitations(answering(ranking, state, options.mode), limit);
   const answer: Answer = {
     query,
     answered: chosen.length > 0,
     outlets: countOutlets(chosen),
     citations: chosen.map((c, i) => toCitation(c, i + 1)),
-    suggestions: chosen.length > 0 ? [] : suggestionsFor(state, ranked),
+    suggestions: chosen.length > 0 ? [] : suggestionsFor(ranked),
   };
+  const hint = chosen.length > 0 ? null : languageHint(query);
+  if (hint) answer.hint = hint;
   if (truncated) answer.truncated = true;
   return answer;
 }

@@ -1,5 +1,5 @@
 import type { Passage, Source } from '../types.js';
-import { answers } from './abstain.js';
+import { answering } from './abstain.js';
 import { sourceOf } from './answerQuery.js';
 import { rankPassages } from './rankPassages.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
@@ -64,8 +64,10 @@ export function findPassagesByIdOrText(state: SearchState, typed: string, limit:
       if (id.startsWith(needle)) out.push(passage);
       if (out.length >= limit) return out;
     }
+    // Typed like an id and some ids start so: those are what was meant.
+    if (out.length > 0) return out;
   }
-  for (const candidate of rankPassages(state, typed, limit).ranked.filter((r) => answers(r))) {
+  for (const candidate of answering(rankPassages(state, typed, limit), state)) {
     const { passage } = candidate;
     if (out.length >= limit) break;
     if (!out.includes(passage)) out.push(passage);

@@ -1,7 +1,6 @@
-import type { AliasTable } from '../text/aliases.js';
-import { analyze } from '../text/analyze.js';
 import type { Span } from '../types.js';
-import { isCountTerm } from './answerType.js';
+import { holdsAnswerType, isCountTerm } from './answerType.js';
+import type { PassageAnalysis } from './passageAnalysis.js';
 import type { QueryPlan, QueryTerm } from './queryPlan.js';
 
 /** How strongly a passage word answers a query term: its own form, or a spelling variant of a name. */
@@ -18,25 +17,69 @@ export interface PassageMatch {
   hits: TermHit[];
   /** Weighted share of the query's distinct terms found in the passage (0..1). */
   coverage: number;
+  /** How strongly each query term is matched anywhere in the passage (0 when not). */
+  strengths: number[];
   /** The same share within each sentence. */
   sentenceCoverage: number[];
-  /** Best coverage of one sentence or two adjacent ones, and where. */
-  best: { coverage: number; from: number; to: number };
-  /** For a count question: the best sentences state a quantity of something asked about. */
-  statesCount: boolean;
+  /** Best coverage of one sentence or two adjacent ones, where, and each term's strength there. */
+  best: { coverage: number; from: number; to: number; strengths: number[] };
+  /**
+   * The best sentences hold something of the kind the question asks for: for a count, a quantity of a
+   * thing asked about; for a date or a name, one that is not the question's own.
+   */
+  holdsAnswer: boolean;
   /** Every term of the passage, for comparing passages with each other. */
   terms: Set<string>;
+  /** The passage's analysed words, their vector rows, its possible answers. */
+  analysis: PassageAnalysis;
 }
 
-/** Within a sentence, a quantity of a thing asked about lifts its rank by this much. */
-const COUNT_PREFERENCE = 0.1;
+/** Among sentences, one holding the kind of answer asked for is preferred by this much coverage. */
+const TYPE_PREFERENCE = 0.1;
 
-function strengthFor(term: QueryTerm, token: { term: string; key: string | null }): number {
-  if (token.term === term.term) return EXACT_MATCH;
-  if (term.key !== null && token.key === term.key) return VARIANT_MATCH;
-  if (term.corrections.includes(token.term)) return TYPO_MATCH;
-  if (token.key !== null && term.keyCorrections.includes(token.key)) return TYPO_MATCH;
-  return 0;
+interface TermMatch {
+  termIndex: number;
+  strength: number;
+}
+
+/**
+ * Which query term a passage word matches, and how strongly, by the word's term and by its name key: the
+ * strongest match, the earlier query term on a tie. Built once per query, looked up once per passage word.
+ */
+interface MatchTable {
+  byTerm: Map<string, TermMatch>;
+  byKey: Map<string, TermMatch>;
+}
+
+function offer(table: Map<string, TermMatch>, word: string, termIndex: number, strength: number): void {
+  const known = table.get(word);
+  if (!known || strength > known.strength) table.set(word, { termIndex, strength });
+}
+
+const tables = new WeakMap<QueryPlan, MatchTable>();
+
+function matchTable(plan: QueryPlan): MatchTable {
+  let table = tables.get(plan);
+  if (table) return table;
+  table = { byTerm: new Map(), byKey: new Map() };
+  plan.terms.forEach((term, i) => {
+    offer(table.byTerm, term.term, i, EXACT_MATCH);
+    if (term.key !== null) offer(table.byKey, term.key, i, VARIANT_MATCH);
+    for (const c of term.corrections) offer(table.byTerm, c, i, TYPO_MATCH);
+    for (const k of term.keyCorrections) offer(table.byKey, k, i, TYPO_MATCH);
+    for (const r of term.related) offer(table.byTerm, r.term, i, r.strength);
+  });
+  tables.set(plan, table);
+  return table;
+}
+
+function bestMatch(table: MatchTable, token: { term: string; key: string | null }): TermMatch | undefined {
+  const byTerm = table.byTerm.get(token.term);
+  const byKey = token.key === null ? undefined : table.byKey.get(token.key);
+  if (!byKey) return byTerm;
+  if (!byTerm) return byKey;
+  if (byKey.strength !== byTerm.strength) return byKey.strength > byTerm.strength ? byKey : byTerm;
+  return byKey.termIndex < byTerm.termIndex ? byKey : byTerm;
 }
 
 function coverageOf(terms: QueryTerm[], strengths: number[]): number {
@@ -51,34 +94,42 @@ function coverageOf(terms: QueryTerm[], strengths: number[]): number {
 
 export function matchPassage(
   plan: QueryPlan,
-  text: string,
-  sentences: Span[],
-  aliases: AliasTable,
+  { text, sentences }: { text: string; sentences: Span[] },
+  analysis: PassageAnalysis,
 ): PassageMatch {
   const { terms } = plan;
   const hits: TermHit[] = [];
   const counts: Span[] = [];
   let previousWasCount: Span | null = null;
-  const passageTerms = new Set<string>();
-  for (const token of analyze(text, aliases)) {
-    passageTerms.add(token.term);
-    let bestIndex = -1;
-    let bestStrength = 0;
-    terms.forEach((term, i) => {
-      const s = strengthFor(term, token);
-      if (s > bestStrength) {
-        bestStrength = s;
-        bestIndex = i;
-      }
-    });
-    if (bestIndex >= 0) {
-      hits.push({ start: token.start, end: token.end, termIndex: bestIndex, strength: bestStrength });
+  const table = matchTable(plan);
+  for (const token of analysis.tokens) {
+    const found = bestMatch(table, token);
+    if (found) {
+      hits.push({ start: token.start, end: token.end, termIndex: found.termIndex, strength: found.strength });
       if (previousWasCount) counts.push(previousWasCount);
     }
-    previousWasCount = plan.wantsCount && isCountTerm(token.term, token.raw) ? token : null;
+    previousWasCount = plan.asked === 'number' && isCountTerm(token.term, token.raw) ? token : null;
   }
-  const countBonus = (from: number, to: number) =>
-    counts.some((c) => c.start >= from && c.end <= to) ? COUNT_PREFERENCE : 0;
+  // A count must stand right before a word asked about ("32 senior officials"); a date or a name anywhere
+  // in the sentences, other than the question's own.
+  const holdsType = new Map<number, boolean>();
+  const sentenceHolds = (i: number): boolean => {
+    let known = holdsType.get(i);
+    if (known === undefined) {
+      const sentence = sentences[i]!;
+      known =
+        plan.asked === 'number'
+          ? counts.some((c) => c.start >= sentence.start && c.end <= sentence.end)
+          : plan.asked !== null &&
+            holdsAnswerType(analysis.answerWords, sentence.start, sentence.end, plan.asked, (w) =>
+              plan.questionWords.has(w),
+            );
+      holdsType.set(i, known);
+    }
+    return known;
+  };
+  const typeBonus = (from: number, to: number) =>
+    plan.asked !== null && (sentenceHolds(from) || (to !== from && sentenceHolds(to))) ? TYPE_PREFERENCE : 0;
 
   const strengthsWithin = (from: number, to: number): number[] => {
     const strengths = new Array<number>(terms.length).fill(0);
@@ -90,36 +141,40 @@ export function matchPassage(
   };
 
   const sentenceCoverage = sentences.map((s) => coverageOf(terms, strengthsWithin(s.start, s.end)));
-  let best = { coverage: 0, from: 0, to: 0 };
+  let best = { coverage: 0, from: 0, to: 0, strengths: new Array<number>(terms.length).fill(0) };
   let bestRank = 0;
   sentences.forEach((s, i) => {
     const single = sentenceCoverage[i] ?? 0;
-    const singleRank = single + countBonus(s.start, s.end);
+    const singleRank = single + typeBonus(i, i);
     if (singleRank > bestRank) {
-      best = { coverage: single, from: i, to: i };
+      best = { coverage: single, from: i, to: i, strengths: [] };
       bestRank = singleRank;
     }
     const next = sentences[i + 1];
     if (next) {
       // A pair must add coverage, or the single sentence reads better.
       const pair = coverageOf(terms, strengthsWithin(s.start, next.end));
-      const pairRank = pair + countBonus(s.start, next.end);
+      const pairRank = pair + typeBonus(i, i + 1);
       if (pairRank > bestRank + 1e-9 && pair > Math.max(single, sentenceCoverage[i + 1] ?? 0)) {
-        best = { coverage: pair, from: i, to: i + 1 };
+        best = { coverage: pair, from: i, to: i + 1, strengths: [] };
         bestRank = pairRank;
       }
     }
   });
   const first = sentences[best.from];
   const last = sentences[best.to];
-  const statesCount = first !== undefined && last !== undefined && countBonus(first.start, last.end) > 0;
+  const holdsAnswer = first !== undefined && last !== undefined && typeBonus(best.from, best.to) > 0;
+  if (first && last) best.strengths = strengthsWithin(first.start, last.end);
+  const strengths = strengthsWithin(0, text.length);
 
   return {
     hits,
-    coverage: coverageOf(terms, strengthsWithin(0, text.length)),
+    coverage: coverageOf(terms, strengths),
+    strengths,
     sentenceCoverage,
     best,
-    statesCount,
-    terms: passageTerms,
+    holdsAnswer,
+    terms: analysis.terms,
+    analysis,
   };
 }

@@ -1,5 +1,7 @@
-import { analyze } from '../text/analyze.js';
-import { wantsCount } from './answerType.js';
+import { analyze, analyzeWord } from '../text/analyze.js';
+import { memberQuestion } from '../text/memberQuestion.js';
+import { wordNet } from '../text/wordnet/wordnet.js';
+import { type AnswerType, askedType } from './answerType.js';
 import { correctionsFor } from './corrections.js';
 import type { SearchState } from './searchState.js';
 import { idf } from './termStats.js';
@@ -7,6 +9,8 @@ import { typoAllowance } from './typoAllowance.js';
 
 export interface QueryTerm {
   term: string;
+  /** The word as the question spells it, lower case (for word vectors). */
+  word: string;
   key: string | null;
   /** idf-based weight in coverage. */
   weight: number;
@@ -18,12 +22,27 @@ export interface QueryTerm {
   corrections: string[];
   /** For a name no passage spells this way: known keys within one edit (Tikhanovskaya → Tsikhanouskaya). */
   keyCorrections: string[];
+  /** Capitalised past the question's first word (or an acronym): a name, which only its own spellings match. */
+  name: boolean;
+  /** No passage holds the word or a spelling of it (a correction may still stand for it). */
+  unknown: boolean;
+  /** Known words WordNet relates to it (synonyms; for verbs one level broader or narrower), with strengths. */
+  related: RelatedTerm[];
+}
+
+export interface RelatedTerm {
+  term: string;
+  strength: number;
 }
 
 export interface QueryPlan {
   terms: QueryTerm[];
-  /** The question asks for a quantity ("how many …"). */
-  wantsCount: boolean;
+  /** The weight a word no passage holds would have before capping (see capUnknownWeights). */
+  unknownWeight: number;
+  /** The kind of answer the question asks for, if any ("how many …" a number, "when …" a date, "who …" a name). */
+  asked: AnswerType | null;
+  /** The question's own words, lower case: an answer is something else. */
+  questionWords: Set<string>;
   /** No word is rare enough to probe: every known word is very common. */
   common: boolean;
 }
@@ -34,18 +53,46 @@ export function commonTermCap(passages: number): number {
 }
 
 const FUZZY_KEY_MIN = 5;
+const UNKNOWN_FLOOR = 0.5;
+/** A related word matches below a spelling variant: it may mean something else in the passage. */
+export const SYNONYM_MATCH = 0.6;
+export const BROADER_NARROWER_MATCH = 0.45;
+const MAX_RELATED = 12;
+const CAPITALISED = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}.]+$/u;
+const FIRST_WORD = /[\p{L}\p{N}]/u;
+const NUMBER = /^\p{N}/u;
+
+/** The known index terms WordNet relates to a question word, strongest first. */
+function relatedTerms(raw: string, term: string, state: SearchState, cap: number): RelatedTerm[] {
+  const out = new Map<string, number>();
+  for (const { lemma, relation } of wordNet().related(raw.toLowerCase())) {
+    const analyzed = analyzeWord(lemma);
+    if (!analyzed || analyzed.term === term || out.has(analyzed.term)) continue;
+    const df = state.stats.text.get(analyzed.term) ?? 0;
+    if (df === 0 || df > cap) continue;
+    out.set(analyzed.term, relation === 'synonym' ? SYNONYM_MATCH : BROADER_NARROWER_MATCH);
+    if (out.size >= MAX_RELATED) break;
+  }
+  return [...out].map(([t, strength]) => ({ term: t, strength }));
+}
 
 /**
  * A word no passage contains (after name-variant matching) may be a paraphrase ("travel" for
  * "visit") or the sign of another topic ("Australia"). It weighs as much as the average word of
  * the question that the knowledge does hold: so one missing word among several does not sink an
- * answer, while a question whose half is missing still falls below the abstention bar.
+ * answer, while a question whose half is missing still falls below the abstention bar. A name no passage
+ * holds, nor anything within a typo of it, keeps its full weight: no paraphrase stands in for a name, and
+ * a name the knowledge never mentions ("China", "Japan") is the surest sign of another topic.
  */
-function capUnknownWeights(terms: QueryTerm[], known: (t: QueryTerm) => boolean): void {
+function capUnknownWeights(terms: QueryTerm[], known: (t: QueryTerm) => boolean, unseen: number): void {
   const knownWeights = terms.filter(known).map((t) => t.weight);
   if (knownWeights.length === 0) return;
-  const cap = knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length;
-  for (const t of terms) if (!known(t)) t.weight = Math.min(t.weight, cap);
+  // Never below half an unseen word's weight: beside only very common words ("… of Belarus"), the unknown
+  // word is what the question is about.
+  const cap = Math.max(knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length, unseen * UNKNOWN_FLOOR);
+  for (const t of terms)
+    if (!known(t) && !(t.name && t.corrections.length === 0)) t.weight = Math.min(t.weight, cap);
 }
 
 export function planQuery(query: string, state: SearchState): QueryPlan {
@@ -54,9 +101,17 @@ export function planQuery(query: string, state: SearchState): QueryPlan {
   const cap = commonTermCap(stats.passages);
   const passages = Math.max(stats.passages, 1);
   const terms: QueryTerm[] = [];
-  for (const token of analyze(query, state.aliases)) {
+  const question = memberQuestion(query);
+  const tokens = analyze(question, state.aliases);
+  // The question's first word is capitalised whatever it is, stop word or not.
+  const first = question.search(FIRST_WORD);
+  for (const token of tokens) {
     if (seen.has(token.term)) continue;
     seen.add(token.term);
+    const name =
+      (token.start > first && CAPITALISED.test(token.raw)) ||
+      ACRONYM.test(token.raw) ||
+      (!NUMBER.test(token.raw) && wordNet().lookUp(token.raw.toLowerCase()).properNoun);
     const df = stats.text.get(token.term) ?? 0;
     const keyDf = token.key ? (stats.keys.get(token.key) ?? 0) : 0;
     const unknown = df === 0 && keyDf === 0;
@@ -72,24 +127,36 @@ export function planQuery(query: string, state: SearchState): QueryPlan {
       df || keyDf || (corrections[0]?.documentFrequency ?? keyCorrections[0]?.documentFrequency ?? 0);
     terms.push({
       term: token.term,
+      word: token.raw.toLowerCase(),
       key: token.key,
       weight: idf(effectiveDf, passages),
       probe: df > 0 && df <= cap,
       probeKey: token.key !== null && keyDf > df && keyDf <= cap,
       corrections: corrections.filter((c) => c.documentFrequency <= cap).map((c) => c.term),
       keyCorrections: keyCorrections.filter((c) => c.documentFrequency <= cap).map((c) => c.term),
+      name,
+      unknown,
+      related: name || NUMBER.test(token.raw) ? [] : relatedTerms(token.raw, token.term, state, cap),
     });
   }
+  // A related word that is itself one of the question's words matches as that word, not as a stand-in.
+  for (const t of terms) t.related = t.related.filter((r) => !seen.has(r.term));
   // A word correction is a guess ("enter" may be meant, not "center"): it keeps an unknown word's weight.
   const known = (t: QueryTerm) =>
     (stats.text.get(t.term) ?? 0) > 0 ||
     (t.key !== null && (stats.keys.get(t.key) ?? 0) > 0) ||
     t.keyCorrections.length > 0;
-  capUnknownWeights(terms, known);
+  capUnknownWeights(terms, known, idf(0, passages));
   const probed = terms.some(
     (t) => t.probe || t.probeKey || t.corrections.length > 0 || t.keyCorrections.length > 0,
   );
   // Every known word is very common: candidates come from their intersection (conjunctiveProbe).
   const common = !probed && terms.some((t) => (stats.text.get(t.term) ?? 0) > 0);
-  return { terms, wantsCount: wantsCount(query), common };
+  return {
+    terms,
+    unknownWeight: idf(0, passages),
+    asked: askedType(question),
+    questionWords: new Set(question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
+    common,
+  };
 }

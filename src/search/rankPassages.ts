@@ -1,20 +1,34 @@
 import type { Query, SearchResult } from 'minisearch';
+import { wordSimilarity } from '../text/vectors/wordSimilarity.js';
 import type { Passage } from '../types.js';
+import { CALIBRATION } from './calibration.js';
 import { conjunctiveProbe } from './conjunctiveProbe.js';
+import {
+  type CandidateContext,
+  type CandidateFeatures,
+  candidateFeatures,
+  questionRows,
+} from './features.js';
+import { linearScore } from './linearModel.js';
 import { matchPassage, type PassageMatch } from './matchPassage.js';
+import { analysePassage } from './passageAnalysis.js';
 import { planQuery, type QueryPlan, type QueryTerm } from './queryPlan.js';
+import type { WantedAnswer } from './quote.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
 
 /** How many of minisearch's best the rerank looks at. */
 export const RERANK_DEPTH = 20;
-const WEIGHTS = { bm25: 0.25, coverage: 0.4, sentence: 0.35, count: 0.1 };
 
 export interface RankedPassage {
   passage: Passage;
   document: IndexedDocument;
   match: PassageMatch;
   bm25: number;
+  features: CandidateFeatures;
+  /** The learned rerank's score: only its order means something. */
   score: number;
+  /** What the question wants quoted (shared by every candidate of a ranking). */
+  wanted: WantedAnswer;
 }
 
 function probeQuery(terms: QueryTerm[]): Query {
@@ -33,27 +47,41 @@ export function candidates(state: SearchState, plan: QueryPlan, depth = RERANK_D
   return state.mini.search(query).slice(0, depth);
 }
 
-/** minisearch's BM25 finds candidates; the rerank rewards covering more of the question, closer together. */
-export function rankPassages(
-  state: SearchState,
-  query: string,
-  depth = RERANK_DEPTH,
-): { plan: QueryPlan; ranked: RankedPassage[] } {
+export interface Ranking {
+  plan: QueryPlan;
+  ranked: RankedPassage[];
+}
+
+/** minisearch's BM25 finds candidates; the learned rerank orders them (see features.ts, calibration.json). */
+export function rankPassages(state: SearchState, query: string, depth = RERANK_DEPTH): Ranking {
   const plan = planQuery(query, state);
   const found = candidates(state, plan, depth);
-  const topBm25 = found[0]?.score ?? 1;
+  const rows = questionRows(plan);
+  const context: CandidateContext = {
+    plan,
+    aliases: state.aliases,
+    weightSum: plan.terms.reduce((sum, t) => sum + t.weight, 0),
+    topBm25: found[0]?.score ?? 0,
+    rows,
+    centroid: wordSimilarity().centroid(rows.filter((r) => r >= 0)),
+  };
+  const wanted: WantedAnswer = { type: plan.asked, isQuestionWord: (w) => plan.questionWords.has(w) };
   const ranked: RankedPassage[] = [];
   for (const result of found) {
     const passage = state.passages.get(String(result.id));
     const document = passage && state.documents.get(passage.documentId);
     if (!passage || !document) continue;
-    const match = matchPassage(plan, passage.text, passage.sentences, state.aliases);
-    const score =
-      WEIGHTS.bm25 * (result.score / topBm25) +
-      WEIGHTS.coverage * match.coverage +
-      WEIGHTS.sentence * match.best.coverage +
-      (match.statesCount ? WEIGHTS.count : 0);
-    ranked.push({ passage, document, match, bm25: result.score, score });
+    const match = matchPassage(plan, passage, analysePassage(passage, state.aliases));
+    const features = candidateFeatures(context, passage, document, match, result.score);
+    ranked.push({
+      passage,
+      document,
+      match,
+      bm25: result.score,
+      features,
+      score: linearScore(CALIBRATION.rank, features),
+      wanted,
+    });
   }
   ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
   return { plan, ranked };

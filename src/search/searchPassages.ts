@@ -1,6 +1,5 @@
 import { foldText } from '../text/fold.js';
 import type { Citation } from '../types.js';
-import { MIN_SENTENCE_COVERAGE } from './abstain.js';
 import { toCitation } from './answerQuery.js';
 import { rankPassages } from './rankPassages.js';
 import type { SearchState } from './searchState.js';
@@ -21,6 +20,8 @@ export interface SearchPage {
 
 /** How deep a browse goes: enough pages for a member, bounded for speed. */
 export const SEARCH_DEPTH = 100;
+/** A browse lists passages whose best sentence (or pair) holds this share of the query: looser than an answer. */
+export const MIN_SENTENCE_COVERAGE = 0.4;
 
 export function matchesFilters(
   meta: { outlet: string | null; published: string | null },

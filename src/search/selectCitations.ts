@@ -1,4 +1,3 @@
-import { type AnswerMode, answers } from './abstain.js';
 import type { RankedPassage } from './rankPassages.js';
 
 /** Passages sharing this much of their vocabulary say the same thing: only the better one is cited. */
@@ -18,12 +17,8 @@ function outletOf(candidate: RankedPassage): string {
 }
 
 /** Answering passages in citation order: near-duplicates collapsed, other outlets preferred on close scores. */
-export function selectCitations(
-  ranked: RankedPassage[],
-  limit: number,
-  mode: AnswerMode = 'question',
-): RankedPassage[] {
-  const pool = ranked.filter((r) => answers(r, mode));
+export function selectCitations(answering: RankedPassage[], limit: number): RankedPassage[] {
+  const pool = [...answering];
   const chosen: RankedPassage[] = [];
   const chosenTerms: Set<string>[] = [];
   const outlets = new Set<string>();

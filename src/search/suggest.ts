@@ -1,5 +1,5 @@
 import { foldText } from '../text/fold.js';
-import { answers } from './abstain.js';
+import { answering } from './abstain.js';
 import { listDocuments } from './browse.js';
 import { rankPassages } from './rankPassages.js';
 import type { SearchState } from './searchState.js';
@@ -31,8 +31,7 @@ export function suggestQueries(state: SearchState, typed: string, recent: string
   for (const doc of listDocuments(state))
     if (folded === '' || foldText(doc.meta.title).includes(folded)) out.add(doc.meta.title);
   if (folded.length >= 3 && out.size < max) {
-    for (const r of rankPassages(state, text, SUGGESTION_DEPTH).ranked) {
-      if (!answers(r)) continue;
+    for (const r of answering(rankPassages(state, text, SUGGESTION_DEPTH), state)) {
       out.add(answeringSentence(r.passage.text, r.match.best.from, r.match.best.to, r.passage.sentences));
     }
   }

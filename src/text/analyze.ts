@@ -2,8 +2,9 @@ import { type AliasTable, canonicalKey, EMPTY_ALIASES } from './aliases.js';
 import { foldWord } from './fold.js';
 import { nameKey } from './nameKey.js';
 import { stem } from './stem.js';
-import { isStopWord } from './stopWords.js';
+import { isCyrillicStopWord, isStopWord } from './stopWords.js';
 import { TOKEN, type Token } from './tokenize.js';
+import { hasCyrillic, transliterateWord } from './transliterate.js';
 
 /** What one word contributes to search: its stemmed term and its transliteration key. */
 export interface AnalyzedToken extends Token {
@@ -31,6 +32,12 @@ export function analyzeWord(raw: string): WordAnalysis {
 
 function analyzeWordUncached(raw: string): WordAnalysis {
   if (/^\p{N}/u.test(raw)) return { term: raw.replace(/,/g, ''), key: null };
+  if (hasCyrillic(raw)) {
+    const lower = raw.toLowerCase();
+    if (isCyrillicStopWord(lower)) return null;
+    const latin = transliterateWord(lower);
+    return hasCyrillic(latin) || latin === '' ? null : analyzeWordUncached(latin);
+  }
   const acronym = DOTTED_ACRONYM.test(raw) || ALL_CAPS.test(raw);
   const folded = foldWord(acronym ? raw.replace(/\./g, '') : raw);
   if (folded.length === 0) return null;

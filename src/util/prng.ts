@@ -29,6 +29,16 @@ export class Rng {
     return items[Math.floor(this.next() * items.length)]!;
   }
 
+  /** A copy of `items` in random order (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  }
+
   /** An index in [0, n) skewed towards 0, so early entries are used most (a rough Zipf). */
   skewedIndex(n: number): number {
     const u = this.next();

@@ -1,8 +1,9 @@
 /**
- * Cyrillic to Latin letters for file names, after the national romanisations in their simple form:
+ * Cyrillic to Latin letters, after the national romanisations in their simple form:
  * Russian (Минск → minsk), Belarusian (Лукашэнка → lukashenka, Ціханоўская → tsikhanouskaya) and Ukrainian
  * (Київ → kyiv, Запоріжжя → zaporizhzhia). The language is told from the letters only it uses; a name
- * is for telling files apart, not a spelling anyone must follow. Other characters pass through.
+ * is for telling files apart, and a name typed in Cyrillic meets the Latin spellings of news in English
+ * through the name key (Лукашенко → lukashenko, Тихановская → tikhanovskaya). Other characters pass through.
  */
 
 type Language = 'ru' | 'be' | 'uk';
@@ -84,4 +85,21 @@ export function transliterate(text: string): string {
     previous = char;
   }
   return out;
+}
+
+export function hasCyrillic(text: string): boolean {
+  return CYRILLIC.test(text);
+}
+
+/**
+ * A lower-case Cyrillic word as the text pipeline reads it: transliterated, the -ый / -ий ending written -y as
+ * English does (Навальный → navalny), and letters of other Cyrillic alphabets (Serbian ђ, Kazakh қ) folded to
+ * their base letter or dropped.
+ */
+export function transliterateWord(lower: string): string {
+  const latin = transliterate(lower.normalize('NFC'))
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/\p{Script=Cyrillic}/gu, '');
+  return latin.replace(/(?:yy|iy|yi)$/, 'y');
 }

@@ -1,0 +1,94 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
+import { Engine } from '../engine/engine.js';
+import { type CalibrationSet, DEFAULT_SIZES, squadSets } from '../eval/calibrate/calibrationSets.js';
+import type { CollectedQuestion } from '../eval/calibrate/collect.js';
+import {
+  calibrationFrom,
+  collectSets,
+  crossValidate,
+  formatCurve,
+  formatFitScores,
+  tradeOffCurve,
+} from '../eval/calibrate/runCalibration.js';
+import { isAnswerable, parseQuestions } from '../eval/question.js';
+import { runCli } from './runCli.js';
+import { UsageError } from './usageError.js';
+
+const DEFAULT_NEWS = ['eval/questions.jsonl', 'eval/dev-questions.jsonl', 'eval/paraphrase.jsonl'];
+const USAGE = `usage: npm run calibrate -- [--squad DIR] [--news a.jsonl,b.jsonl] [--out FILE] [--collected FILE] [--dry-run]
+  fits the rerank and the answerability model (src/search/calibration.json) on SQuAD-train's distractor
+  articles (DIR, default ../shared/squad; read by path, never copied) and the news question sets over the
+  knowledge folder (default ${DEFAULT_NEWS.join(',')}); prints cross-validated scores by article
+  --collected FILE  reuse (or write) the collected features instead of running every question again
+  --dry-run         print the scores, write nothing`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  return value;
+}
+
+async function newsSet(files: string[]): Promise<CalibrationSet> {
+  loadDotEnv();
+  const config = readEngineConfig(process.env, 'warn');
+  const engine = await Engine.open({
+    knowledgeDir: config.knowledgeDir,
+    dataDir: '/nonexistent',
+    persist: false,
+  });
+  const questions = [];
+  for (const file of files) {
+    for (const q of parseQuestions(await readFile(file, 'utf8')))
+      questions.push({ q: q.q, expect: isAnswerable(q) ? q.expect : [], group: `news:${file}:${q.id}` });
+  }
+  return { name: 'news', state: engine.current, questions };
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const squad = option(args, '--squad') ?? '../shared/squad';
+  const news = (option(args, '--news') ?? DEFAULT_NEWS.join(',')).split(',').filter(Boolean);
+  const out = option(args, '--out') ?? 'src/search/calibration.json';
+  const cache = option(args, '--collected');
+  let questions: CollectedQuestion[] | null = null;
+  if (cache)
+    questions = await readFile(cache, 'utf8').then(
+      (s) => JSON.parse(s) as CollectedQuestion[],
+      () => null,
+    );
+  if (!questions) {
+    const started = performance.now();
+    const sets = [...(await squadSets(squad)), await newsSet(news)];
+    questions = collectSets(sets);
+    process.stderr.write(
+      `collected ${questions.length} questions in ${Math.round(performance.now() - started)} ms\n`,
+    );
+    if (cache) await writeFile(cache, JSON.stringify(questions));
+  }
+  process.stdout.write(
+    `cross-validated by article (2 folds):\n${formatFitScores(crossValidate(questions))}\n`,
+  );
+  process.stdout.write(
+    `\ntrade-off (cross-validated), by the share of answerable training questions let fall below the threshold:\n${formatCurve(tradeOffCurve(questions))}\n\n`,
+  );
+  const calibration = calibrationFrom(questions, {
+    fittedBy: 'npm run calibrate',
+    data: [
+      `SQuAD v1.0 train (CC BY-SA 4.0), distractor articles only (split D): ${DEFAULT_SIZES.smallArticles} indexed alone, all but ${DEFAULT_SIZES.outArticles} indexed together; questions about the ${DEFAULT_SIZES.outArticles} others as unanswerable; seed ${DEFAULT_SIZES.seed}`,
+      `news: ${news.join(', ')} over the knowledge folder`,
+    ],
+    questions: questions.length,
+  });
+  if (args.includes('--dry-run')) {
+    process.stdout.write(`${JSON.stringify(calibration, null, 2)}\n`);
+    return 0;
+  }
+  await writeFile(out, `${JSON.stringify(calibration, null, 2)}\n`);
+  process.stdout.write(`wrote ${out}\n`);
+  return 0;
+}
+
+runCli(main, USAGE);

@@ -2,7 +2,7 @@ import { foldText } from '../text/fold.js';
 import { answering } from './abstain.js';
 import { listDocuments } from './browse.js';
 import { rankPassages } from './rankPassages.js';
-import type { SearchState } from './searchState.js';
+import type { IndexedDocument, SearchState } from './searchState.js';
 
 const SUGGESTION_DEPTH = 8;
 
@@ -18,6 +18,18 @@ function answeringSentence(
   return first && last ? text.slice(first.start, last.end) : text;
 }
 
+/** Titles folded once per document: autocomplete compares them on every keystroke. */
+const foldedTitles = new WeakMap<IndexedDocument, string>();
+
+function foldedTitle(doc: IndexedDocument): string {
+  let folded = foldedTitles.get(doc);
+  if (folded === undefined) {
+    folded = foldText(doc.meta.title);
+    foldedTitles.set(doc, folded);
+  }
+  return folded;
+}
+
 /**
  * What to offer while a member types: their own words first, then earlier questions and document
  * titles that contain them, then the answering sentences of the best passages.
@@ -28,8 +40,10 @@ export function suggestQueries(state: SearchState, typed: string, recent: string
   const out = new Set<string>();
   if (text.length > 0) out.add(text);
   for (const q of recent) if (folded === '' || foldText(q).includes(folded)) out.add(q);
-  for (const doc of listDocuments(state))
-    if (folded === '' || foldText(doc.meta.title).includes(folded)) out.add(doc.meta.title);
+  for (const doc of listDocuments(state)) {
+    if (out.size >= max) break;
+    if (folded === '' || foldedTitle(doc).includes(folded)) out.add(doc.meta.title);
+  }
   if (folded.length >= 3 && out.size < max) {
     for (const r of answering(rankPassages(state, text, SUGGESTION_DEPTH), state)) {
       out.add(answeringSentence(r.passage.text, r.match.best.from, r.match.best.to, r.passage.sentences));

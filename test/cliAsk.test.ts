@@ -4,14 +4,14 @@ import { once } from 'node:events';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { ROOT, runCliScript } from '../harness/runCliScript.js';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
 import { readPointer } from '../src/store/generationStore.js';
 import { acquireLock } from '../src/store/processLock.js';
 import { cliScripts } from './helpers/allClis.js';
 import { CRASH_DOCUMENT } from './helpers/crashWorkspace.js';
-import { ROOT, runCliScript } from './helpers/runCliScript.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;

@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { runCliScript } from '../harness/runCliScript.js';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { ANSI, formatAnswerText } from '../src/cli/formatAnswerText.js';
 import { describeRollback } from '../src/engine/rollbackReport.js';
 import type { Answer } from '../src/types.js';
 import { forTerminal } from '../src/util/forTerminal.js';
-import { runCliScript } from './helpers/runCliScript.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 const ESC = '\u001b';
 const RLO = '\u202e';

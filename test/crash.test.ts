@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runCliScript } from '../harness/runCliScript.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
 import { readPointer } from '../src/store/generationStore.js';
@@ -16,7 +17,6 @@ import {
   type Workspace,
 } from './helpers/crashWorkspace.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
-import { runCliScript } from './helpers/runCliScript.js';
 
 /** A real `npm run reindex` process that kills itself with SIGKILL at `point`. */
 async function reindexKilledAt(ws: Workspace, point: CrashPoint, args: string[] = []): Promise<void> {

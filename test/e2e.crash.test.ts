@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { BotProcess } from '../harness/botProcess.js';
+import { DiscordEmulator } from '../harness/emulator/index.js';
 import type { CrashPoint } from '../src/util/crashPoint.js';
-import { DiscordEmulator } from './emulator/index.js';
-import { BotProcess } from './helpers/botProcess.js';
 import {
   CRASH_DOCUMENT,
   CRASH_QUESTION,

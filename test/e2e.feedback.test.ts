@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { BotProcess } from '../harness/botProcess.js';
+import { DiscordEmulator, type Json } from '../harness/emulator/index.js';
+import { runCliScript } from '../harness/runCliScript.js';
 import { FEEDBACK_FILE } from '../src/feedback/feedbackLog.js';
 import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
 import { summarizeFeedback } from '../src/feedback/summarize.js';
 import { createIdHasher } from '../src/log/hashId.js';
-import { DiscordEmulator, type Json } from './emulator/index.js';
-import { BotProcess } from './helpers/botProcess.js';
 import {
   bodyOf,
   buttonsOf,
@@ -18,7 +19,6 @@ import {
   settle,
   view,
 } from './helpers/discordView.js';
-import { runCliScript } from './helpers/runCliScript.js';
 import { shareBot } from './helpers/sharedBot.js';
 
 const SALT = 'e2e-feedback-salt';

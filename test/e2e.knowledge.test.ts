@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { BotProcess } from '../harness/botProcess.js';
+import type { CommandOption, DiscordEmulator } from '../harness/emulator/index.js';
 import { pathExists } from '../src/util/pathExists.js';
-import type { CommandOption, DiscordEmulator } from './emulator/index.js';
-import type { BotProcess } from './helpers/botProcess.js';
 import { shareBot } from './helpers/sharedBot.js';
 
 let emu: DiscordEmulator;

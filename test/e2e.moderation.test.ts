@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { DiscordEmulator } from './emulator/index.js';
-import type { BotProcess } from './helpers/botProcess.js';
-import { runCliScript } from './helpers/runCliScript.js';
+import type { BotProcess } from '../harness/botProcess.js';
+import type { DiscordEmulator } from '../harness/emulator/index.js';
+import { runCliScript } from '../harness/runCliScript.js';
 import { shareBot } from './helpers/sharedBot.js';
 
 let emu: DiscordEmulator;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DiscordEmulator } from './emulator/index.js';
-import type { BotProcess } from './helpers/botProcess.js';
+import type { BotProcess } from '../harness/botProcess.js';
+import type { DiscordEmulator } from '../harness/emulator/index.js';
 import { shareBot } from './helpers/sharedBot.js';
 
 let emu: DiscordEmulator;

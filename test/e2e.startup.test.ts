@@ -3,12 +3,12 @@ import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { commands } from '../commands/index.js';
-import { DiscordEmulator } from './emulator/index.js';
-import { BotProcess } from './helpers/botProcess.js';
+import { BotProcess } from '../harness/botProcess.js';
+import { DiscordEmulator } from '../harness/emulator/index.js';
+import { runCliScript } from '../harness/runCliScript.js';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { CRASH_DOCUMENT, CRASH_QUESTION, OLD_QUESTION, settledWorkspace } from './helpers/crashWorkspace.js';
 import { askedText } from './helpers/discordView.js';
-import { runCliScript } from './helpers/runCliScript.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 let emu: DiscordEmulator;
 

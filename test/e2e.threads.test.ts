@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { BotProcess } from '../harness/botProcess.js';
 import {
   BOT_PERMISSIONS,
   type CommandOption,
@@ -7,8 +8,7 @@ import {
   type InteractionOptions,
   type Json,
   Permission,
-} from './emulator/index.js';
-import type { BotProcess } from './helpers/botProcess.js';
+} from '../harness/emulator/index.js';
 import {
   bodyOf,
   buttonsOf,

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { DiscordEmulator } from './emulator/index.js';
-import type { BotProcess } from './helpers/botProcess.js';
+import type { BotProcess } from '../harness/botProcess.js';
+import type { DiscordEmulator } from '../harness/emulator/index.js';
 import { askedText, messageText } from './helpers/discordView.js';
 import { shareBot } from './helpers/sharedBot.js';
 

@@ -12,8 +12,8 @@ import {
   ThreadChannel,
 } from 'discord.js';
 import WebSocket from 'ws';
-import { connectClient, destroyClient, handleNextInteraction } from './emulator/client.js';
-import { DiscordEmulator, type Json } from './emulator/index.js';
+import { connectClient, destroyClient, handleNextInteraction } from '../harness/emulator/client.js';
+import { DiscordEmulator, type Json } from '../harness/emulator/index.js';
 
 const LIMIT = { timeout: 5000 };
 

@@ -4,12 +4,12 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine, ReindexBusyError } from '../src/engine/engine.js';
 import { INDEX_LOCK, LockLostError, withIndexLock } from '../src/engine/indexLock.js';
 import { readPointer, saveIndex } from '../src/store/generationStore.js';
 import { acquireLock, type LockHolder } from '../src/store/processLock.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 async function workspace(t: { after(fn: () => Promise<void>): void }) {
   const ws = await tempWorkspace();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { keepIndexCurrent } from '../src/bot/keepIndexCurrent.js';
 import { syncWhenKnowledgeReturns } from '../src/bot/syncWhenKnowledgeReturns.js';
 import { reindexMessage } from '../src/discord/render/reindexMessage.js';
@@ -20,7 +21,6 @@ import { readPointer } from '../src/store/generationStore.js';
 import { CRASH_DOCUMENT, CRASH_QUESTION } from './helpers/crashWorkspace.js';
 import { publicQuestions } from './helpers/engineWorkspace.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 const questions = await publicQuestions();
 const WARNING =

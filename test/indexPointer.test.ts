@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { openReader } from '../src/cli/openReader.js';
 import { Engine } from '../src/engine/engine.js';
 import { RollbackError } from '../src/engine/rollbackReport.js';
 import { IndexLoadError, loadGeneration, readPointer } from '../src/store/generationStore.js';
 import { FILES } from '../src/store/manifest.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 const PLANTED = `---
 title: Planted index

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { BUNDLED_KNOWLEDGE } from '../harness/tempKnowledge.js';
 import { buildState } from '../src/engine/buildState.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import {
@@ -14,7 +15,6 @@ import { addCounted, statsFromIndex } from '../src/search/miniIndex.js';
 import { addDocument, complete, emptySearchState, removeDocument } from '../src/search/searchState.js';
 import { BUILT_IN_ALIASES } from '../src/text/aliasTable.js';
 import { segmentDocument } from '../src/text/segment.js';
-import { BUNDLED_KNOWLEDGE } from './helpers/tempKnowledge.js';
 
 /** minisearch's toJSON, with the index sorted by term (the tree's order follows insertion). */
 function plain(mini: ReturnType<typeof createMiniSearch>) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { syncWhenKnowledgeReturns } from '../src/bot/syncWhenKnowledgeReturns.js';
 import { Engine } from '../src/engine/engine.js';
 import type { ReindexReport } from '../src/engine/reindexReport.js';
@@ -10,7 +11,6 @@ import { readPointer } from '../src/store/generationStore.js';
 import { CRASH_DOCUMENT, CRASH_QUESTION } from './helpers/crashWorkspace.js';
 import { publicQuestions } from './helpers/engineWorkspace.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 const questions = await publicQuestions();
 

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
+import { BUNDLED_KNOWLEDGE } from '../harness/tempKnowledge.js';
 import { Engine } from '../src/engine/engine.js';
 import { parseQuestions } from '../src/eval/question.js';
 import { formatScores, runEval } from '../src/eval/runEval.js';
 import type { EvalScores } from '../src/eval/scoreAnswers.js';
-import { BUNDLED_KNOWLEDGE } from './helpers/tempKnowledge.js';
 
 let engine: Engine;
 

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { lstat, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { openReader } from '../src/cli/openReader.js';
 import { type CliProcess, runCli } from '../src/cli/runCli.js';
 import { Engine } from '../src/engine/engine.js';
@@ -12,7 +13,6 @@ import { readPointer } from '../src/store/generationStore.js';
 import { acquireLock } from '../src/store/processLock.js';
 import { CRASH_DOCUMENT, CRASH_QUESTION, OLD_QUESTION } from './helpers/crashWorkspace.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 async function workspace(t: { after(fn: () => Promise<void>): void }) {
   const ws = await tempWorkspace();

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine, type EngineLogger } from '../src/engine/engine.js';
 import { ReindexPausedError, RollbackError } from '../src/engine/rollbackReport.js';
 import { loadCurrentIndex, planDelta, readPointer, saveIndex } from '../src/store/generationStore.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 const NEW_DOCUMENT = `---
 title: Turnip festival

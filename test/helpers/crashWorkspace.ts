@@ -1,8 +1,8 @@
 import { readdir, readFile, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
+import { tempWorkspace } from '../../harness/tempKnowledge.js';
 import { Engine } from '../../src/engine/engine.js';
-import { tempWorkspace } from './tempKnowledge.js';
 
 /** Longer than the window in which a just-changed file gets no fingerprint (src/knowledge/fingerprint.ts). */
 const RACY_WINDOW_MS = 150;

@@ -1,5 +1,10 @@
-import type { DiscordEmulator, DispatchedInteraction, Json, RecordedRequest } from '../emulator/index.js';
-import type { BotProcess } from './botProcess.js';
+import type { BotProcess } from '../../harness/botProcess.js';
+import type {
+  DiscordEmulator,
+  DispatchedInteraction,
+  Json,
+  RecordedRequest,
+} from '../../harness/emulator/index.js';
 
 /** Read-only views of what the bot sent, typed just enough for assertions. */
 export interface ButtonView {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
+import { tempWorkspace } from '../../harness/tempKnowledge.js';
 import { Engine } from '../../src/engine/engine.js';
 import { parseQuestions } from '../../src/eval/question.js';
 import { readPointer } from '../../src/store/generationStore.js';
-import { tempWorkspace } from './tempKnowledge.js';
 
 type Workspace = Awaited<ReturnType<typeof tempWorkspace>>;
 

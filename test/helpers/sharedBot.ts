@@ -1,6 +1,6 @@
 import { after, before } from 'node:test';
-import { DiscordEmulator } from '../emulator/index.js';
-import { BotProcess } from './botProcess.js';
+import { BotProcess } from '../../harness/botProcess.js';
+import { DiscordEmulator } from '../../harness/emulator/index.js';
 
 export interface SharedBot {
   emu: DiscordEmulator;

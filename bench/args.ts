@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/usageError.js';
+import { UsageError } from '../src/cli/usageError.js';
 
 export interface BenchArgs {
   sizes: number[];

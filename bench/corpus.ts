@@ -1,5 +1,5 @@
-import { serializeFrontMatter } from '../knowledge/frontMatter.js';
-import { Rng } from '../util/prng.js';
+import { serializeFrontMatter } from '../src/knowledge/frontMatter.js';
+import { Rng } from '../src/util/prng.js';
 import { type DocumentVariation, newVariation, spliceSentences, varySentence } from './varySentence.js';
 import { Vocabulary } from './vocabulary.js';
 

@@ -1,4 +1,4 @@
-import type { Rng } from '../util/prng.js';
+import type { Rng } from '../src/util/prng.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Capitalised words that are not names: left alone. */

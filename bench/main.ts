@@ -1,9 +1,9 @@
-import { BENCH_USAGE, parseBenchArgs } from '../bench/args.js';
-import { readQuestions } from '../bench/querySet.js';
-import { fullReport } from '../bench/report.js';
-import { runBench } from '../bench/runBench.js';
-import { saveResults } from '../bench/saveResults.js';
-import { runCli } from './runCli.js';
+import { runCli } from '../src/cli/runCli.js';
+import { BENCH_USAGE, parseBenchArgs } from './args.js';
+import { readQuestions } from './querySet.js';
+import { fullReport } from './report.js';
+import { runBench } from './runBench.js';
+import { saveResults } from './saveResults.js';
 
 async function main(): Promise<number> {
   const args = parseBenchArgs(process.argv.slice(2));

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..');
 const ENTRY = join(ROOT, 'src', 'bot', 'main.ts');
 /** Variables of the caller's environment the bench sets itself or wants at their defaults. */
 const DROPPED = /^(DISCORD_|MODERATOR_|COOLDOWN_|LOG_)/;

@@ -1,5 +1,5 @@
-import { BotChild, type BotLogLine } from '../../src/bench/botChild.js';
-import type { DiscordEmulator } from '../emulator/index.js';
+import { BotChild, type BotLogLine } from './botChild.js';
+import type { DiscordEmulator } from './emulator/index.js';
 import { tempWorkspace } from './tempKnowledge.js';
 
 export type LogLine = BotLogLine;

@@ -1,4 +1,4 @@
-import { Rng } from '../util/prng.js';
+import { Rng } from '../src/util/prng.js';
 
 /** `count` entries of `items`, in order, starting over when they run out. */
 export function cycle<T>(items: readonly T[], count: number, start = 0): T[] {

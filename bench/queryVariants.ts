@@ -1,4 +1,4 @@
-import type { Rng } from '../util/prng.js';
+import type { Rng } from '../src/util/prng.js';
 
 export type TypoKind = 'swap' | 'drop' | 'double';
 

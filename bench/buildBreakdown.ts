@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
-import { buildState } from '../engine/buildState.js';
-import { scanKnowledge } from '../knowledge/loadKnowledge.js';
-import { countedFields, documentFields } from '../search/indexEntry.js';
-import type { SearchState } from '../search/searchState.js';
-import { saveIndex } from '../store/generationStore.js';
-import { segmentDocument } from '../text/segment.js';
+import { buildState } from '../src/engine/buildState.js';
+import { scanKnowledge } from '../src/knowledge/loadKnowledge.js';
+import { countedFields, documentFields } from '../src/search/indexEntry.js';
+import type { SearchState } from '../src/search/searchState.js';
+import { saveIndex } from '../src/store/generationStore.js';
+import { segmentDocument } from '../src/text/segment.js';
 import { collectGarbage } from './memory.js';
 
 async function timed<T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number }> {

@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const BUNDLED_KNOWLEDGE = join(import.meta.dirname, '..', '..', 'knowledge');
+export const BUNDLED_KNOWLEDGE = join(import.meta.dirname, '..', 'knowledge');
 
 /** A scratch copy of the bundled knowledge and an empty data folder, removed by cleanup(). */
 export async function tempWorkspace(): Promise<{

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseQuestions } from '../eval/question.js';
-import { Rng } from '../util/prng.js';
+import { parseQuestions } from '../src/eval/question.js';
+import { Rng } from '../src/util/prng.js';
 import { keywordVariant, typoVariant } from './queryVariants.js';
 
 export type QueryKind = 'question' | 'typo' | 'keywords' | 'keywords+typo';

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cleanText } from '../knowledge/clean.js';
-import { parseFrontMatter } from '../knowledge/frontMatter.js';
-import { splitSentences } from '../text/sentences.js';
+import { cleanText } from '../src/knowledge/clean.js';
+import { parseFrontMatter } from '../src/knowledge/frontMatter.js';
+import { splitSentences } from '../src/text/sentences.js';
 
 const MIN_WORDS = 6;
 const MAX_WORDS = 55;

@@ -1,5 +1,5 @@
-import type { DiscordEmulator, DispatchedInteraction, Json } from '../../test/emulator/index.js';
-import type { BotChild } from './botChild.js';
+import type { BotChild } from '../harness/botChild.js';
+import type { DiscordEmulator, DispatchedInteraction, Json } from '../harness/emulator/index.js';
 
 /** Callback types: 5 is a deferred reply, whose final reply is the later edit of `@original`. */
 const DEFERRED = 5;

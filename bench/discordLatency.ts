@@ -1,6 +1,6 @@
-import { DiscordEmulator, type Json } from '../../test/emulator/index.js';
-import { readPointer } from '../store/generationStore.js';
-import { BotChild } from './botChild.js';
+import { BotChild } from '../harness/botChild.js';
+import { DiscordEmulator, type Json } from '../harness/emulator/index.js';
+import { readPointer } from '../src/store/generationStore.js';
 import { cycle, partialTexts } from './discordInputs.js';
 import { type Round, timeRound } from './discordRound.js';
 import { summarize } from './percentiles.js';

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { test } from 'node:test';
+
+const ROOT = join(import.meta.dirname, '..');
+/** What ships: `tsconfig.build.json` compiles these two folders and nothing else. */
+const PRODUCTION = ['src', 'commands'];
+
+/** Module specifiers and asset URLs: `from '…'`, `import '…'`, `import('…')`, `new URL('…', import.meta.url)`. */
+const SPECIFIER = /(?:\bfrom|\bimport|\bnew URL)\s*\(?\s*['"]([^'"\n]+)['"]/g;
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Each relative specifier of a production file that leaves the production folders, as `file → target`. */
+async function importsLeavingProduction(): Promise<string[]> {
+  const outside: string[] = [];
+  for (const folder of PRODUCTION)
+    for (const file of await sourceFiles(join(ROOT, folder))) {
+      const text = await readFile(file, 'utf8');
+      for (const [, specifier] of text.matchAll(SPECIFIER)) {
+        if (!specifier?.startsWith('.')) continue; // a package (node_modules) or node: builtin
+        const target = relative(ROOT, resolve(dirname(file), specifier));
+        if (!PRODUCTION.some((p) => target === p || target.startsWith(p + sep)))
+          outside.push(`${relative(ROOT, file)} → ${target}`);
+      }
+    }
+  return outside;
+}
+
+test('production code (src/, commands/) imports nothing from test/, bench/, harness/ or anywhere else', async () => {
+  assert.deepEqual(await importsLeavingProduction(), []);
+});
+
+test('the import scan sees static, dynamic and asset imports', () => {
+  const sample = [
+    "import { a } from '../../harness/x.js';",
+    "export { b } from './b.js';",
+    "const c = await import('../c.js');",
+    "const d = new URL('./words.bin', import.meta.url);",
+    "import 'node:fs';",
+  ].join('\n');
+  assert.deepEqual(
+    [...sample.matchAll(SPECIFIER)].map((m) => m[1]),
+    ['../../harness/x.js', './b.js', '../c.js', './words.bin', 'node:fs'],
+  );
+});

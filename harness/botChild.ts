@@ -1,8 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { built, ROOT } from './built.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const ENTRY = join(ROOT, 'src', 'bot', 'main.ts');
 /** Variables of the caller's environment the bench sets itself or wants at their defaults. */
 const DROPPED = /^(DISCORD_|MODERATOR_|COOLDOWN_|LOG_)/;
 
@@ -22,7 +20,7 @@ function bounded<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 /**
- * The real bot (`src/bot/main.ts`, as `npm start` runs it) in a child process. Its JSON log lines on
+ * The real bot, compiled (`dist/src/bot/main.js`, as `npm start` runs it), in a child process. Its JSON log lines on
  * stderr are parsed as they arrive, and waiters are woken at once (no polling) so waiting for a line
  * adds nothing to the time of the next interaction.
  */
@@ -40,7 +38,7 @@ export class BotChild {
   /** Spawns the bot with `env` on top of the caller's environment (minus Discord, cooldown and log settings). */
   constructor(env: Record<string, string>) {
     const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !DROPPED.test(k)));
-    this.#child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), ENTRY], {
+    this.#child = spawn(process.execPath, ['--enable-source-maps', built('src/bot/main.ts')], {
       cwd: ROOT,
       env: { ...base, LOG_LEVEL: 'info', LOG_PRETTY: 'false', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { built, ROOT } from './built.js';
 
-export const ROOT = join(import.meta.dirname, '..');
+export { ROOT };
 
 export interface CliResult {
   code: number | null;
@@ -11,15 +11,27 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs one of src/cli/*.ts as `npm run` would, with a bounded run time. */
-export function runCliScript(
-  script: string,
-  args: string[],
-  options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {},
-): Promise<CliResult> {
+export interface RunOptions {
+  env?: Record<string, string>;
+  input?: string;
+  timeoutMs?: number;
+  /** The working directory; the project root by default, as for `npm run`. */
+  cwd?: string;
+}
+
+/**
+ * Runs a CLI as `npm run` does: the compiled file of `script`, named by its source under src/cli/
+ * (`ask.ts`, or `../bot/main.ts` for the bot), with a bounded run time.
+ */
+export function runCliScript(script: string, args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return runNode(['--enable-source-maps', built(`src/cli/${script}`), ...args], options);
+}
+
+/** `node …args` from the project root with LOG_LEVEL=warn (as the CLIs default to), killed after the timeout. */
+export function runNode(args: string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', script), ...args], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd ?? ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -33,7 +45,7 @@ export function runCliScript(
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${script} ${args.join(' ')} timed out\n${stderr}`));
+      reject(new Error(`node ${args.join(' ')} timed out\n${stderr}`));
     }, options.timeoutMs ?? 30_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {

@@ -123,6 +123,18 @@ test('two runs started together build once, and both succeed', async () => {
   assert.equal(both.filter((r) => r.stderr.startsWith('building dist/')).length, 1);
 });
 
+test('npm start where TypeScript is not installed and dist/ is missing: one line saying how to build', async () => {
+  const dir = await project(false);
+  const start = await run(dir, 'npm', ['start', '--silent']);
+  assert.notEqual(start.code, 0);
+  const ours = start.stderr.split('\n').filter((l) => l.includes('dist/'));
+  assert.deepEqual(ours, [
+    'dist/ is missing and TypeScript is not installed here to build it: build with the development ' +
+      'dependencies first (npm ci && npm run build && npm prune --omit=dev)',
+  ]);
+  assert.doesNotMatch(start.stderr, /\n\s+at /, 'no stack trace');
+});
+
 test('where TypeScript is not installed, a built dist/ runs as it is, with a warning once a source is newer', async () => {
   const dir = builtProject;
   await rm(join(dir, 'node_modules'));

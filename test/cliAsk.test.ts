@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, runCliScript } from '../harness/runCliScript.js';
+import { built } from '../harness/built.js';
+import { ROOT, runCliScript, runNode } from '../harness/runCliScript.js';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
@@ -212,7 +213,12 @@ test('--help prints the usage and exits 0, for every command-line tool', async (
   const scripts = cliScripts();
   assert.ok(scripts.size >= 7);
   for (const flag of ['--help', '-h']) {
-    const { code, stdout, stderr } = await runCliScript('../../test/helpers/allClis.ts', [flag], { env });
+    const { code, stdout, stderr } = await runNode(
+      ['--import', 'tsx', join(ROOT, 'test/helpers/allClis.ts'), flag],
+      {
+        env,
+      },
+    );
     assert.equal(code, 0, stderr);
     assert.equal(stderr, '');
     for (const name of scripts.keys())
@@ -221,7 +227,7 @@ test('--help prints the usage and exits 0, for every command-line tool', async (
 });
 
 test('npm run reindex | head: a reader that goes away ends the command quietly', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'reindex.ts')], {
+  const child = spawn(process.execPath, [built('src/cli/reindex.ts')], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { built } from '../harness/built.js';
 import { validateKnowledge } from '../src/knowledge/validateKnowledge.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -71,15 +72,11 @@ test('the shipped knowledge folder validates', async () => {
 
 test('the CLI exits 1 and prints the reason when a document is broken', async () => {
   const dir = await folder({ 'broken.md': `---\ntitle: "Unclosed\n---\n${ARTICLE}` });
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'src/cli/validateKnowledge.ts')],
-    {
-      cwd: ROOT,
-      env: { ...process.env, KNOWLEDGE_DIR: dir },
-      encoding: 'utf8',
-    },
-  );
+  const run = spawnSync(process.execPath, [built('src/cli/validateKnowledge.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, KNOWLEDGE_DIR: dir },
+    encoding: 'utf8',
+  });
   assert.equal(run.status, 1, run.stderr);
   assert.match(
     run.stdout,
@@ -149,11 +146,11 @@ test('the CLI validates the KNOWLEDGE_DIR of .env, as reindex does, and lists ig
   await mkdir(path.join(root, 'knowledge'));
   await writeFile(path.join(root, 'knowledge', 'default.md'), `---\ntitle: "Default"\n---\n${ARTICLE}`);
   const { KNOWLEDGE_DIR: _unset, ...env } = process.env;
-  const run = spawnSync(
-    process.execPath,
-    ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src/cli/validateKnowledge.ts')],
-    { cwd: root, env, encoding: 'utf8' },
-  );
+  const run = spawnSync(process.execPath, [built('src/cli/validateKnowledge.ts')], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.match(run.stdout, /^ok {3}only-here \| "Only here"/m);
   assert.doesNotMatch(run.stdout, /default/);

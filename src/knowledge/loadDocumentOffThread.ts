@@ -45,8 +45,9 @@ export async function loadDocumentOffThread(
 }
 
 /**
- * Runs the worker on TypeScript sources too (the bot runs under tsx): the worker registers tsx's loader
- * before it imports its module, since a worker thread does not inherit the main thread's loader.
+ * From dist/ the worker imports the compiled documentWorker.js. From the TypeScript sources (tests and the
+ * bench import the engine under tsx) it registers tsx's loader first, since a worker thread does not
+ * inherit the main thread's loader.
  */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');

@@ -1,25 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { built, ROOT } from '../../harness/built.js';
 
 /**
  * Starts every command-line entry point of package.json's scripts in this one process, as
  * `npm run <name>` would, with this process's arguments (a test passes --help): one process start
- * instead of one per command.
+ * instead of one per command. Run it under tsx (the bench runs from source).
  */
-const ROOT = join(import.meta.dirname, '..', '..');
 
-/** npm script name → its entry file (from the project root), for each script that runs `tsx <file>.ts`. */
+/** The compiled CLIs (`… && node --enable-source-maps dist/src/cli/<file>.js`) and the bench (`tsx bench/<file>.ts`). */
+const ENTRY =
+  /^(?:node scripts\/build\.js --if-stale && node --enable-source-maps dist\/(src\/cli\/\w+)\.js|tsx (bench\/\w+)\.ts)$/;
+
+/** npm script name → the source file of its entry point, from the project root (`src/cli/ask.ts`). */
 export function cliScripts(): Map<string, string> {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
   const found = new Map<string, string>();
   for (const [name, command] of Object.entries(scripts)) {
-    const file = /^tsx ((?:src\/cli|bench)\/\w+\.ts)$/.exec(command)?.[1];
-    if (file) found.set(name, file);
+    const match = ENTRY.exec(command);
+    const source = match?.[1] ?? match?.[2];
+    if (source) found.set(name, `${source}.ts`);
   }
   return found;
 }
 
 if (process.argv[1] === import.meta.filename)
-  for (const file of cliScripts().values()) await import(join(ROOT, file));
+  for (const source of cliScripts().values())
+    await import(source.startsWith('src/') ? built(source) : join(ROOT, source));

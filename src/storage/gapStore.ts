@@ -1,0 +1,86 @@
+/** A question the knowledge could not answer, as one member asked it. */
+export interface UnansweredQuestion {
+  id: number;
+  /** What groups near-duplicates together (computed by the caller from the question). */
+  groupKey: string;
+  query: string;
+  /** The asker's hashed id. */
+  member: string;
+  askedAt: string;
+  /** Null while the knowledge still cannot answer it. */
+  answeredAt: string | null;
+}
+
+/** Pending questions of one group: what `/knowledge gaps` lists. */
+export interface GapGroup {
+  groupKey: string;
+  /** The latest spelling asked. */
+  query: string;
+  asks: number;
+  /** Distinct members who asked. */
+  members: number;
+  /** Distinct members waiting to be told. */
+  subscribers: number;
+  firstAsked: string;
+  lastAsked: string;
+}
+
+/** A member's "tell me when this is covered". */
+export interface GapSubscription {
+  id: number;
+  questionId: number;
+  groupKey: string;
+  query: string;
+  /** Hashed id, for logs. */
+  member: string;
+  /** The raw Discord id, kept only until the member is told (null after). */
+  memberId: string | null;
+  /** Where the member asked: the fallback mention goes there when DMs are closed. */
+  channelId: string | null;
+  threadId: string | null;
+  subscribedAt: string;
+  notifiedAt: string | null;
+}
+
+export interface SubscribeRequest {
+  questionId: number;
+  member: string;
+  memberId: string;
+  channelId: string | null;
+  threadId: string | null;
+}
+
+export type SubscribeResult =
+  | { outcome: 'subscribed' | 'already_subscribed'; subscription: GapSubscription }
+  /** The question was answered meanwhile, or is no longer known (forgotten, or a bad id). */
+  | { outcome: 'answered' | 'unknown' };
+
+/** Unanswered questions and who wants to hear when they are covered. */
+export interface GapStore {
+  /** Keeps a question the knowledge could not answer; the id is what a "Tell me" button carries. */
+  recordUnanswered(question: { groupKey: string; query: string; member: string }, at?: Date): Promise<number>;
+  /** Subscribes a member to a pending question; once per member and question. */
+  subscribe(request: SubscribeRequest, at?: Date): Promise<SubscribeResult>;
+  /** Questions not answered yet, oldest first: what a reindex asks again. */
+  pending(): Promise<UnansweredQuestion[]>;
+  /** Pending questions by group, most members first, then the latest asked. */
+  groups(): Promise<GapGroup[]>;
+  /**
+   * Marks questions answered (they leave `pending` and `groups`) and returns who is still to be
+   * told: one subscription per member and group, on these questions.
+   */
+  markAnswered(questionIds: readonly number[], at?: Date): Promise<GapSubscription[]>;
+  /**
+   * Claims telling a member: true for exactly one caller, and then for none of the member's other
+   * subscriptions in the same group (each member is told once per question, across replicas).
+   * Claim before sending. The raw member id is dropped with the claim.
+   */
+  claimNotification(subscriptionId: number, at?: Date): Promise<boolean>;
+  /** Subscriptions of answered questions not claimed yet (to finish after a restart). */
+  unnotified(): Promise<GapSubscription[]>;
+  /** /forget-me: every question and subscription of the member, by hashed or raw id. */
+  forgetMember(member: {
+    member: string;
+    memberId: string;
+  }): Promise<{ questions: number; subscriptions: number }>;
+}

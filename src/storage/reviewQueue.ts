@@ -1,0 +1,57 @@
+export type ReviewStatus = 'pending' | 'approved' | 'rejected';
+export type ReviewDecision = Exclude<ReviewStatus, 'pending'>;
+
+/** What the moderators see of a feed item before deciding; kept as JSON, so fields may be added. */
+export interface ReviewPreview {
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  url: string;
+  passages: number;
+  firstPassage: string;
+  [more: string]: unknown;
+}
+
+export interface ReviewItem {
+  id: number;
+  /** Null once its feed was removed. */
+  feedId: number | null;
+  /** The feed item's guid, else its link. */
+  itemKey: string;
+  url: string;
+  preview: ReviewPreview;
+  /** Where the preview was posted; null until it is. */
+  channelId: string | null;
+  messageId: string | null;
+  status: ReviewStatus;
+  /** The raw id of the moderator who decided (the message names them). */
+  decidedBy: string | null;
+  decidedAt: string | null;
+  /** When an approved item's document was added; null until then (resumed after a crash). */
+  appliedAt: string | null;
+  createdAt: string;
+}
+
+export type DecideResult =
+  /** `won` is true for the first decision only; `item` shows the decision that stands. */
+  { won: boolean; item: ReviewItem } | { won: false; item: null };
+
+/** Feed items awaiting a moderator's approval. */
+export interface ReviewQueue {
+  /** Queues an item; an URL already queued (from any feed) is returned as it is, with `created: false`. */
+  enqueue(
+    item: { feedId: number | null; itemKey: string; url: string; preview: ReviewPreview },
+    at?: Date,
+  ): Promise<{ item: ReviewItem; created: boolean }>;
+  /** Records the message that shows the preview. */
+  attachMessage(id: number, message: { channelId: string; messageId: string }): Promise<void>;
+  get(id: number): Promise<ReviewItem | null>;
+  byMessage(messageId: string): Promise<ReviewItem | null>;
+  /** Items with no decision yet, oldest first. */
+  pending(): Promise<ReviewItem[]>;
+  /** The first decision wins, atomically across connections and processes. */
+  decide(id: number, decision: { status: ReviewDecision; by: string }, at?: Date): Promise<DecideResult>;
+  /** Approved items whose document is not added yet, oldest first. */
+  awaitingApply(): Promise<ReviewItem[]>;
+  markApplied(id: number, at?: Date): Promise<void>;
+}

@@ -1,0 +1,120 @@
+import type { Database } from 'better-sqlite3';
+import type { Feed, FeedItemRef, FeedStore } from '../feedStore.js';
+
+const FEED = `SELECT id, url, name, etag, last_modified AS lastModified, failures, retry_at AS retryAt,
+    last_error AS lastError, last_polled_at AS lastPolledAt, added_at AS addedAt, added_by AS addedBy
+  FROM feeds`;
+
+export class SqliteFeedStore implements FeedStore {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+  ) {}
+
+  #at(at?: Date): string {
+    return (at ?? this.now()).toISOString();
+  }
+
+  #get(id: number): Feed | null {
+    return (this.db.prepare(`${FEED} WHERE id = ?`).get(id) as Feed | undefined) ?? null;
+  }
+
+  async add(
+    feed: { url: string; name: string | null; addedBy: string | null },
+    at?: Date,
+  ): Promise<{ feed: Feed; created: boolean }> {
+    const run = this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare(
+          'INSERT INTO feeds (url, name, added_at, added_by) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING',
+        )
+        .run(feed.url, feed.name, this.#at(at), feed.addedBy);
+      const stored = this.db.prepare(`${FEED} WHERE url = ?`).get(feed.url) as Feed;
+      return { feed: stored, created: changes === 1 };
+    });
+    return run.immediate();
+  }
+
+  async list(): Promise<Feed[]> {
+    return this.db.prepare(`${FEED} ORDER BY id`).all() as Feed[];
+  }
+
+  async get(id: number): Promise<Feed | null> {
+    return this.#get(id);
+  }
+
+  async byUrl(url: string): Promise<Feed | null> {
+    return (this.db.prepare(`${FEED} WHERE url = ?`).get(url) as Feed | undefined) ?? null;
+  }
+
+  async remove(id: number): Promise<boolean> {
+    return this.db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes === 1;
+  }
+
+  async due(intervalMs: number, at?: Date): Promise<Feed[]> {
+    const now = at ?? this.now();
+    const before = new Date(now.getTime() - intervalMs).toISOString();
+    return this.db
+      .prepare(
+        `${FEED} WHERE (last_polled_at IS NULL OR last_polled_at <= ?) AND (retry_at IS NULL OR retry_at <= ?)
+         ORDER BY last_polled_at IS NOT NULL, last_polled_at, id`,
+      )
+      .all(before, now.toISOString()) as Feed[];
+  }
+
+  async recordSuccess(
+    id: number,
+    validators: { etag: string | null; lastModified: string | null },
+    at?: Date,
+  ): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE feeds SET etag = ?, last_modified = ?, failures = 0, retry_at = NULL, last_error = NULL,
+           last_polled_at = ? WHERE id = ?`,
+      )
+      .run(validators.etag, validators.lastModified, this.#at(at), id);
+  }
+
+  async recordFailure(
+    id: number,
+    failure: { error: string; retryAt: Date },
+    at?: Date,
+  ): Promise<Feed | null> {
+    this.db
+      .prepare(
+        `UPDATE feeds SET failures = failures + 1, retry_at = ?, last_error = ?, last_polled_at = ? WHERE id = ?`,
+      )
+      .run(failure.retryAt.toISOString(), failure.error, this.#at(at), id);
+    return this.#get(id);
+  }
+
+  #seen(feedId: number, item: FeedItemRef): boolean {
+    const byGuid = this.db.prepare('SELECT 1 FROM feed_items WHERE feed_id = ? AND guid = ?');
+    const byLink = this.db.prepare('SELECT 1 FROM feed_items WHERE feed_id = ? AND link = ?');
+    return (
+      (item.guid !== null && byGuid.get(feedId, item.guid) !== undefined) ||
+      (item.link !== null && byLink.get(feedId, item.link) !== undefined)
+    );
+  }
+
+  async unseen<T extends FeedItemRef>(feedId: number, items: readonly T[]): Promise<T[]> {
+    return items.filter((item) => !this.#seen(feedId, item));
+  }
+
+  async markSeen(feedId: number, items: readonly FeedItemRef[], at?: Date): Promise<number> {
+    const when = this.#at(at);
+    const run = this.db.transaction(() => {
+      const insert = this.db.prepare(
+        'INSERT INTO feed_items (feed_id, guid, link, seen_at) VALUES (?, ?, ?, ?)',
+      );
+      let added = 0;
+      for (const item of items) {
+        if ((item.guid === null && item.link === null) || this.#seen(feedId, item)) continue;
+        insert.run(feedId, item.guid, item.link, when);
+        added++;
+      }
+      return added;
+    });
+    return run.immediate();
+  }
+}

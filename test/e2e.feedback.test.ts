@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BotProcess } from '../harness/botProcess.js';
 import { DiscordEmulator, type Json } from '../harness/emulator/index.js';
 import { runCliScript } from '../harness/runCliScript.js';
-import { FEEDBACK_FILE } from '../src/feedback/feedbackLog.js';
 import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
-import { summarizeFeedback } from '../src/feedback/summarize.js';
+import { summarizeRecords } from '../src/feedback/summarize.js';
 import { createIdHasher } from '../src/log/hashId.js';
+import type { AuditEntry } from '../src/storage/auditLog.js';
+import { statePath } from '../src/storage/openState.js';
+import { SqliteState } from '../src/storage/sqlite/sqliteState.js';
 import {
   bodyOf,
   buttonsOf,
@@ -59,13 +61,19 @@ async function ask(question: string) {
 const click = (customId: string, message: Json, member = emu.members.plain) =>
   settle(emu, bot, () => emu.button(customId, message, { member }));
 
-async function records(): Promise<FeedbackRecord[]> {
-  const text = await readFile(join(bot.dataDir, FEEDBACK_FILE), 'utf8');
-  return text
-    .trimEnd()
-    .split('\n')
-    .map((line) => JSON.parse(line) as FeedbackRecord);
+/** Opens the bot's state database beside the running bot (as `npm run feedback` does) and reads it. */
+async function fromState<T>(dataDir: string, read: (state: SqliteState) => Promise<T>): Promise<T> {
+  const state = SqliteState.open({ path: statePath(dataDir) });
+  try {
+    return await read(state);
+  } finally {
+    await state.close();
+  }
 }
+
+const records = (dataDir = bot.dataDir): Promise<FeedbackRecord[]> =>
+  fromState(dataDir, (state) => state.feedback.list());
+const auditEntries = (): Promise<AuditEntry[]> => fromState(bot.dataDir, (state) => state.audit.recent(10));
 
 const contextIds = (message: Json) =>
   buttonsOf(message)
@@ -100,7 +108,7 @@ test('an answer carries Helpful, Not helpful and one Flag button per citation', 
   for (const b of feedback) assert.ok(b.custom_id.length <= 100);
 });
 
-test('Helpful answers privately "Thanks, noted." and appends a vote to DATA_DIR/feedback.jsonl', async () => {
+test('Helpful answers privately "Thanks, noted." and records a vote in the state database', async () => {
   const { message } = await ask(ONE);
   const helpful = byLabel(message, 'Helpful');
   const { callback, data, log } = await click(helpful, message);
@@ -137,12 +145,7 @@ test('Not helpful then Helpful by the same member counts as one helpful vote', a
     ['down', 'up'],
     'both clicks are recorded',
   );
-  const text = await readFile(join(bot.dataDir, FEEDBACK_FILE), 'utf8');
-  const onlyThis = text
-    .split('\n')
-    .filter((line) => line.includes(`"key":"${key}"`))
-    .join('\n');
-  const summary = summarizeFeedback(onlyThis);
+  const summary = summarizeRecords((await records()).filter((r) => r.key === key));
   assert.deepEqual(summary.votes, { up: 1, down: 0 });
   assert.deepEqual(summary.unhelpful, []);
 });
@@ -280,6 +283,12 @@ test('a moderator /reindex is audited in the mod-log channel: who, mode, changes
   assert.equal(audit?.action, 'reindex');
   assert.equal(audit?.moderator, hash(moderatorId));
   assert.deepEqual((audit?.diff as Json | undefined)?.added, ['extra-harbour']);
+  const [row] = await auditEntries();
+  assert.deepEqual(
+    { action: row?.action, moderator: row?.moderator, guildId: row?.guildId, added: row?.diff.added },
+    { action: 'reindex', moderator: hash(moderatorId), guildId: audit?.guild, added: ['extra-harbour'] },
+    'the moderator action is in the audit log too',
+  );
 });
 
 test('a member refused /reindex leaves no audit post', async () => {
@@ -291,7 +300,7 @@ test('a member refused /reindex leaves no audit post', async () => {
   assert.deepEqual(modLogPosts(seq), []);
 });
 
-test('npm run feedback summarises the file: flagged passages, "not found", voted unhelpful', async () => {
+test('npm run feedback summarises the state database: flagged passages, "not found", voted unhelpful', async () => {
   // Another member's lasting "not helpful" makes the unhelpful section non-empty.
   const { message } = await ask(THREE);
   await click(byLabel(message, 'Not helpful'), message, emu.createMember({ username: 'critic' }));
@@ -303,7 +312,7 @@ test('npm run feedback summarises the file: flagged passages, "not found", voted
   const text = await runCliScript('feedback.ts', [], { env });
   assert.equal(text.code, 0, text.stderr);
   const out = text.stdout;
-  assert.match(out, /^\d+ feedback records in .*feedback\.jsonl$/m);
+  assert.match(out, /^\d+ feedback records in .*state\.db$/m);
   const flaggedSection = /Most-flagged passages\n([\s\S]*?)\n\n/.exec(out)?.[1] ?? '';
   assert.match(flaggedSection, new RegExp(`^\\s+2 {2}${passageId} `, 'm'));
   assert.match(flaggedSection, /Senior US Diplomat Aims to Bridge Differences/);
@@ -363,8 +372,10 @@ test('without MOD_LOG_CHANNEL_ID nothing is posted and nothing goes wrong', asyn
       quietBot.logs.some((l) => l.msg === 'moderator action'),
       'still logged',
     );
-    const text = await readFile(join(quietBot.dataDir, FEEDBACK_FILE), 'utf8');
-    assert.match(text, /"kind":"flag"/);
+    assert.deepEqual(
+      (await records(quietBot.dataDir)).map((r) => r.kind),
+      ['flag'],
+    );
   } finally {
     await quietBot.stop();
     await quiet.stop();

@@ -1,53 +1,42 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { FEEDBACK_FILE, FeedbackLog } from '../src/feedback/feedbackLog.js';
+import { test } from 'node:test';
+import { FeedbackLog } from '../src/feedback/feedbackLog.js';
 import { cleanReason, parseFeedbackLine, REASON_MAX } from '../src/feedback/feedbackRecord.js';
+import { MEMORY, SqliteState } from '../src/storage/sqlite/sqliteState.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
-
-let root: string;
-
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'crisis-desk-feedback-'));
-});
-after(async () => {
-  await rm(root, { recursive: true, force: true });
-});
 
 const TIME = new Date('2024-05-01T12:00:00.000Z');
 
-test('appends one JSON line per record, creating the data folder when it is missing', async () => {
-  const dataDir = join(root, 'missing', 'nested', 'data');
+function memoryState(t: { after(fn: () => Promise<void>): void }) {
+  const state = SqliteState.open({ path: MEMORY });
+  t.after(() => state.close());
+  return state;
+}
+
+test('records each vote, flag and "not found" in the feedback store, with its time', async (t) => {
+  const state = memoryState(t);
   const { logger, lines: warnings } = recordingLogger();
-  const log = new FeedbackLog(dataDir, logger, () => TIME);
-  assert.equal(log.path, join(dataDir, FEEDBACK_FILE));
+  const log = new FeedbackLog(state.feedback, logger, () => TIME);
   await log.append({ kind: 'vote', query: 'Q?', key: 'abc', passageIds: ['p1'], vote: 'up', member: 'm1' });
   await log.append({ kind: 'not_found', query: 'Gap?', key: null, passageIds: [], member: 'm2' });
-  const lines = (await readFile(log.path, 'utf8')).split('\n');
-  assert.equal(lines.pop(), '', 'each line ends with a newline');
-  assert.deepEqual(
-    lines.map((l) => JSON.parse(l)),
-    [
-      {
-        time: TIME.toISOString(),
-        kind: 'vote',
-        query: 'Q?',
-        key: 'abc',
-        passageIds: ['p1'],
-        vote: 'up',
-        member: 'm1',
-      },
-      { time: TIME.toISOString(), kind: 'not_found', query: 'Gap?', key: null, passageIds: [], member: 'm2' },
-    ],
-  );
+  assert.deepEqual(await state.feedback.list(), [
+    {
+      time: TIME.toISOString(),
+      kind: 'vote',
+      query: 'Q?',
+      key: 'abc',
+      passageIds: ['p1'],
+      vote: 'up',
+      member: 'm1',
+    },
+    { time: TIME.toISOString(), kind: 'not_found', query: 'Gap?', key: null, passageIds: [], member: 'm2' },
+  ]);
   assert.deepEqual(warnings, []);
 });
 
-test('concurrent appends are written one after another, whole and in call order', async () => {
-  const dataDir = join(root, 'concurrent');
-  const log = new FeedbackLog(dataDir, recordingLogger().logger);
+test('concurrent appends are recorded one after another, whole and in call order', async (t) => {
+  const state = memoryState(t);
+  const log = new FeedbackLog(state.feedback, recordingLogger().logger);
   const reason = 'x'.repeat(REASON_MAX);
   await Promise.all(
     Array.from({ length: 200 }, (_, i) =>
@@ -61,33 +50,52 @@ test('concurrent appends are written one after another, whole and in call order'
       }),
     ),
   );
-  const lines = (await readFile(log.path, 'utf8')).trimEnd().split('\n');
-  assert.equal(lines.length, 200);
-  lines.forEach((line, i) => {
-    const record = parseFeedbackLine(line);
-    assert.ok(record, `line ${i} is a whole record`);
+  const records = await state.feedback.list();
+  assert.equal(records.length, 200);
+  records.forEach((record, i) => {
     assert.equal(record.query, `question ${i}`);
+    assert.equal(record.reason, reason);
   });
 });
 
-test('a write failure is logged as a warning, never thrown, and later appends still work', async () => {
-  const blocked = join(root, 'blocked');
-  await writeFile(blocked, 'a file where the data folder should be');
+test('a write failure is logged as a warning, never thrown, and later appends still work', async (t) => {
+  const state = memoryState(t);
+  let broken = true;
+  const flaky = {
+    append: (record: Parameters<typeof state.feedback.append>[0]) =>
+      broken ? Promise.reject(new Error('database is locked')) : state.feedback.append(record),
+  };
   const { logger, lines: warnings } = recordingLogger();
-  const log = new FeedbackLog(join(blocked, 'data'), logger);
+  const log = new FeedbackLog(flaky, logger);
   await log.append({ kind: 'vote', query: null, key: 'k', passageIds: [], vote: 'down', member: 'm' });
   assert.equal(warnings.length, 1);
   assert.equal(warnings[0]?.msg, 'could not record feedback');
   assert.equal((warnings[0]?.obj as { kind?: string } | undefined)?.kind, 'vote');
 
-  await rm(blocked);
+  broken = false;
   await log.append({ kind: 'vote', query: null, key: 'k', passageIds: [], vote: 'up', member: 'm' });
   assert.equal(warnings.length, 1, 'the chain goes on after a failure');
-  assert.equal((await readFile(log.path, 'utf8')).trimEnd().split('\n').length, 1);
+  assert.deepEqual(
+    (await state.feedback.list()).map((r) => r.vote),
+    ['up'],
+  );
 });
 
-test('reasons and questions are stored verbatim but capped', async () => {
-  const log = new FeedbackLog(join(root, 'capped'), recordingLogger().logger);
+test('a closed database is a logged failure too, not an exception', async (t) => {
+  const state = memoryState(t);
+  const { logger, lines: warnings } = recordingLogger();
+  const log = new FeedbackLog(state.feedback, logger);
+  await state.close();
+  await log.append({ kind: 'not_found', query: 'Q?', key: null, passageIds: [], member: 'm' });
+  assert.deepEqual(
+    warnings.map((w) => w.msg),
+    ['could not record feedback'],
+  );
+});
+
+test('reasons and questions are stored verbatim but capped', async (t) => {
+  const state = memoryState(t);
+  const log = new FeedbackLog(state.feedback, recordingLogger().logger);
   const hostile = '@everyone <@123> [x](https://y.example) **bold**';
   await log.append({
     kind: 'flag',
@@ -97,7 +105,7 @@ test('reasons and questions are stored verbatim but capped', async () => {
     reason: `${hostile}${'z'.repeat(1000)}`,
     member: 'm',
   });
-  const record = parseFeedbackLine((await readFile(log.path, 'utf8')).trimEnd());
+  const [record] = await state.feedback.list();
   assert.ok(record);
   assert.equal(record.query?.length, 1000);
   assert.equal(record.reason?.length, REASON_MAX);

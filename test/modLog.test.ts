@@ -5,6 +5,7 @@ import { auditModeratorAction } from '../src/discord/auditModeratorAction.js';
 import { createModLog, type ModLog } from '../src/discord/modLog.js';
 import { reindexAudit } from '../src/discord/render/reindexMessage.js';
 import type { ReindexReport } from '../src/engine/reindexReport.js';
+import { MEMORY, SqliteState } from '../src/storage/sqlite/sqliteState.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 function channel() {
@@ -130,4 +131,38 @@ test('auditModeratorAction logs who (hashed), what and the diff, and posts who, 
   assert.match(embed?.description ?? '', /\*\*Passages:\*\* 120 → 121/);
   assert.match(embed?.description ?? '', /Added 1, changed 0, removed 1, skipped 1\./);
   assert.ok((embed?.description ?? '').includes('`old_*doc*`'), 'file names are shown as code, literally');
+});
+
+test('auditModeratorAction also records the action in the state audit log, and a failure there is only logged', async () => {
+  const state = SqliteState.open({ path: MEMORY, now: () => new Date('2024-05-01T12:00:00.000Z') });
+  const { lines, logger } = recordingLogger();
+  const posts: Parameters<ModLog>[0][] = [];
+  const moderatorId = '987654321098765432';
+  const ctx = {
+    logger: logger as never,
+    modLog: async (payload: Parameters<ModLog>[0]) => {
+      posts.push(payload);
+    },
+    state,
+  };
+  const interaction = { user: { id: moderatorId } as never, guildId: '111111111111111111' };
+  await auditModeratorAction(ctx, interaction, reindexAudit(REPORT));
+  const [entry] = await state.audit.recent(10);
+  assert.deepEqual(entry, {
+    id: entry?.id,
+    at: '2024-05-01T12:00:00.000Z',
+    moderator: lines[0]?.obj.moderator,
+    guildId: '111111111111111111',
+    action: 'reindex',
+    diff: lines[0]?.obj.diff,
+  });
+  assert.ok(!JSON.stringify(entry).includes(moderatorId), 'the raw id is not stored');
+
+  await state.close();
+  await auditModeratorAction(ctx, interaction, reindexAudit(REPORT));
+  assert.equal(posts.length, 2, 'posted all the same');
+  assert.deepEqual(
+    lines.map((l) => l.msg),
+    ['moderator action', 'moderator action', 'could not record the moderator action'],
+  );
 });

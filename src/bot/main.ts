@@ -20,6 +20,7 @@ import { FeedbackLog } from '../feedback/feedbackLog.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import { sweepInterruptedWrites } from '../knowledge/sweepInterruptedWrites.js';
 import { createLogger } from '../log/createLogger.js';
+import { openState } from '../storage/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
@@ -48,12 +49,17 @@ async function main(): Promise<number> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
-  // Closing runs the steps added below last first: the client, the index's upkeep, then the lock.
+  // Closing runs the steps added below last first: the client, the index's upkeep, the state
+  // database, then the lock.
   const shutdown = createShutdown(logger);
   shutdown.onClose(releaseIndexLocks);
   handleStrayErrors(logger, shutdown);
   shutDownOnSignals(logger, shutdown);
 
+  const { state, imported } = await openState(config.dataDir);
+  shutdown.onClose(() => state.close());
+  if (imported)
+    logger.info({ ...imported, location: state.location }, 'imported feedback.jsonl into the state database');
   const engine = await Engine.open({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
   const swept = await sweepInterruptedWrites(config.knowledgeDir, config.dataDir, ABANDONED_UPLOAD_MS);
   if (swept.knowledge.length > 0)
@@ -75,7 +81,8 @@ async function main(): Promise<number> {
     logger,
     queries: new QueryStore(),
     cooldown: new Cooldown(config.cooldown),
-    feedback: new FeedbackLog(config.dataDir, logger),
+    feedback: new FeedbackLog(state.feedback, logger),
+    state,
     modLog: createModLog(channelFinder(client), config.modLogChannelId, logger),
   };
   const registry = registryOf(commands, buttonHandlers, modalHandlers);

@@ -1,26 +1,46 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
-import { FEEDBACK_FILE } from '../feedback/feedbackLog.js';
 import { formatSummary } from '../feedback/formatSummary.js';
 import { passageLabel } from '../feedback/passageLabel.js';
-import { labelPassages, summarizeFeedback } from '../feedback/summarize.js';
+import { type FeedbackSummary, labelPassages, summarizeRecords } from '../feedback/summarize.js';
 import type { SearchState } from '../search/searchState.js';
+import { FEEDBACK_FILE } from '../storage/importFeedbackFile.js';
+import { openState, statePath } from '../storage/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
 
 const USAGE = `usage: npm run feedback -- [--json]
-  summarises DATA_DIR/feedback.jsonl: most-flagged passages, questions answered "not found",
-  questions voted unhelpful; --json prints one JSON object`;
+  summarises the feedback in DATA_DIR/state.db: most-flagged passages, questions answered
+  "not found", questions voted unhelpful; --json prints one JSON object`;
 
-async function readFeedback(path: string): Promise<string | null> {
+async function exists(path: string): Promise<boolean> {
   try {
-    return await readFile(path, 'utf8');
+    await stat(path);
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
+  }
+}
+
+/**
+ * The feedback recorded so far, or null when there is none anywhere (nothing is created then). An
+ * old feedback.jsonl not imported yet is imported now, as the bot would at its next start.
+ */
+async function readSummary(dataDir: string): Promise<FeedbackSummary | null> {
+  if (!(await exists(statePath(dataDir))) && !(await exists(join(dataDir, FEEDBACK_FILE)))) return null;
+  const { state } = await openState(dataDir);
+  try {
+    const [records, imports] = await Promise.all([state.feedback.list(), state.feedback.imports()]);
+    return summarizeRecords(
+      records,
+      imports.reduce((sum, i) => sum + i.skipped, 0),
+    );
+  } finally {
+    await state.close();
   }
 }
 
@@ -40,13 +60,13 @@ async function main(): Promise<number> {
   const json = args.includes('--json');
   loadDotEnv();
   const { dataDir } = readEngineConfig(process.env, 'warn');
-  const path = join(dataDir, FEEDBACK_FILE);
-  const text = await readFeedback(path);
-  if (text === null && !json) {
+  const path = statePath(dataDir);
+  const found = await readSummary(dataDir);
+  if (found === null && !json) {
     process.stdout.write(`${forTerminal(`no feedback yet (${path} does not exist)`, { oneLine: true })}\n`);
     return 0;
   }
-  let summary = summarizeFeedback(text ?? '');
+  let summary = found ?? summarizeRecords([]);
   const state = summary.flagged.length > 0 ? await savedIndex() : null;
   const indexed = state !== null && state.passages.size > 0;
   if (state && indexed) summary = labelPassages(summary, (id) => passageLabel(state, id));

@@ -2,6 +2,7 @@ import { ConfigError } from '../config/configError.js';
 import { ReindexBusyError } from '../engine/reindexBusyError.js';
 import { RollbackError } from '../engine/rollbackReport.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
+import { StateError } from '../storage/stateError.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { UsageError } from './usageError.js';
 
@@ -69,6 +70,9 @@ export async function runCli(
       setCode(2);
     } else if (error instanceof ReindexBusyError || error instanceof RollbackError) {
       writeError(`error: ${message}; nothing was changed\n`);
+      setCode(1);
+    } else if (error instanceof StateError) {
+      writeError(`error: ${message}\n`);
       setCode(1);
     } else {
       writeError(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

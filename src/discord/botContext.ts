@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { BotConfig } from '../config/botConfig.js';
 import type { Engine } from '../engine/engine.js';
 import type { FeedbackLog } from '../feedback/feedbackLog.js';
+import type { State } from '../storage/state.js';
 import type { Cooldown } from './cooldown.js';
 import type { ModLog } from './modLog.js';
 import type { QueryStore } from './queryStore.js';
@@ -13,8 +14,10 @@ export interface BotContext {
   logger: Logger;
   queries: QueryStore;
   cooldown: Cooldown;
-  /** Members' votes, flags and unanswered questions (DATA_DIR/feedback.jsonl). */
+  /** Members' votes, flags and unanswered questions (written through state.feedback). */
   feedback: FeedbackLog;
+  /** The lasting state (DATA_DIR/state.db): feedback, gaps, feeds, the review queue, the audit. */
+  state: State;
   /** Posts to MOD_LOG_CHANNEL_ID; a no-op when unset; never throws. */
   modLog: ModLog;
 }

@@ -1,4 +1,4 @@
-/** What members tell us about answers, one JSON line each in DATA_DIR/feedback.jsonl. */
+/** What members tell us about answers: a row each in the state database (a JSON line each in the old feedback.jsonl). */
 export type FeedbackKind = 'vote' | 'flag' | 'not_found';
 export type Vote = 'up' | 'down';
 

@@ -123,7 +123,7 @@ function readInt(env: Env, variable: string, fallback: number, min: number, max:
   return n;
 }
 
-function readBool(env: Env, variable: string, fallback: boolean): boolean {
+export function readBool(env: Env, variable: string, fallback: boolean): boolean {
   const value = optional(env, variable)?.toLowerCase();
   if (value === undefined) return fallback;
   if (['true', '1', 'yes'].includes(value)) return true;

@@ -1,0 +1,237 @@
+/**
+ * Fetches a web page for the knowledge, safely: http(s) only, every address of every host (the first
+ * and each redirect's) checked before connecting and the connection made to that checked address (a DNS
+ * answer that changes between the check and the connection cannot redirect it), at most 5 redirects,
+ * 10 s and 5 MB in all. The page is decoded in the charset it declares.
+ */
+
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { decodeHtml } from './decodeHtml.js';
+import { hostOf, parseFetchUrl } from './fetchUrl.js';
+import { IngestError } from './ingestError.js';
+import { readBody, tooLarge } from './readBody.js';
+import { type ResolvedAddress, type Resolver, vetHost } from './vetHost.js';
+
+export const FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 } as const;
+
+export interface SafeFetchOptions {
+  /** FETCH_ALLOW_PRIVATE: loopback and private networks may be fetched (tests, an intranet). Never by default. */
+  allowPrivate?: boolean;
+  /** The whole fetch, redirects and body included. */
+  timeoutMs?: number;
+  maxBytes?: number;
+  maxRedirects?: number;
+  /** Ends the fetch early (a moderator's Cancel); it fails with kind 'cancelled'. */
+  signal?: AbortSignal;
+  /** Host name → addresses; the system resolver by default (tests map names to 127.0.0.1). */
+  resolve?: Resolver;
+}
+
+export interface FetchedPage {
+  /** The URL asked for, as parsed (no fragment). */
+  url: string;
+  /** Where the page was found, after redirects. */
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  /** The encoding the page was decoded from (WHATWG name). */
+  charset: string;
+  html: string;
+  /** The body as it arrived (decompressed): the provenance snapshot. */
+  bytes: Buffer;
+  /** Each redirect's target, in order. */
+  redirects: string[];
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const HEADERS = {
+  'user-agent': 'crisis-desk/0.1 (a news knowledge bot fetching one article)',
+  accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
+  'accept-encoding': 'gzip, deflate, br',
+};
+
+export async function safeFetch(input: string, options: SafeFetchOptions = {}): Promise<FetchedPage> {
+  const timeoutMs = options.timeoutMs ?? FETCH_LIMITS.timeoutMs;
+  const maxBytes = options.maxBytes ?? FETCH_LIMITS.maxBytes;
+  const maxRedirects = options.maxRedirects ?? FETCH_LIMITS.maxRedirects;
+  const first = parseFetchUrl(input);
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new IngestError('too-slow', tooSlow(timeoutMs))), timeoutMs);
+  const cancel = () => deadline.abort(new IngestError('cancelled', 'the fetch was cancelled'));
+  if (options.signal?.aborted) cancel();
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    return await fetchFollowing(first, { ...options, maxBytes, maxRedirects }, deadline.signal);
+  } catch (error) {
+    // Whatever the abort broke on its way out (a socket, a DNS wait), the reason is the deadline or Cancel.
+    if (deadline.signal.aborted) throw deadline.signal.reason;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', cancel);
+  }
+}
+
+function tooSlow(ms: number): string {
+  return `the page did not arrive within ${ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`}`;
+}
+
+async function fetchFollowing(
+  first: URL,
+  options: SafeFetchOptions & { maxBytes: number; maxRedirects: number },
+  signal: AbortSignal,
+): Promise<FetchedPage> {
+  const redirects: string[] = [];
+  const seen = new Set([first.href]);
+  let url = first;
+  for (;;) {
+    const addresses = await untilAborted(
+      vetHost(hostOf(url), { allowPrivate: options.allowPrivate ?? false, resolve: options.resolve }),
+      signal,
+    ).catch((error: unknown) => {
+      if (redirects.length === 0 || !(error instanceof IngestError)) throw error;
+      throw new IngestError(error.kind, `the page redirects to ${url.href}, and ${error.message}`, {
+        cause: error,
+      });
+    });
+    const response = await request(url, addresses, signal);
+    if (REDIRECTS.has(response.statusCode ?? 0)) {
+      response.destroy();
+      const next = redirectTarget(url, response);
+      if (seen.has(next.href))
+        throw new IngestError('redirect-loop', `the redirects go round in a loop (back to ${next.href})`);
+      if (redirects.length >= options.maxRedirects)
+        throw new IngestError(
+          'too-many-redirects',
+          `the page redirects more than ${options.maxRedirects} times`,
+        );
+      redirects.push(next.href);
+      seen.add(next.href);
+      url = next;
+      continue;
+    }
+    return readPage(first, url, response, redirects, options.maxBytes);
+  }
+}
+
+function redirectTarget(from: URL, response: IncomingMessage): URL {
+  const location = response.headers.location;
+  if (!location || !URL.canParse(location, from.href))
+    throw new IngestError(
+      'bad-redirect',
+      `the page redirects (HTTP ${response.statusCode}) to no valid address`,
+    );
+  return parseFetchUrl(new URL(location, from).href, 'a redirect');
+}
+
+async function readPage(
+  first: URL,
+  url: URL,
+  response: IncomingMessage,
+  redirects: string[],
+  maxBytes: number,
+): Promise<FetchedPage> {
+  const status = response.statusCode ?? 0;
+  if (status < 200 || status > 299) {
+    response.destroy();
+    const text = response.statusMessage ? ` ${response.statusMessage}` : '';
+    throw new IngestError('http-status', `the page answered HTTP ${status}${text}`);
+  }
+  const contentType = String(response.headers['content-type'] ?? '').trim();
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  if (mediaType && !HTML_TYPES.has(mediaType)) {
+    response.destroy();
+    throw new IngestError('not-html', `the address is not a web page but ${mediaType}`);
+  }
+  const declared = Number(response.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    response.destroy();
+    throw tooLarge(maxBytes);
+  }
+  const bytes = await readBody(response, maxBytes).catch((error: unknown) => {
+    if (error instanceof IngestError) throw error;
+    throw new IngestError('network', `${url.host} broke off while sending the page`, { cause: error });
+  });
+  // No Content-Type at all: a page that starts like HTML is taken for one.
+  if (!mediaType && !looksLikeHtml(bytes))
+    throw new IngestError(
+      'not-html',
+      'the address does not say what it sends, and it does not look like a web page',
+    );
+  const { html, charset } = decodeHtml(bytes, contentType);
+  return {
+    url: first.href,
+    finalUrl: url.href,
+    status,
+    contentType: contentType || 'text/html',
+    charset,
+    html,
+    bytes,
+    redirects,
+  };
+}
+
+function looksLikeHtml(bytes: Buffer): boolean {
+  const start = bytes
+    .subarray(0, 512)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '');
+  return /^\s*<(!doctype\s+html|html|head|body|!--|meta|title)[\s>]/i.test(start);
+}
+
+/** Resolves `promise`, unless the signal aborts first (a DNS lookup cannot itself be cancelled). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Hands the connection only the addresses vetHost checked, whatever the resolver would answer now. */
+export function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
+  return (_hostname, options, callback) => {
+    const family = typeof options === 'number' ? options : (options?.family ?? 0);
+    const usable = addresses.filter((a) => family === 0 || a.family === family);
+    const all = typeof options === 'object' && options?.all;
+    if (usable.length === 0) {
+      const error: NodeJS.ErrnoException = new Error('no checked address of this family');
+      error.code = 'ENOTFOUND';
+      callback(error, all ? [] : '', 4);
+      return;
+    }
+    if (all) (callback as (e: null, list: ResolvedAddress[]) => void)(null, usable);
+    else callback(null, usable[0]!.address, usable[0]!.family);
+  };
+}
+
+function request(url: URL, addresses: ResolvedAddress[], signal: AbortSignal): Promise<IncomingMessage> {
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    // A fresh connection each time (no agent's pool): a kept-alive socket is never reused for another host.
+    const req = client.request(url, {
+      method: 'GET',
+      headers: HEADERS,
+      agent: false,
+      lookup: pinnedLookup(addresses),
+      signal,
+    });
+    req.on('response', (response) => {
+      // Errors surface where the body is read; this only keeps one that comes before from crashing.
+      response.on('error', () => {});
+      signal.addEventListener('abort', () => response.destroy(signal.reason), { once: true });
+      resolve(response);
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(url, error)));
+    req.end();
+  });
+}
+
+function connectionError(url: URL, error: NodeJS.ErrnoException): IngestError {
+  const code = error.code ? ` (${error.code})` : '';
+  return new IngestError('network', `${url.host} could not be reached${code}`, { cause: error });
+}

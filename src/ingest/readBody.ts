@@ -3,14 +3,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { formatBytes } from './formatLimits.js';
 import { IngestError } from './ingestError.js';
 
 export function tooLarge(maxBytes: number): IngestError {
   return new IngestError('too-large', `the page is larger than ${formatBytes(maxBytes)}, the limit`);
-}
-
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function decoder(encoding: string): Transform {

@@ -10,6 +10,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { decodeHtml } from './decodeHtml.js';
 import { hostOf, parseFetchUrl } from './fetchUrl.js';
+import { formatDuration } from './formatLimits.js';
 import { IngestError } from './ingestError.js';
 import { readBody, tooLarge } from './readBody.js';
 import { type ResolvedAddress, type Resolver, vetHost } from './vetHost.js';
@@ -76,7 +77,7 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
 }
 
 function tooSlow(ms: number): string {
-  return `the page did not arrive within ${ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`}`;
+  return `the page did not arrive within ${formatDuration(ms)}`;
 }
 
 async function fetchFollowing(

@@ -1,0 +1,90 @@
+/**
+ * A news page's HTML to its article: Readability (Mozilla's reader view) picks the article out of the
+ * page's chrome, its paragraphs are read from their block elements (blockParagraphs.ts), and the
+ * metadata from the page's meta tags and JSON-LD (pageMetadata.ts). Synchronous and CPU-bound: callers
+ * run it in a worker (extractArticle.ts).
+ */
+
+import { Readability } from '@mozilla/readability';
+import type { MetadataField } from '../types.js';
+import { noArticleReason, proseWords } from './articleVerdict.js';
+import { type BlockText, blockParagraphs } from './blockParagraphs.js';
+import { type DomElement, parsePage } from './dom.js';
+import { IngestError } from './ingestError.js';
+import { cleanAuthor, readPageMetadata, type Sourced } from './pageMetadata.js';
+
+export interface ExtractedArticle {
+  /** Null when the page gives none: the knowledge loader then takes the first line. */
+  title: string | null;
+  outlet: string;
+  author: string | null;
+  /** YYYY-MM-DD. */
+  published: string | null;
+  /** The canonical URL (else the URL the page was found at). */
+  url: string;
+  language: string | null;
+  /** The article's paragraphs, verbatim (whitespace normalised within each). */
+  paragraphs: string[];
+  /** Words of prose (paragraphs that are not mostly links). */
+  words: number;
+  /** Every field read from the page rather than given by a moderator: all of them are inferred. */
+  inferred: MetadataField[];
+  /** Where on the page each field was found ("og:site_name", "host", "JSON-LD datePublished"…). */
+  sources: Partial<Record<MetadataField, string>>;
+}
+
+const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · '];
+
+/** "Headline | Outlet" → "Headline" when the part after the separator is the outlet's name. */
+function withoutOutlet(title: string, outlet: string): string {
+  for (const separator of SEPARATORS) {
+    const suffix = `${separator}${outlet}`;
+    if (title.length > suffix.length && title.toLowerCase().endsWith(suffix.toLowerCase()))
+      return title.slice(0, -suffix.length).trim();
+  }
+  return title;
+}
+
+export function extractFromHtml(html: string, finalUrl: string): ExtractedArticle {
+  const doc = parsePage(html);
+  // Read before Readability, which rewrites the document as it goes.
+  const meta = readPageMetadata(doc, finalUrl);
+  const page: BlockText = doc.body ? blockParagraphs(doc.body) : { paragraphs: [], chars: 0, linkChars: 0 };
+  const firstHeading = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+
+  const parsed = new Readability<DomElement>(doc as never, {
+    serializer: (node) => node as unknown as DomElement,
+  }).parse();
+  const article = parsed?.content ? blockParagraphs(parsed.content) : null;
+  const reason = noArticleReason(page, article, meta.paywalled);
+  if (reason || !article) throw new IngestError('no-article', reason ?? 'the page has no article');
+
+  const rawTitle = parsed?.title?.replace(/\s+/g, ' ').trim() || firstHeading;
+  const fields: [MetadataField, Sourced | null][] = [
+    ['title', rawTitle ? { value: withoutOutlet(rawTitle, meta.outlet.value), from: 'page title' } : null],
+    ['outlet', meta.outlet],
+    ['author', meta.author ?? sourcedByline(parsed?.byline)],
+    ['published', meta.published],
+    ['url', meta.url],
+    ['language', meta.language],
+  ];
+  const found = fields.filter((f): f is [MetadataField, Sourced] => f[1] !== null);
+  const paragraphs = article.paragraphs.map((p) => p.text);
+  return {
+    title: found.find(([f]) => f === 'title')?.[1].value ?? null,
+    outlet: meta.outlet.value,
+    author: found.find(([f]) => f === 'author')?.[1].value ?? null,
+    published: meta.published?.value ?? null,
+    url: meta.url.value,
+    language: meta.language?.value ?? null,
+    paragraphs,
+    words: proseWords(article.paragraphs),
+    inferred: found.map(([field]) => field),
+    sources: Object.fromEntries(found.map(([field, s]) => [field, s.from])),
+  };
+}
+
+function sourcedByline(byline: string | null | undefined): Sourced | null {
+  const author = cleanAuthor(byline);
+  return author ? { value: author, from: 'byline' } : null;
+}

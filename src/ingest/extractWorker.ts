@@ -1,0 +1,26 @@
+/** Worker thread: extracts one article at a time, off the main thread's event loop. */
+
+import { parentPort } from 'node:worker_threads';
+import { type ExtractedArticle, extractFromHtml } from './extractFromHtml.js';
+import { IngestError, type IngestErrorKind } from './ingestError.js';
+
+export interface ExtractJob {
+  id: number;
+  html: string;
+  finalUrl: string;
+}
+
+export type ExtractJobResult =
+  | { id: number; article: ExtractedArticle }
+  | { id: number; error: { kind: IngestErrorKind | null; message: string } };
+
+parentPort?.on('message', (job: ExtractJob) => {
+  let result: ExtractJobResult;
+  try {
+    result = { id: job.id, article: extractFromHtml(job.html, job.finalUrl) };
+  } catch (error) {
+    const kind = error instanceof IngestError ? error.kind : null;
+    result = { id: job.id, error: { kind, message: error instanceof Error ? error.message : String(error) } };
+  }
+  parentPort?.postMessage(result);
+});

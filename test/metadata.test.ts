@@ -169,3 +169,20 @@ test('the heading line that gave the title is not left in the text; the rest sta
   assert.ok(!isSkipped(given));
   assert.equal(given.text, doc.text);
 });
+
+test('front matter may mark the fields it gives as inferred (read off a web page by add-by-URL)', () => {
+  const front = {
+    title: 'T',
+    outlet: 'Example News',
+    published: '2020-09-14',
+    inferred: 'outlet, published',
+  };
+  const meta = inferMetadata(front, ARTICLE, 'a.md');
+  assert.equal(meta.outlet, 'Example News');
+  assert.deepEqual(meta.inferred, ['outlet', 'published']);
+  assert.throws(
+    () => inferMetadata({ title: 'T', inferred: 'outlet, colour' }, ARTICLE, 'a.md'),
+    (error: unknown) =>
+      error instanceof MetadataError && /inferred: "colour" is not a metadata field/.test(error.message),
+  );
+});

@@ -21,9 +21,11 @@ export type IngestErrorKind =
   | 'not-html'
   | 'unsupported-encoding'
   | 'cancelled'
+  | 'bad-option'
   | 'no-article'
   | 'extraction-failed'
-  | 'duplicate';
+  | 'duplicate'
+  | 'conflict';
 
 export class IngestError extends Error {
   override name = 'IngestError';

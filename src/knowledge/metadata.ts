@@ -52,6 +52,7 @@ export function inferMetadata(
   const given = (field: MetadataField): boolean => Object.hasOwn(front, field);
   const value = (field: MetadataField): string | null => front[field]?.trim() || null;
   validate(value);
+  const declaredInferred = inferredByFrontMatter(front.inferred);
 
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   const header: string[] = [];
@@ -83,6 +84,7 @@ export function inferMetadata(
     // except for the title, which every document needs.
     if (given(field) && (value(field) !== null || field !== 'title')) {
       meta[field] = value(field);
+      if (meta[field] !== null && declaredInferred.has(field)) inferred.push(field);
       continue;
     }
     meta[field] = heuristics[field]();
@@ -93,6 +95,21 @@ export function inferMetadata(
     inferred.push('title');
   }
   return { ...meta, title: meta.title, inferred };
+}
+
+/**
+ * The fields front matter lists under `inferred:` ("outlet, published"): values it gives that were
+ * themselves inferred, as add-by-URL writes what it read off a web page.
+ */
+function inferredByFrontMatter(list: string | null | undefined): Set<MetadataField> {
+  const fields = new Set<MetadataField>();
+  for (const name of (list ?? '').split(',').map((part) => part.trim())) {
+    if (name === '') continue;
+    if (!(METADATA_FIELDS as readonly string[]).includes(name))
+      throw new MetadataError(`inferred: "${name}" is not a metadata field (${METADATA_FIELDS.join(', ')})`);
+    fields.add(name as MetadataField);
+  }
+  return fields;
 }
 
 function validate(value: (field: MetadataField) => string | null): void {

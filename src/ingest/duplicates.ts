@@ -1,0 +1,73 @@
+/**
+ * Whether an article is in the knowledge already: a document with the same canonical URL (http/https,
+ * www., utm_ tracking and a trailing slash aside; sameDocument.ts), or with the same text (textKey.ts).
+ */
+
+import { canonicalUrl } from '../knowledge/sameDocument.js';
+import type { SearchState } from '../search/searchState.js';
+import { TimeSlicer } from '../util/yieldToEventLoop.js';
+import { textKey } from './textKey.js';
+
+export interface KnownDocument {
+  id: string;
+  file: string;
+  title: string;
+  url: string | null;
+  textKey: string;
+}
+
+export interface Duplicate {
+  /** What matched: the URL (the article's canonical one, or any URL it was found at), or the text. */
+  by: 'url' | 'text';
+  existing: KnownDocument;
+}
+
+export interface DuplicateCandidate {
+  /** Every URL the article goes by: canonical, final, asked for, the moderator's. */
+  urls: readonly (string | null | undefined)[];
+  textKey: string;
+}
+
+/** Text keys by document id and file hash: a document's key is computed once per version of it. */
+let keyCache = new Map<string, string>();
+
+/**
+ * The index's documents as duplicate detection needs them. A text key is rebuilt from the document's
+ * passages (about 1 s for 100k passages the first time): time-sliced, so the bot keeps answering.
+ */
+export async function knownDocuments(
+  state: Pick<SearchState, 'documents' | 'passages'>,
+): Promise<KnownDocument[]> {
+  const slicer = new TimeSlicer();
+  const cache = new Map<string, string>();
+  const known: KnownDocument[] = [];
+  for (const doc of state.documents.values()) {
+    const cacheKey = `${doc.id}\n${doc.hash}`;
+    let key = keyCache.get(cacheKey);
+    if (key === undefined) {
+      await slicer.maybeYield();
+      key = textKey(...doc.passageIds.map((id) => state.passages.get(id)?.text ?? ''));
+    }
+    cache.set(cacheKey, key);
+    known.push({ id: doc.id, file: doc.file, title: doc.meta.title, url: doc.meta.url, textKey: key });
+  }
+  keyCache = cache;
+  return known;
+}
+
+/**
+ * The document `candidate` duplicates, by URL first, then by text; null when none. `except` (the id of
+ * the document a replace is for) is left out.
+ */
+export function findDuplicate(
+  known: readonly KnownDocument[],
+  candidate: DuplicateCandidate,
+  except?: string,
+): Duplicate | null {
+  const others = known.filter((doc) => doc.id !== except);
+  const urls = new Set(candidate.urls.filter((url): url is string => !!url).map(canonicalUrl));
+  const byUrl = others.find((doc) => doc.url !== null && urls.has(canonicalUrl(doc.url)));
+  if (byUrl) return { by: 'url', existing: byUrl };
+  const byText = others.find((doc) => doc.textKey === candidate.textKey);
+  return byText ? { by: 'text', existing: byText } : null;
+}

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/configError.js';
 import { ReindexBusyError } from '../engine/reindexBusyError.js';
 import { RollbackError } from '../engine/rollbackReport.js';
+import { IngestError } from '../ingest/ingestError.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import { StateError } from '../storage/stateError.js';
 import { forTerminal } from '../util/forTerminal.js';
@@ -68,6 +69,9 @@ export async function runCli(
     } else if (error instanceof ConfigError) {
       writeError(`configuration error: ${message}\n`);
       setCode(2);
+    } else if (error instanceof IngestError) {
+      writeError(`error: ${message}; nothing was added\n`);
+      setCode(1);
     } else if (error instanceof ReindexBusyError || error instanceof RollbackError) {
       writeError(`error: ${message}; nothing was changed\n`);
       setCode(1);

@@ -33,7 +33,9 @@ export async function runEveryCli(args: string[], options: RunOptions = {}): Pro
     .filter((s) => s.startsWith('src/'))
     .map((s) => `await import(${JSON.stringify(pathToFileURL(built(s)).href)});`);
   // After `-e` the arguments start at argv[1]; each CLI reads its own from argv[2] on, as for a script.
-  const compiled = `process.argv.splice(1, 0, 'every-cli'); ${imports.join(' ')}`;
+  // Each command listens for errors on stdout and stderr, as it would alone: that many at once is expected.
+  const listeners = `for (const s of [process.stdout, process.stderr]) s.setMaxListeners(${imports.length + 10});`;
+  const compiled = `process.argv.splice(1, 0, 'every-cli'); ${listeners} ${imports.join(' ')}`;
   const runs = [await runNode(['--input-type=module', '-e', compiled, '--', ...args], options)];
   for (const source of sources.filter((s) => !s.startsWith('src/')))
     runs.push(await runNode(['--import', 'tsx', join(ROOT, source), ...args], options));

@@ -1,0 +1,68 @@
+import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
+import { readFetchConfig } from '../config/fetchConfig.js';
+import { describeReport } from '../engine/reindexReport.js';
+import { prepareArticleDocument } from '../ingest/articleDocument.js';
+import { knownDocuments } from '../ingest/duplicates.js';
+import { extractArticle } from '../ingest/extractArticle.js';
+import { IngestError } from '../ingest/ingestError.js';
+import { placeArticle } from '../ingest/placeArticle.js';
+import { safeFetch } from '../ingest/safeFetch.js';
+import { forTerminal } from '../util/forTerminal.js';
+import { describePreview, duplicateRefusal, placementRefusal } from './addUrlReport.js';
+import { openEngine } from './openEngine.js';
+import { runCli } from './runCli.js';
+import { UsageError } from './usageError.js';
+
+const USAGE = `usage: npm run add-url -- URL [--replace]
+  fetches the article at URL (http or https; at most 5 redirects, 10 s, 5 MB), reads its text and
+  metadata off the page, writes it to KNOWLEDGE_DIR under a name of its own, keeps the page in
+  DATA_DIR/snapshots, and reindexes. An article already in the knowledge (same URL, or same text) is
+  refused; --replace replaces the document with the same URL. Private and loopback addresses are
+  refused unless FETCH_ALLOW_PRIVATE=true`;
+
+function parseArgs(argv: readonly string[]): { url: string; replace: boolean } {
+  const args = argv.filter((a) => a !== '--');
+  const unknown = args.find((a) => a.startsWith('-') && a !== '--replace');
+  if (unknown) throw new UsageError(`unknown option ${unknown}`);
+  const urls = args.filter((a) => !a.startsWith('-'));
+  if (urls.length === 0) throw new UsageError('give the address of the article');
+  if (urls.length > 1) throw new UsageError('give one address at a time');
+  return { url: urls[0]!, replace: args.includes('--replace') };
+}
+
+async function main(): Promise<number> {
+  const { url, replace } = parseArgs(process.argv.slice(2));
+  loadDotEnv();
+  const { knowledgeDir, dataDir } = readEngineConfig(process.env, 'warn');
+  const { allowPrivate } = readFetchConfig(process.env);
+  const out = (text: string) => process.stdout.write(`${forTerminal(text)}\n`);
+
+  const page = await safeFetch(url, { allowPrivate });
+  const article = await extractArticle(page.html, page.finalUrl);
+  const prepared = await prepareArticleDocument(article);
+  const engine = await openEngine('warn');
+  const placed = await placeArticle({
+    knowledgeDir,
+    dataDir,
+    prepared,
+    page,
+    known: await knownDocuments(engine.current),
+    replace,
+  });
+  if (placed.kind === 'duplicate')
+    throw new IngestError('duplicate', duplicateRefusal(placed.duplicate, replace));
+  if (placed.kind === 'refused') throw new IngestError('duplicate', placementRefusal(placed.decision));
+
+  out(`${placed.kind === 'replaced' ? 'Replaced' : 'Added'} ${placed.file}`);
+  out(describePreview({ ...prepared.preview, file: placed.file }));
+  if (placed.snapshot) out(`  ${'snapshot:'.padEnd(11)}${placed.snapshot.page}`);
+  else
+    process.stderr.write(
+      `${forTerminal(`warning: the page snapshot was not saved (${placed.snapshotError})`)}\n`,
+    );
+  const report = await engine.reindex();
+  out(describeReport(report));
+  return report.saved ? 0 : 1;
+}
+
+runCli(main, USAGE);

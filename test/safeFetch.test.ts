@@ -144,11 +144,20 @@ test('a redirect to the metadata address is refused before connecting, even with
   );
 });
 
-test('the local server itself is refused by default: loopback', async () => {
+test('the local server itself is refused by default: loopback, however the address is written', async () => {
+  const hitsBefore = server.hits.length;
   await assert.rejects(
     safeFetch(server.url('/article')),
     fail('blocked-address', /127\.0\.0\.1 is a loopback/),
   );
+  const port = new URL(server.origin).port;
+  for (const host of ['[::1]', '[::ffff:127.0.0.1]', '2130706433', '0x7f.1', '127.1'])
+    await assert.rejects(
+      safeFetch(`http://${host}:${port}/article`),
+      fail('blocked-address', /loopback/),
+      host,
+    );
+  assert.equal(server.hits.length, hitsBefore, 'nothing reached the server');
 });
 
 test('the connection goes to the address that was checked, not to a later DNS answer', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine } from '../src/engine/engine.js';
 import { articleDocumentText, prepareArticleDocument } from '../src/ingest/articleDocument.js';
 import { findDuplicate, type KnownDocument, knownDocuments } from '../src/ingest/duplicates.js';
@@ -14,7 +15,6 @@ import { textKey } from '../src/ingest/textKey.js';
 import { isSkipped, loadDocument } from '../src/knowledge/loadDocument.js';
 import { segmentDocument } from '../src/text/segment.js';
 import { TRAM_PARAGRAPHS } from './helpers/articlePages.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 const TITLE = 'Grodno tram drivers walk out over unpaid wages';
 const URL_CANONICAL = 'https://news.example/2020/09/grodno-trams';

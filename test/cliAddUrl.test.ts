@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { runCliScript } from '../harness/runCliScript.js';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { articlePage, listingPage, TRAM_META, TRAM_PARAGRAPHS } from './helpers/articlePages.js';
 import { type PageServer, startPageServer } from './helpers/pageServer.js';
-import { runCliScript } from './helpers/runCliScript.js';
-import { tempWorkspace } from './helpers/tempKnowledge.js';
 
 const FILE = 'grodno-tram-drivers-walk-out-over-unpaid-wages.md';
 const QUESTION = 'Why did the Grodno tram drivers walk out?';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './runCliScript.js';
+import { ROOT } from '../../harness/runCliScript.js';
 
 export interface StateChild {
   /** Resolves once the child has the database open. */

@@ -5,6 +5,7 @@ import { OUTDATED_COMPONENT } from './buttons/expired.js';
 import type { ButtonHandler, Command, ModalHandler, Outcome } from './command.js';
 import { parseCustomId } from './customId.js';
 import { handleInteractionError } from './errorBoundary.js';
+import { familyOf } from './idFamily.js';
 import { respondChoices } from './send/respond.js';
 import { UserError } from './userError.js';
 
@@ -31,8 +32,8 @@ function withinBudget<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> 
 
 function describe(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
-  if (interaction.isMessageComponent()) return `button:${parseCustomId(interaction.customId).prefix}`;
-  if (interaction.isModalSubmit()) return `modal:${parseCustomId(interaction.customId).prefix}`;
+  if (interaction.isMessageComponent()) return `button:${familyOf(interaction.customId)}`;
+  if (interaction.isModalSubmit()) return `modal:${familyOf(interaction.customId)}`;
   // Every kind the bot knows is named above; a new one Discord adds still gets a line.
   return `type:${(interaction as { type: number }).type}`;
 }
@@ -69,14 +70,14 @@ async function dispatch(interaction: Interaction, ctx: BotContext, registry: Reg
     throw new UserError('This command does not work from here.', 'invalid');
   }
   if (interaction.isButton()) {
-    const { prefix, args } = parseCustomId(interaction.customId);
-    const handler = registry.buttons.get(prefix);
+    const { args } = parseCustomId(interaction.customId);
+    const handler = registry.buttons.get(familyOf(interaction.customId));
     if (!handler) throw new UserError(OUTDATED_COMPONENT, 'expired');
     return handler.handle(interaction, args, ctx);
   }
   if (interaction.isModalSubmit()) {
-    const { prefix, args } = parseCustomId(interaction.customId);
-    const handler = registry.modals.get(prefix);
+    const { args } = parseCustomId(interaction.customId);
+    const handler = registry.modals.get(familyOf(interaction.customId));
     if (!handler) throw new UserError(OUTDATED_COMPONENT, 'expired');
     return handler.handle(interaction, args, ctx);
   }

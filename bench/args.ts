@@ -1,3 +1,4 @@
+import { parseCliArgs, wholeNumber } from '../src/cli/cliArgs.js';
 import { UsageError } from '../src/cli/usageError.js';
 
 export interface BenchArgs {
@@ -22,41 +23,31 @@ export const BENCH_USAGE = `usage: npm run bench -- [--sizes 10000,100000] [--qu
   --seed        seed of the synthetic corpus and the query variants (default ${DEFAULT_SEED})
   --no-discord  skip the Discord figures (the real bot against the local emulator, at every size)`;
 
-function wholeNumber(option: string, value: string | undefined, min: number, max: number): number {
-  const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(`${option} takes a whole number from ${min} to ${max} (got "${value ?? ''}")`);
-  return n;
-}
-
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = {
-    sizes: DEFAULT_SIZES,
-    queries: DEFAULT_QUERIES,
-    seed: DEFAULT_SEED,
-    discord: true,
+  const { values } = parseCliArgs(argv, {
+    options: {
+      sizes: { type: 'string' },
+      queries: { type: 'string' },
+      quick: { type: 'boolean' },
+      seed: { type: 'string' },
+      'no-discord': { type: 'boolean' },
+    },
+  });
+  if (values.quick && values.sizes !== undefined)
+    throw new UsageError('--quick and --sizes do not go together');
+  const sizes =
+    values.sizes === undefined
+      ? values.quick
+        ? QUICK_SIZES
+        : DEFAULT_SIZES
+      : values.sizes.split(',').map((s) => wholeNumber('--sizes', s.trim(), 100, MAX_PASSAGES));
+  return {
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    queries:
+      values.queries === undefined
+        ? DEFAULT_QUERIES
+        : wholeNumber('--queries', values.queries, 1, MAX_QUERIES),
+    seed: values.seed === undefined ? DEFAULT_SEED : wholeNumber('--seed', values.seed, 0, 2 ** 32 - 1),
+    discord: !values['no-discord'],
   };
-  let sizesGiven = false;
-  let quick = false;
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] ?? '';
-    if (raw === '--') continue;
-    const [name, inline] = raw.includes('=')
-      ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)]
-      : [raw];
-    const value = () => inline ?? argv[++i];
-    if (name === '--quick') quick = true;
-    else if (name === '--no-discord') args.discord = false;
-    else if (name === '--sizes') {
-      const list = value();
-      args.sizes = (list ?? '').split(',').map((s) => wholeNumber('--sizes', s.trim(), 100, MAX_PASSAGES));
-      sizesGiven = true;
-    } else if (name === '--queries') args.queries = wholeNumber('--queries', value(), 1, MAX_QUERIES);
-    else if (name === '--seed') args.seed = wholeNumber('--seed', value(), 0, 2 ** 32 - 1);
-    else throw new UsageError(`unknown option ${raw}`);
-  }
-  if (quick && sizesGiven) throw new UsageError('--quick and --sizes do not go together');
-  if (quick) args.sizes = QUICK_SIZES;
-  args.sizes = [...new Set(args.sizes)].sort((a, b) => a - b);
-  return args;
 }

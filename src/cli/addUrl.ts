@@ -9,6 +9,7 @@ import { placeArticle } from '../ingest/placeArticle.js';
 import { safeFetch } from '../ingest/safeFetch.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { describePreview, duplicateRefusal, placementRefusal } from './addUrlReport.js';
+import { parseCliArgs } from './cliArgs.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
@@ -20,18 +21,19 @@ const USAGE = `usage: npm run add-url -- URL [--replace]
   refused; --replace replaces the document with the same URL. Private and loopback addresses are
   refused unless FETCH_ALLOW_PRIVATE=true`;
 
-function parseArgs(argv: readonly string[]): { url: string; replace: boolean } {
-  const args = argv.filter((a) => a !== '--');
-  const unknown = args.find((a) => a.startsWith('-') && a !== '--replace');
-  if (unknown) throw new UsageError(`unknown option ${unknown}`);
-  const urls = args.filter((a) => !a.startsWith('-'));
-  if (urls.length === 0) throw new UsageError('give the address of the article');
-  if (urls.length > 1) throw new UsageError('give one address at a time');
-  return { url: urls[0]!, replace: args.includes('--replace') };
+function parseAddUrlArgs(argv: readonly string[]): { url: string; replace: boolean } {
+  const { values, positionals } = parseCliArgs(argv, {
+    options: { replace: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  const [url, ...more] = positionals;
+  if (url === undefined) throw new UsageError('give the address of the article');
+  if (more.length > 0) throw new UsageError('give one address at a time');
+  return { url, replace: values.replace ?? false };
 }
 
 async function main(): Promise<number> {
-  const { url, replace } = parseArgs(process.argv.slice(2));
+  const { url, replace } = parseAddUrlArgs(process.argv.slice(2));
   loadDotEnv();
   const { knowledgeDir, dataDir } = readEngineConfig(process.env, 'warn');
   const { allowPrivate } = readFetchConfig(process.env);

@@ -12,8 +12,8 @@ import {
   tradeOffCurve,
 } from '../eval/calibrate/runCalibration.js';
 import { isAnswerable, parseQuestions } from '../eval/question.js';
+import { parseCliArgs } from './cliArgs.js';
 import { runCli } from './runCli.js';
-import { UsageError } from './usageError.js';
 
 const DEFAULT_NEWS = ['eval/questions.jsonl', 'eval/dev-questions.jsonl', 'eval/paraphrase.jsonl'];
 const USAGE = `usage: npm run calibrate -- [--squad DIR] [--news a.jsonl,b.jsonl] [--out FILE] [--collected FILE] [--dry-run]
@@ -22,14 +22,6 @@ const USAGE = `usage: npm run calibrate -- [--squad DIR] [--news a.jsonl,b.jsonl
   knowledge folder (default ${DEFAULT_NEWS.join(',')}); prints cross-validated scores by article
   --collected FILE  reuse (or write) the collected features instead of running every question again
   --dry-run         print the scores, write nothing`;
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
-  return value;
-}
 
 async function newsSet(files: string[]): Promise<CalibrationSet> {
   loadDotEnv();
@@ -48,11 +40,17 @@ async function newsSet(files: string[]): Promise<CalibrationSet> {
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const squad = option(args, '--squad') ?? '../shared/squad';
-  const news = (option(args, '--news') ?? DEFAULT_NEWS.join(',')).split(',').filter(Boolean);
-  const out = option(args, '--out') ?? 'src/search/calibration.json';
-  const cache = option(args, '--collected');
+  const { values } = parseCliArgs(process.argv.slice(2), {
+    options: {
+      squad: { type: 'string', default: '../shared/squad' },
+      news: { type: 'string', default: DEFAULT_NEWS.join(',') },
+      out: { type: 'string', default: 'src/search/calibration.json' },
+      collected: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  const { squad, out, collected: cache } = values;
+  const news = values.news.split(',').filter(Boolean);
   let questions: CollectedQuestion[] | null = null;
   if (cache)
     questions = await readFile(cache, 'utf8').then(
@@ -82,7 +80,7 @@ async function main(): Promise<number> {
     ],
     questions: questions.length,
   });
-  if (args.includes('--dry-run')) {
+  if (values['dry-run']) {
     process.stdout.write(`${JSON.stringify(calibration, null, 2)}\n`);
     return 0;
   }

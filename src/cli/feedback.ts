@@ -8,9 +8,9 @@ import type { SearchState } from '../search/searchState.js';
 import { FEEDBACK_FILE } from '../storage/importFeedbackFile.js';
 import { openState, statePath } from '../storage/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
+import { parseCliArgs } from './cliArgs.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
-import { UsageError } from './usageError.js';
 
 const USAGE = `usage: npm run feedback -- [--json]
   summarises the feedback in DATA_DIR/state.db: most-flagged passages, questions answered
@@ -54,10 +54,8 @@ async function savedIndex(): Promise<SearchState | null> {
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const unknown = args.find((a) => a !== '--json');
-  if (unknown) throw new UsageError(`unknown argument ${unknown}`);
-  const json = args.includes('--json');
+  const { values } = parseCliArgs(process.argv.slice(2), { options: { json: { type: 'boolean' } } });
+  const json = values.json ?? false;
   loadDotEnv();
   const { dataDir } = readEngineConfig(process.env, 'warn');
   const path = statePath(dataDir);

@@ -1,4 +1,5 @@
 import { MAX_LIMIT } from '../search/answerQuery.js';
+import { parseCliArgs, wholeNumber } from './cliArgs.js';
 import { UsageError } from './usageError.js';
 
 export interface AskArgs {
@@ -18,25 +19,15 @@ export const ASK_USAGE = `usage: npm run ask -- [--json] [--limit N] [--sync] "q
   --limit N    citations to return, 1-${MAX_LIMIT} (default 3)
   --sync       bring the saved index up to date with the knowledge folder first (as npm run reindex)`;
 
-export function parseAskArgs(argv: string[]): AskArgs {
-  const args: AskArgs = { json: false, sync: false, limit: 3, question: null };
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--json') args.json = true;
-    else if (arg === '--sync') args.sync = true;
-    else if (arg === '--limit' || arg.startsWith('--limit=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      const limit = Number(value);
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-        throw new UsageError(`--limit takes a whole number from 1 to ${MAX_LIMIT} (got "${value ?? ''}")`);
-      args.limit = limit;
-    } else if (arg === '--') continue;
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else words.push(arg);
-  }
-  if (words.length > 0) {
-    const question = words.join(' ').trim();
+export function parseAskArgs(argv: readonly string[]): AskArgs {
+  const { values, positionals } = parseCliArgs(argv, {
+    options: { json: { type: 'boolean' }, sync: { type: 'boolean' }, limit: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const limit = values.limit === undefined ? 3 : wholeNumber('--limit', values.limit, 1, MAX_LIMIT);
+  const args: AskArgs = { json: values.json ?? false, sync: values.sync ?? false, limit, question: null };
+  if (positionals.length > 0) {
+    const question = positionals.join(' ').trim();
     if (question.length === 0) throw new UsageError('the question is empty');
     args.question = question;
   }

@@ -1,6 +1,7 @@
 import { describeReport } from '../engine/reindexReport.js';
 import { describeRollback } from '../engine/rollbackReport.js';
 import { forTerminal } from '../util/forTerminal.js';
+import { parseCliArgs } from './cliArgs.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';
@@ -11,17 +12,16 @@ const USAGE = `usage: npm run reindex -- [--full | --rollback]
   again (a running bot switches to it) and pauses automatic reindexing until the next reindex`;
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const unknown = args.find((a) => a !== '--full' && a !== '--rollback');
-  if (unknown) throw new UsageError(`unknown argument ${unknown}`);
-  if (args.includes('--full') && args.includes('--rollback'))
-    throw new UsageError('--full and --rollback cannot go together');
+  const { values } = parseCliArgs(process.argv.slice(2), {
+    options: { full: { type: 'boolean' }, rollback: { type: 'boolean' } },
+  });
+  if (values.full && values.rollback) throw new UsageError('--full and --rollback cannot go together');
   const engine = await openEngine('warn', false);
-  if (args.includes('--rollback')) {
+  if (values.rollback) {
     process.stdout.write(`${forTerminal(describeRollback(await engine.rollback()))}\n`);
     return 0;
   }
-  const report = await engine.reindex({ full: args.includes('--full') });
+  const report = await engine.reindex({ full: values.full ?? false });
   process.stdout.write(`${forTerminal(describeReport(report))}\n`);
   return report.saved ? 0 : 1;
 }

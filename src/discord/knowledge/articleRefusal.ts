@@ -1,0 +1,23 @@
+/** Why an article by URL is not added, in one sentence for the moderator, naming the document in the way. */
+
+import type { Duplicate } from '../../ingest/duplicates.js';
+import { escapeForDiscord, inlineCode } from '../send/escape.js';
+import { truncateLabel } from '../send/truncate.js';
+import { UserError } from '../userError.js';
+
+export const refuseArticle = (why: string) => new UserError(`Nothing was added: ${why}`, 'refused');
+
+/** An IngestError's reason (one sentence without its full stop), escaped: it may quote the page or the URL. */
+export function ingestRefusal(message: string): UserError {
+  return refuseArticle(`${escapeForDiscord(message)}.`);
+}
+
+export function duplicateArticleRefusal(duplicate: Duplicate): UserError {
+  const { existing } = duplicate;
+  const named = `“${escapeForDiscord(truncateLabel(existing.title, 150))}” (${inlineCode(existing.file)})`;
+  if (duplicate.by === 'url')
+    return refuseArticle(
+      `${named} is already in the knowledge with this URL. Add it with \`replace:true\` to replace it.`,
+    );
+  return refuseArticle(`the same text is already in the knowledge as ${named}.`);
+}

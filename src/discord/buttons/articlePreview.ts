@@ -53,7 +53,7 @@ async function add(
     file,
     report,
   );
-  await auditModeratorAction(ctx, interaction, { ...audit, diff: { ...audit.diff, url: page.finalUrl } });
+  await auditModeratorAction(ctx, interaction, audit);
   const indexed = ctx.engine.current.documents.get(documentId(file));
   const first = indexed?.passageIds[0] ? ctx.engine.current.passages.get(indexed.passageIds[0]) : undefined;
   await update(interaction, {

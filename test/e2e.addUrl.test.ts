@@ -8,7 +8,13 @@ import type { AuditEntry } from '../src/storage/auditLog.js';
 import { statePath } from '../src/storage/openState.js';
 import { SqliteState } from '../src/storage/sqlite/sqliteState.js';
 import { pathExists } from '../src/util/pathExists.js';
-import { articlePage, JS_SHELL_PAGE, listingPage, TRAM_META } from './helpers/articlePages.js';
+import {
+  articlePage,
+  JS_SHELL_PAGE,
+  listingPage,
+  TRAM_META,
+  TRAM_PARAGRAPHS,
+} from './helpers/articlePages.js';
 import { buttonsOf, EPHEMERAL, NO_MENTIONS, view } from './helpers/discordView.js';
 import { type PageServer, startPageServer } from './helpers/pageServer.js';
 import { shareBot } from './helpers/sharedBot.js';
@@ -16,6 +22,8 @@ import { shareBot } from './helpers/sharedBot.js';
 let emu: DiscordEmulator;
 let bot: BotProcess;
 let server: PageServer;
+/** What /tram serves: a test publishes a correction. */
+let tramParagraphs: readonly string[] = TRAM_PARAGRAPHS;
 
 const TRAM_FILE = 'grodno-tram-drivers-walk-out-over-unpaid-wages.md';
 const TRAM_QUESTION = 'Why did the Grodno tram drivers walk out?';
@@ -35,7 +43,7 @@ before(async () => {
   server = await startPageServer({
     '/tram': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(articlePage({ head: TRAM_META }));
+      res.end(articlePage({ head: TRAM_META, paragraphs: tramParagraphs }));
     },
     // The same article, without its canonical link, at another address.
     '/tram-copy': (_req, res) => {
@@ -213,6 +221,28 @@ test('an article already in the knowledge is refused naming the document, by URL
   assert.match(canonical, /already in the knowledge with this URL/);
   assert.equal(server.hits.length, hits);
   assert.deepEqual(await knowledgeFiles(), before);
+});
+
+test('replace:true previews a corrected article as replacing the document with its URL; Add replaces it', async () => {
+  tramParagraphs = [
+    ...TRAM_PARAGRAPHS,
+    'Correction: the regional budget transfer arrived on Thursday, the authority said later, and all depot wages were paid that evening.',
+  ];
+  const before = await knowledgeFiles();
+  const preview = await finalReply(
+    addUrl(server.url('/tram'), emu.members.moderator, [{ name: 'replace', type: 5, value: true }]),
+  );
+  assert.match(
+    text(preview),
+    /\*\*Replaces\*\* “Grodno tram drivers walk out over unpaid wages” \(`grodno-tram-drivers-walk-out-over-unpaid-wages\.md`\) with this version\./,
+  );
+  assert.match(text(preview), /as `grodno-tram-drivers-walk-out-over-unpaid-wages\.md`/);
+  const replaced = await afterPress(press(preview, 'Add'), /Document added/);
+  assert.match(replaced, /\(replaced\)/);
+  assert.deepEqual(await knowledgeFiles(), before);
+  assert.match(await answer('When did the regional budget transfer for the depot wages arrive?'), /Thursday/);
+  const [audit] = await auditEntries();
+  assert.equal(audit?.action, 'knowledge add url (replace)');
 });
 
 test('a page with no article, a blocked address and a non-web address are refused in one sentence', async () => {

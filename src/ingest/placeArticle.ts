@@ -38,7 +38,10 @@ export type PlaceArticleResult =
   | { kind: 'duplicate'; duplicate: Duplicate }
   | { kind: 'refused'; decision: Extract<UploadDecision, { kind: 'refuse' }> };
 
-export type ArticleTarget = { kind: 'file'; file: string } | { kind: 'duplicate'; duplicate: Duplicate };
+export type ArticleTarget =
+  /** `replaces`: the document with the article's URL, when replacing it. */
+  | { kind: 'file'; file: string; replaces: KnownDocument | null }
+  | { kind: 'duplicate'; duplicate: Duplicate };
 
 /**
  * Where the article would go: its own file name, the file of the document with its URL when replacing,
@@ -52,12 +55,12 @@ export function articleTarget(
 ): ArticleTarget {
   const candidate = { urls: [prepared.meta.url, page.finalUrl, page.url], textKey: prepared.textKey };
   const duplicate = findDuplicate(known, candidate);
-  if (!duplicate) return { kind: 'file', file: prepared.file };
+  if (!duplicate) return { kind: 'file', file: prepared.file, replaces: null };
   // The same text under another URL is another document's: never replaced from here.
   if (!replace || duplicate.by === 'text') return { kind: 'duplicate', duplicate };
   const another = findDuplicate(known, candidate, duplicate.existing.id);
   if (another) return { kind: 'duplicate', duplicate: another };
-  return { kind: 'file', file: duplicate.existing.file };
+  return { kind: 'file', file: duplicate.existing.file, replaces: duplicate.existing };
 }
 
 export async function placeArticle({

@@ -1,6 +1,6 @@
 /** Why an article by URL is not added, in one sentence for the moderator, naming the document in the way. */
 
-import type { Duplicate } from '../../ingest/duplicates.js';
+import type { Duplicate, KnownDocument } from '../../ingest/duplicates.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import { truncateLabel } from '../send/truncate.js';
 import { UserError } from '../userError.js';
@@ -12,9 +12,13 @@ export function ingestRefusal(message: string): UserError {
   return refuseArticle(`${escapeForDiscord(message)}.`);
 }
 
+/** “Title” (`file`), the title escaped. */
+export function namedDocument(doc: Pick<KnownDocument, 'title' | 'file'>): string {
+  return `“${escapeForDiscord(truncateLabel(doc.title, 150))}” (${inlineCode(doc.file)})`;
+}
+
 export function duplicateArticleRefusal(duplicate: Duplicate): UserError {
-  const { existing } = duplicate;
-  const named = `“${escapeForDiscord(truncateLabel(existing.title, 150))}” (${inlineCode(existing.file)})`;
+  const named = namedDocument(duplicate.existing);
   if (duplicate.by === 'url')
     return refuseArticle(
       `${named} is already in the knowledge with this URL. Add it with \`replace:true\` to replace it.`,

@@ -10,7 +10,7 @@ import type { Outcome } from '../command.js';
 import { articlePreviewMessage } from '../render/articlePreview.js';
 import { respond } from '../send/respond.js';
 import { articlePreviewRow } from './articleButtons.js';
-import { duplicateArticleRefusal, ingestRefusal, refuseArticle } from './articleRefusal.js';
+import { duplicateArticleRefusal, ingestRefusal, namedDocument, refuseArticle } from './articleRefusal.js';
 
 /**
  * /knowledge add url: without a file: the page is fetched and its article read, and the moderator gets
@@ -58,7 +58,9 @@ export async function previewArticle(
   const preview = { ...prepared.preview, file: target.file };
   await respond(interaction, {
     ...articlePreviewMessage(preview, {
-      ...(target.file !== prepared.file ? { note: '**Replaces** the document in this file.' } : {}),
+      ...(target.replaces
+        ? { note: `**Replaces** ${namedDocument(target.replaces)} with this version.` }
+        : {}),
     }),
     components: [articlePreviewRow(key)],
     ephemeral: true,

@@ -16,7 +16,7 @@ test('a duplicate is refused in one sentence naming the document, its title esca
   assert.equal(byUrl.outcome, 'refused');
   assert.match(
     byUrl.message,
-    /^Nothing was added: “.*” \(`tram-strike\.md`\) is already in the knowledge with this URL\./,
+    /^Nothing was added: “.*” \(`tram-strike\.md`\) is already in the knowledge with this URL; add it with `replace:true` to replace it\.$/,
   );
   assert.ok(!byUrl.message.includes('**Tram**'));
   assert.ok(!/@everyone/.test(byUrl.message));

@@ -21,7 +21,7 @@ export function duplicateArticleRefusal(duplicate: Duplicate): UserError {
   const named = namedDocument(duplicate.existing);
   if (duplicate.by === 'url')
     return refuseArticle(
-      `${named} is already in the knowledge with this URL. Add it with \`replace:true\` to replace it.`,
+      `${named} is already in the knowledge with this URL; add it with \`replace:true\` to replace it.`,
     );
   return refuseArticle(`the same text is already in the knowledge as ${named}.`);
 }

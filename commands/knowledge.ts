@@ -51,19 +51,18 @@ export const knowledge: ChatCommand = {
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'add',
-        description: 'Add a .md or .txt document to the knowledge folder and index it at once.',
+        description: 'Add a .md or .txt document, or a news article by its URL (previewed first).',
         options: [
           {
             type: ApplicationCommandOptionType.Attachment,
             name: 'file',
-            description: 'The .md or .txt file.',
-            required: true,
+            description: 'The .md or .txt file (or leave it out and give a url).',
           },
           textOption('title', 'Title (also names the file).', 200),
           textOption('outlet', 'Who published it.', 100),
           textOption('author', 'Who wrote it.', 100),
           textOption('published', 'Publication date, YYYY-MM-DD.', 10),
-          textOption('url', 'The web address of the article.', 500),
+          textOption('url', 'The article’s web address: fetched and previewed when no file is given.', 500),
           {
             type: ApplicationCommandOptionType.Boolean,
             name: 'replace',

@@ -8,9 +8,11 @@ import {
 } from '../config/botConfig.js';
 import { ConfigError } from '../config/configError.js';
 import { loadDotEnv } from '../config/engineConfig.js';
+import { type FetchConfig, readFetchConfig } from '../config/fetchConfig.js';
 import { buttonHandlers } from '../discord/buttons/index.js';
 import { Cooldown } from '../discord/cooldown.js';
 import { handleInteraction, registryOf } from '../discord/handleInteraction.js';
+import { PendingArticles } from '../discord/knowledge/pendingArticles.js';
 import { modalHandlers } from '../discord/modals/index.js';
 import { channelFinder, createModLog } from '../discord/modLog.js';
 import { QueryStore } from '../discord/queryStore.js';
@@ -35,8 +37,10 @@ const ABANDONED_UPLOAD_MS = 60_000;
 async function main(): Promise<number> {
   loadDotEnv();
   let config: BotConfig;
+  let fetch: FetchConfig;
   try {
     config = readBotConfig();
+    fetch = readFetchConfig();
   } catch (error) {
     if (error instanceof MissingTokenError) {
       process.stderr.write(`${describeMissingToken()}\n`);
@@ -84,6 +88,8 @@ async function main(): Promise<number> {
     feedback: new FeedbackLog(state.feedback, logger),
     state,
     modLog: createModLog(channelFinder(client), config.modLogChannelId, logger),
+    fetch,
+    articles: new PendingArticles(),
   };
   const registry = registryOf(commands, buttonHandlers, modalHandlers);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx, registry));

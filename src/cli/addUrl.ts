@@ -1,12 +1,10 @@
 import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
 import { readFetchConfig } from '../config/fetchConfig.js';
 import { describeReport } from '../engine/reindexReport.js';
-import { prepareArticleDocument } from '../ingest/articleDocument.js';
 import { knownDocuments } from '../ingest/duplicates.js';
-import { extractArticle } from '../ingest/extractArticle.js';
 import { IngestError } from '../ingest/ingestError.js';
 import { placeArticle } from '../ingest/placeArticle.js';
-import { safeFetch } from '../ingest/safeFetch.js';
+import { readArticleAt } from '../ingest/readArticleAt.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { describePreview, duplicateRefusal, placementRefusal } from './addUrlReport.js';
 import { parseCliArgs } from './cliArgs.js';
@@ -39,9 +37,7 @@ async function main(): Promise<number> {
   const { allowPrivate } = readFetchConfig(process.env);
   const out = (text: string) => process.stdout.write(`${forTerminal(text)}\n`);
 
-  const page = await safeFetch(url, { allowPrivate });
-  const article = await extractArticle(page.html, page.finalUrl);
-  const prepared = await prepareArticleDocument(article);
+  const { page, prepared } = await readArticleAt(url, { allowPrivate });
   const engine = await openEngine('warn');
   const placed = await placeArticle({
     knowledgeDir,

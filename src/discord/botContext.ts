@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config/botConfig.js';
+import type { FetchConfig } from '../config/fetchConfig.js';
 import type { Engine } from '../engine/engine.js';
 import type { FeedbackLog } from '../feedback/feedbackLog.js';
 import type { State } from '../storage/state.js';
 import type { Cooldown } from './cooldown.js';
+import type { PendingArticles } from './knowledge/pendingArticles.js';
 import type { ModLog } from './modLog.js';
 import type { QueryStore } from './queryStore.js';
 
@@ -20,4 +22,8 @@ export interface BotContext {
   state: State;
   /** Posts to MOD_LOG_CHANNEL_ID; a no-op when unset; never throws. */
   modLog: ModLog;
+  /** How pages are fetched for /knowledge add url: (FETCH_ALLOW_PRIVATE). */
+  fetch: FetchConfig;
+  /** Article previews waiting for Add or Cancel. */
+  articles: PendingArticles;
 }

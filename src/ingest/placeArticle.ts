@@ -14,11 +14,14 @@ import { IngestError } from './ingestError.js';
 import type { FetchedPage } from './safeFetch.js';
 import { type SavedSnapshot, saveSnapshot } from './snapshot.js';
 
+/** What placing needs of the fetched page: its addresses and its bytes for the snapshot, not its text. */
+export type ArticleSource = Omit<FetchedPage, 'html'>;
+
 export interface PlaceArticleInput {
   knowledgeDir: string;
   dataDir: string;
   prepared: PreparedArticle;
-  page: FetchedPage;
+  page: ArticleSource;
   /** The documents the knowledge holds now (knownDocuments of the served index). */
   known: readonly KnownDocument[];
   replace: boolean;
@@ -35,6 +38,31 @@ export type PlaceArticleResult =
   | { kind: 'duplicate'; duplicate: Duplicate }
   | { kind: 'refused'; decision: Extract<UploadDecision, { kind: 'refuse' }> };
 
+export type ArticleTarget =
+  /** `replaces`: the document with the article's URL, when replacing it. */
+  | { kind: 'file'; file: string; replaces: KnownDocument | null }
+  | { kind: 'duplicate'; duplicate: Duplicate };
+
+/**
+ * Where the article would go: its own file name, the file of the document with its URL when replacing,
+ * or the document it duplicates. A preview asks this before Add, and placing asks again.
+ */
+export function articleTarget(
+  known: readonly KnownDocument[],
+  prepared: Pick<PreparedArticle, 'file' | 'meta' | 'textKey'>,
+  page: Pick<ArticleSource, 'url' | 'finalUrl'>,
+  replace: boolean,
+): ArticleTarget {
+  const candidate = { urls: [prepared.meta.url, page.finalUrl, page.url], textKey: prepared.textKey };
+  const duplicate = findDuplicate(known, candidate);
+  if (!duplicate) return { kind: 'file', file: prepared.file, replaces: null };
+  // The same text under another URL is another document's: never replaced from here.
+  if (!replace || duplicate.by === 'text') return { kind: 'duplicate', duplicate };
+  const another = findDuplicate(known, candidate, duplicate.existing.id);
+  if (another) return { kind: 'duplicate', duplicate: another };
+  return { kind: 'file', file: duplicate.existing.file, replaces: duplicate.existing };
+}
+
 export async function placeArticle({
   knowledgeDir,
   dataDir,
@@ -43,16 +71,9 @@ export async function placeArticle({
   known,
   replace,
 }: PlaceArticleInput): Promise<PlaceArticleResult> {
-  const candidate = { urls: [prepared.meta.url, page.finalUrl, page.url], textKey: prepared.textKey };
-  const duplicate = findDuplicate(known, candidate);
-  let file = prepared.file;
-  if (duplicate) {
-    // The same text under another URL is another document's: never replaced from here.
-    if (!replace || duplicate.by === 'text') return { kind: 'duplicate', duplicate };
-    const another = findDuplicate(known, candidate, duplicate.existing.id);
-    if (another) return { kind: 'duplicate', duplicate: another };
-    file = duplicate.existing.file;
-  }
+  const target = articleTarget(known, prepared, page, replace);
+  if (target.kind === 'duplicate') return target;
+  const { file } = target;
   let decision: UploadDecision;
   try {
     decision = await placeUpload(

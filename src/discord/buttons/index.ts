@@ -1,4 +1,5 @@
 import type { ButtonHandler } from '../command.js';
+import { articlePreview } from './articlePreview.js';
 import { flag } from './flag.js';
 import { knowledgePage } from './knowledgePage.js';
 import { moreSources } from './moreSources.js';
@@ -10,7 +11,16 @@ import { sourcesPage } from './sourcesPage.js';
 import { vote } from './vote.js';
 
 export const buttonHandlers: ReadonlyMap<string, ButtonHandler> = new Map(
-  [moreSources, showContext, share, openThread, searchPage, sourcesPage, vote, flag, knowledgePage].map(
-    (h) => [h.prefix, h],
-  ),
+  [
+    moreSources,
+    showContext,
+    share,
+    openThread,
+    searchPage,
+    sourcesPage,
+    vote,
+    flag,
+    knowledgePage,
+    articlePreview,
+  ].map((h) => [h.prefix, h]),
 );

@@ -16,20 +16,25 @@ import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import { respond } from '../send/respond.js';
 import { UserError } from '../userError.js';
 import { DownloadError, downloadAttachment, overCapReason } from './downloadAttachment.js';
+import { previewArticle } from './previewArticle.js';
 import { reindexAfterChange } from './reindexAfterChange.js';
 import { uploadRefusal } from './uploadRefusal.js';
 
 const refuse = (why: string) => new UserError(`Nothing was added: ${why}`, 'refused');
 
+export const ADD_USAGE =
+  'Give `/knowledge add` a `file:` (a .md or .txt document) or a `url:` (a news article to fetch and preview).';
+
 /**
  * /knowledge add: an uploaded .md/.txt checked like validate-knowledge, written under our own name (never
- * taking the id of a different document, whatever its extension), reindexed.
+ * taking the id of a different document, whatever its extension), reindexed. With a `url` and no file,
+ * the article at that address is previewed instead (previewArticle.ts); with neither, a usage hint.
  */
 export async function addDocument(
   interaction: ChatInputCommandInteraction,
   ctx: BotContext,
 ): Promise<Outcome> {
-  const attachment = interaction.options.getAttachment('file', true);
+  const attachment = interaction.options.getAttachment('file');
   const options = {
     title: interaction.options.getString('title'),
     outlet: interaction.options.getString('outlet'),
@@ -38,6 +43,11 @@ export async function addDocument(
     url: interaction.options.getString('url')?.trim() ?? null,
   };
   const replace = interaction.options.getBoolean('replace') ?? false;
+  if (!attachment) {
+    if (!options.url) throw new UserError(ADD_USAGE, 'invalid');
+    const { url, ...given } = options;
+    return previewArticle(interaction, ctx, url, given, replace);
+  }
   const max = ctx.config.uploadMaxBytes;
   const ext = uploadExtension(attachment.name);
   if (!ext) throw refuse('only `.md` and `.txt` files can be added.');

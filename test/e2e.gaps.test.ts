@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
 import { test } from 'node:test';
-import type { BotProcess, LogLine } from '../harness/botProcess.js';
-import type { CommandOption, DiscordEmulator, Json } from '../harness/emulator/index.js';
+import { BotProcess, type LogLine } from '../harness/botProcess.js';
+import { type CommandOption, DiscordEmulator, type Json } from '../harness/emulator/index.js';
+import { tempWorkspace } from '../harness/tempKnowledge.js';
+import { gapGroupKey } from '../src/gaps/groupKey.js';
+import { statePath } from '../src/storage/openState.js';
+import { SqliteState } from '../src/storage/sqlite/sqliteState.js';
 import {
   buttonsOf,
   EPHEMERAL,
@@ -206,4 +211,51 @@ test("/forget-me removes the member's questions and requests, with counts; then 
   const pressedAgain = await press(c.customId, c.message, carol);
   assert.match(pressedAgain.data.content, /no longer keep this question/);
   assert.match((await forgetMe(carol)).data.content, /I keep nothing of yours/);
+});
+
+test('at start the bot tells the members a restart left waiting, and asks again what changed while it was stopped, once', async (t) => {
+  const local = new DiscordEmulator();
+  await local.start();
+  const ws = await tempWorkspace();
+  t.after(async () => {
+    await local.stop();
+    await ws.cleanup();
+  });
+  const member = local.createMember({ username: 'dora', roles: [local.roles.member] });
+  const userId = idOf(member);
+  const where = { memberId: userId, channelId: local.channelId, threadId: null };
+  await mkdir(ws.dataDir, { recursive: true });
+  const state = SqliteState.open({ path: statePath(ws.dataDir) });
+  const keep = (query: string) =>
+    state.gaps.recordUnanswered({ groupKey: gapGroupKey(query), query, member: 'hd' });
+  // Marked answered, then the bot stopped before telling her.
+  const told = await keep('Where was Navalny evacuated to?');
+  await state.gaps.subscribe({ questionId: told, member: 'hd', ...where });
+  await state.gaps.markAnswered([told]);
+  // Answerable by a document added while the bot was stopped (here: there from the start).
+  const pending = await keep('Did Russia offer Lukashenko military help?');
+  await state.gaps.subscribe({ questionId: pending, member: 'hd', ...where });
+  await keep('What is the capital of Australia?');
+  await state.close();
+
+  const first = await BotProcess.start(local, { COOLDOWN_QUESTIONS: '100' }, ws);
+  try {
+    const run = await first.waitForLog((l) => l.msg === 'unanswered questions asked again', 15_000);
+    assert.deepEqual([run.asked, run.answered, run.dm, run.mention], [2, 1, 2, 0]);
+  } finally {
+    await first.stop();
+  }
+  const dms = local.directMessages(userOf(member)).map((m) => unbold(messageText(m)));
+  assert.equal(dms.length, 2);
+  assert.match(dms.join('\n'), /Omsk to Berlin/);
+  assert.match(dms.join('\n'), /Did Russia offer Lukashenko military help\?/);
+
+  const second = await BotProcess.start(local, { COOLDOWN_QUESTIONS: '100' }, ws);
+  try {
+    const run = await second.waitForLog((l) => l.msg === 'unanswered questions asked again', 15_000);
+    assert.deepEqual([run.asked, run.answered, run.dm, run.mention], [1, 0, 0, 0]);
+  } finally {
+    await second.stop();
+  }
+  assert.equal(local.directMessages(userOf(member)).length, 2, 'a restart tells no one twice');
 });

@@ -16,7 +16,8 @@ function reply(result: SubscribeResult): string {
     case 'answered':
       return 'The knowledge covers this question now: ask it again with `/ask`.';
     case 'unknown':
-      return 'I no longer keep this question (it was removed with `/forget-me`). Ask it again with `/ask` to get a new button.';
+      // Removed with /forget-me, someone else's question, or asked before a restart with a random LOG_ID_SALT.
+      return 'This button no longer works for you. Ask the question again with `/ask` to get a new one.';
   }
 }
 

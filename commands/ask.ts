@@ -5,6 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { ChatCommand } from '../src/discord/command.js';
+import { keepUnanswered } from '../src/discord/keepUnanswered.js';
 import { presentAnswer } from '../src/discord/presentAnswer.js';
 import { queryChoice } from '../src/discord/send/payload.js';
 import { respond } from '../src/discord/send/respond.js';
@@ -47,9 +48,13 @@ export const ask: ChatCommand = {
       inThread,
       inGuild: interaction.inGuild(),
     });
-    await respond(interaction, payload);
+    const notFound = outcome.outcome === 'not_found';
+    await respond(
+      interaction,
+      notFound ? await keepUnanswered(ctx, question, interaction.user.id, payload) : payload,
+    );
     // Unanswered questions show moderators what the knowledge is missing.
-    if (outcome.outcome === 'not_found')
+    if (notFound)
       await ctx.feedback.append({
         kind: 'not_found',
         query: question,

@@ -12,6 +12,7 @@ import {
   restoreDocument,
   trashChoices,
 } from '../src/discord/knowledge/trashCommands.js';
+import { gapsMessage } from '../src/discord/render/gapsMessage.js';
 import { knowledgeListMessage } from '../src/discord/render/knowledgeMessage.js';
 import { requireModerator } from '../src/discord/requireModerator.js';
 import { respond } from '../src/discord/send/respond.js';
@@ -39,7 +40,7 @@ export const knowledge: ChatCommand = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'knowledge',
-    description: 'Moderators: list, add, remove and restore knowledge documents.',
+    description: 'Moderators: list, add, remove and restore knowledge documents; see what it misses.',
     contexts: [InteractionContextType.Guild],
     default_member_permissions: String(PermissionFlagsBits.ManageGuild),
     options: [
@@ -82,15 +83,29 @@ export const knowledge: ChatCommand = {
         description: 'Bring a removed document back from the trash and reindex.',
         options: [documentOption('The removed file to bring back.')],
       },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'gaps',
+        description: 'Questions members asked that the knowledge does not answer, most asked first.',
+      },
     ],
   },
   async execute(interaction, ctx) {
     const sub = interaction.options.getSubcommand(true);
-    requireModerator(interaction, ctx, `${sub} knowledge documents`);
+    requireModerator(
+      interaction,
+      ctx,
+      sub === 'gaps' ? 'list unanswered questions' : `${sub} knowledge documents`,
+    );
     if (sub === 'list') {
       const entries = knowledgeEntries(ctx.engine.current.documents.values(), ctx.engine.skipped);
       await respond(interaction, knowledgeListMessage(entries, 0));
       return { outcome: 'listed', results: entries.length };
+    }
+    if (sub === 'gaps') {
+      const groups = await ctx.state.gaps.groups();
+      await respond(interaction, gapsMessage(groups, 0));
+      return { outcome: 'listed', results: groups.length };
     }
     if (sub === 'add') return addDocument(interaction, ctx);
     if (sub === 'remove') return removeDocument(interaction, ctx);

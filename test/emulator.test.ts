@@ -413,3 +413,40 @@ async function pollFrame(
     `No matching gateway frame within ${timeoutMs} ms; got ${JSON.stringify(frames).slice(0, 300)}`,
   );
 }
+
+test(
+  'a DM opens a DM channel and is recorded; a user with DMs closed gets 403 code 50007',
+  LIMIT,
+  async (t) => {
+    const { emu, client } = await setup(t);
+    const open = emu.createMember({ username: 'open-dms' }).user as Json;
+    const closed = emu.createMember({ username: 'closed-dms' }).user as Json;
+
+    const dm = await client.users.createDM(open.id as string);
+    assert.equal(dm.recipientId, open.id);
+    await dm.send({ content: 'hello', allowedMentions: { parse: [] } });
+    assert.deepEqual(
+      emu.directMessages(open).map((m) => m.content),
+      ['hello'],
+    );
+    assert.equal(
+      (await client.users.createDM(open.id as string, { force: true })).id,
+      dm.id,
+      'one channel a user',
+    );
+
+    emu.setDmsClosed(closed);
+    const closedDm = await client.users.createDM(closed.id as string);
+    await assert.rejects(closedDm.send({ content: 'hello' }), (error: unknown) => {
+      assert.ok(error instanceof DiscordAPIError);
+      assert.equal(error.status, 403);
+      assert.equal(error.code, 50007);
+      assert.match(error.message, /Cannot send messages to this user/);
+      return true;
+    });
+    assert.deepEqual(emu.directMessages(closed), []);
+    emu.setDmsClosed(closed, false);
+    await closedDm.send({ content: 'open again' });
+    assert.equal(emu.directMessages(closed).length, 1);
+  },
+);

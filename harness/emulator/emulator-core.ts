@@ -207,6 +207,20 @@ export class EmulatorCore {
     return clone(this.messageStore.inChannel(channelId));
   }
 
+  /** Closes (or opens again) a user's DMs to the bot: messages to them then get 403 code 50007. */
+  setDmsClosed(user: Json | string, closed = true): void {
+    const id = typeof user === 'string' ? user : (user.id as string);
+    if (closed) this.world.dmsClosed.add(id);
+    else this.world.dmsClosed.delete(id);
+  }
+
+  /** Messages delivered to a user's DM channel, oldest first (none when no DM was opened). */
+  directMessages(user: Json | string): Json[] {
+    const id = typeof user === 'string' ? user : (user.id as string);
+    const channel = [...this.world.channels.values()].find((c) => this.world.dmRecipientOf(c) === id);
+    return channel ? this.channelMessages(channel.id as string) : [];
+  }
+
   /** Commands registered with PUT/POST, globally or for a guild. */
   registeredCommands(guildId: string | null = null): Json[] {
     return clone(this.commandStore.list(guildId));

@@ -85,6 +85,7 @@ export const ErrorCode = {
   UnknownWebhook: 10015,
   UnknownInteraction: 10062,
   MissingAccess: 50001,
+  CannotSendMessagesToThisUser: 50007,
   MissingPermissions: 50013,
   InvalidFormBody: 50035,
   InteractionAlreadyAcknowledged: 40060,

@@ -1,5 +1,5 @@
 import { MessageFlag } from './message-store.js';
-import { ChannelKind, TEXT_CHANNEL_TYPES } from './payloads.js';
+import { ChannelKind, TEXT_CHANNEL_TYPES, userPayload } from './payloads.js';
 import { clone, type RouteContext } from './route-context.js';
 import { apiError, ErrorCode, json, noContent } from './router.js';
 import type { Json, RouteReply } from './types.js';
@@ -26,10 +26,23 @@ export function getChannel(context: RouteContext): RouteReply {
   return channel ? json(clone(channel)) : unknownChannel();
 }
 
-/** POST /channels/{c}/messages */
+/** POST /users/@me/channels `{recipient_id}`: the DM channel with a user, created on first use. */
+export function createDm(context: RouteContext): RouteReply {
+  const id = context.body.recipient_id;
+  if (typeof id !== 'string' || !/^\d{17,20}$/.test(id))
+    return apiError(400, 'Invalid Form Body', ErrorCode.InvalidFormBody);
+  const user = context.world.users.get(id) ?? userPayload(id, `user-${id}`);
+  context.world.users.set(id, user);
+  return json(clone(context.world.dmChannelFor(user)));
+}
+
+/** POST /channels/{c}/messages (to a user whose DMs are closed: 403 code 50007, as Discord answers) */
 export function createMessage(context: RouteContext): RouteReply {
   const channel = channelOf(context);
   if (!channel || !isTextChannel(channel)) return unknownChannel();
+  const recipient = context.world.dmRecipientOf(channel);
+  if (recipient !== undefined && context.world.dmsClosed.has(recipient))
+    return apiError(403, 'Cannot send messages to this user', ErrorCode.CannotSendMessagesToThisUser);
   const message = context.messages.create(
     channel,
     context.world.botUser,

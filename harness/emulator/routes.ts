@@ -11,6 +11,7 @@ export const EmulatorRoutes = {
   gatewayBot: '/gateway/bot',
   gateway: '/gateway',
   currentUser: '/users/@me',
+  userChannels: '/users/@me/channels',
   currentApplication: '/applications/@me',
   interactionCallback: '/interactions/:interactionId/:token/callback',
   webhookExecute: '/webhooks/:applicationId/:token',
@@ -35,6 +36,7 @@ export function buildRouter(): Router<RouteHandler> {
     .add('GET', R.gatewayBot, 'gatewayBot', core.gatewayBot)
     .add('GET', R.gateway, 'gateway', core.gateway, NO_AUTH)
     .add('GET', R.currentUser, 'currentUser', core.currentUser)
+    .add('POST', R.userChannels, 'createDm', channels.createDm)
     .add('GET', R.currentApplication, 'currentApplication', core.currentApplication)
     .add('POST', R.interactionCallback, 'interactionCallback', interactionCallback, NO_AUTH)
     .add('POST', R.webhookExecute, 'followUp', webhooks.createFollowUp, NO_AUTH)

@@ -55,6 +55,8 @@ export class World {
   readonly #rolePermissions = new Map<string, bigint>();
   readonly #roleNames = new Map<string, string>();
   readonly #dmChannels = new Map<string, string>();
+  /** Users whose DMs are closed to the bot: messages to their DM channel get 403 code 50007. */
+  readonly dmsClosed = new Set<string>();
   readonly botPermissions: bigint;
   /** Member presets: `plain` (view/send only) and `moderator` (ManageGuild and more). */
   readonly members: { plain: Json; moderator: Json };
@@ -163,6 +165,13 @@ export class World {
       this.channels.set(id, dmChannelPayload(id, user));
     }
     return this.channels.get(id) as Json;
+  }
+
+  /** The user a DM channel is with, or undefined for any other channel. */
+  dmRecipientOf(channel: Json): string | undefined {
+    if (channel.type !== ChannelKind.DM) return undefined;
+    const [recipient] = (channel.recipients ?? []) as Json[];
+    return recipient?.id as string | undefined;
   }
 
   /** The bot's own member, as listed in GUILD_CREATE. */

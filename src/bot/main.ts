@@ -24,6 +24,7 @@ import { sweepInterruptedWrites } from '../knowledge/sweepInterruptedWrites.js';
 import { createLogger } from '../log/createLogger.js';
 import { openState } from '../storage/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
+import { closeTheLoop } from './closeTheLoop.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
 import { createShutdown, handleStrayErrors, shutDownOnSignals } from './watchProcess.js';
@@ -64,7 +65,13 @@ async function main(): Promise<number> {
   shutdown.onClose(() => state.close());
   if (imported)
     logger.info({ ...imported, location: state.location }, 'imported feedback.jsonl into the state database');
-  const engine = await Engine.open({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
+  const gapNotices = closeTheLoop(logger);
+  const engine = await Engine.open({
+    knowledgeDir: config.knowledgeDir,
+    dataDir: config.dataDir,
+    logger,
+    onIndexChanged: gapNotices.onIndexChanged,
+  });
   const swept = await sweepInterruptedWrites(config.knowledgeDir, config.dataDir, ABANDONED_UPLOAD_MS);
   if (swept.knowledge.length > 0)
     logger.warn(
@@ -93,12 +100,13 @@ async function main(): Promise<number> {
   };
   const registry = registryOf(commands, buttonHandlers, modalHandlers);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx, registry));
-  client.once(Events.ClientReady, (ready) =>
+  client.once(Events.ClientReady, (ready) => {
     logger.info(
       { user: ready.user.tag, guilds: ready.guilds.cache.size, passages: engine.current.passages.size },
       'ready',
-    ),
-  );
+    );
+    void gapNotices.start(engine, state, client);
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));

@@ -67,6 +67,11 @@ export interface EngineOptions {
   syncOnOpen?: boolean;
   /** Test hook: called as a patch applies each document; a throw stands for a bug met half-way. */
   onPatchApply?: (documentId: string) => void;
+  /**
+   * Called after a reindex, rollback or adoption of another process's index that changed the
+   * documents served; not awaited, and a failure is logged, never the caller's.
+   */
+  onIndexChanged?: (cause: EngineActivity) => void | Promise<void>;
 }
 
 export interface ReindexOptions {
@@ -167,6 +172,17 @@ export class Engine {
     }
   }
 
+  private indexChanged(cause: EngineActivity): void {
+    const hook = this.options.onIndexChanged;
+    if (!hook) return;
+    const failed = (error: unknown) => this.logger.error({ err: error, cause }, 'onIndexChanged failed');
+    try {
+      Promise.resolve(hook(cause)).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+  }
+
   private adopt(saved: SavedIndex, pin: RolledBack | null): void {
     this.state = saved.state;
     this.skippedDocs = saved.skipped;
@@ -259,6 +275,7 @@ export class Engine {
     return done.then((report) => {
       this.folderProblem = null;
       this.logger.info(reportLogFields(report), 'reindex finished');
+      if (report.mode !== 'unchanged') this.indexChanged('reindex');
       // One line however many: validate-knowledge lists each with its reason.
       if (report.skipped.length > 0)
         this.logger.warn(
@@ -305,6 +322,7 @@ export class Engine {
         changed: report.changed.length,
       };
       this.logger.info({ ...report, ...counts }, 'rolled back');
+      if (counts.added + counts.removed + counts.changed > 0) this.indexChanged('rollback');
       return report;
     });
   }
@@ -338,7 +356,10 @@ export class Engine {
   private async adoptSaved(pointer: CurrentPointer): Promise<boolean> {
     try {
       const saved = await loadGeneration(this.options.dataDir, pointer.generation);
+      const before = this.state;
       this.adopt(saved, pointer.rolledBack ?? null);
+      const { added, removed, changed } = documentChanges(before, saved.state);
+      if (added.length + removed.length + changed.length > 0) this.indexChanged('reload');
       this.logger.info(
         { generation: saved.generation, passages: saved.state.passages.size, rolledBack: pointer.rolledBack },
         'index saved by another process now serves',

@@ -1,6 +1,7 @@
 import type { ButtonHandler } from '../command.js';
 import { articlePreview } from './articlePreview.js';
 import { flag } from './flag.js';
+import { gapsPage } from './gapsPage.js';
 import { knowledgePage } from './knowledgePage.js';
 import { moreSources } from './moreSources.js';
 import { openThread } from './openThread.js';
@@ -8,6 +9,7 @@ import { searchPage } from './searchPage.js';
 import { share } from './share.js';
 import { showContext } from './showContext.js';
 import { sourcesPage } from './sourcesPage.js';
+import { tellMe } from './tellMe.js';
 import { vote } from './vote.js';
 
 export const buttonHandlers: ReadonlyMap<string, ButtonHandler> = new Map(
@@ -22,5 +24,7 @@ export const buttonHandlers: ReadonlyMap<string, ButtonHandler> = new Map(
     flag,
     knowledgePage,
     articlePreview,
+    tellMe,
+    gapsPage,
   ].map((h) => [h.prefix, h]),
 );

@@ -22,6 +22,8 @@ import { FeedbackLog } from '../feedback/feedbackLog.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import { sweepInterruptedWrites } from '../knowledge/sweepInterruptedWrites.js';
 import { createLogger } from '../log/createLogger.js';
+import { useIdSalt } from '../log/hashId.js';
+import { persistentIdSalt } from '../log/idSalt.js';
 import { openState } from '../storage/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { closeTheLoop } from './closeTheLoop.js';
@@ -61,6 +63,7 @@ async function main(): Promise<number> {
   handleStrayErrors(logger, shutdown);
   shutDownOnSignals(logger, shutdown);
 
+  if (!process.env.LOG_ID_SALT?.trim()) useIdSalt(await persistentIdSalt(config.dataDir));
   const { state, imported } = await openState(config.dataDir);
   shutdown.onClose(() => state.close());
   if (imported)

@@ -11,7 +11,8 @@ let defaultHasher: IdHasher | undefined;
 
 /**
  * Hashes a Discord id (member, user) for logging; raw ids never go into a log line. The salt is
- * LOG_ID_SALT when set at the first call (stable across restarts), else random for this process.
+ * LOG_ID_SALT when set at the first call, else the one the bot keeps in DATA_DIR (useIdSalt), else
+ * random for this process (a CLI that stores nothing by member).
  */
 export function hashId(id: string): string {
   if (defaultHasher === undefined) {
@@ -19,4 +20,9 @@ export function hashId(id: string): string {
     defaultHasher = createIdHasher(salt ? salt : randomBytes(32));
   }
   return defaultHasher(id);
+}
+
+/** Sets the salt hashId uses from now on (the bot's persistent one, before it hashes anything). */
+export function useIdSalt(salt: string): void {
+  defaultHasher = createIdHasher(salt);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createMiniSearch, type IndexEntry } from '../src/search/indexEntry.js';
+import type { IndexEntry } from '../src/search/indexEntry.js';
+import { PassageIndex } from '../src/search/passageIndex.js';
 import { decodeIndex, encodeIndex, IndexFormatError, type IndexPart } from '../src/store/indexCodec.js';
 
 const ENTRIES: IndexEntry[] = [
@@ -11,7 +12,7 @@ const ENTRIES: IndexEntry[] = [
 
 /** Built by minisearch's own add(), with Map postings: the codec must read what minisearch writes. */
 function sampleIndex() {
-  const mini = createMiniSearch();
+  const mini = new PassageIndex();
   mini.addAll(ENTRIES);
   mini.discard('c');
   return mini;
@@ -34,7 +35,7 @@ async function* fromArray(lines: string[]) {
 const decode = async (lines: string[], bytes: Uint8Array) => decodeIndex(fromArray(lines), bytes);
 
 /** minisearch's toJSON with the index sorted by term (the tree's order follows insertion). */
-function plain(m: ReturnType<typeof createMiniSearch>) {
+function plain(m: PassageIndex) {
   const json = JSON.parse(JSON.stringify(m)) as { index: [string, unknown][]; dirtCount: number };
   json.index.sort(([a], [b]) => a.localeCompare(b));
   return json;

@@ -5,10 +5,10 @@ import { buildState } from '../src/engine/buildState.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { countedFields, documentFields } from '../src/search/indexEntry.js';
 import { PassageIndex } from '../src/search/passageIndex.js';
-import { complete, emptySearchState } from '../src/search/searchState.js';
+import { emptySearchState } from '../src/search/searchState.js';
 import { BUILT_IN_ALIASES } from '../src/text/aliasTable.js';
 import { segmentDocument } from '../src/text/segment.js';
-import { addDocument, removeDocument, toIndexEntry } from './helpers/searchStateEdits.js';
+import { addDocument, complete, removeDocument, toIndexEntry } from './helpers/searchStateEdits.js';
 
 /** minisearch's toJSON, with the index sorted by term (the tree's order follows insertion). */
 function plain(mini: PassageIndex) {

@@ -17,7 +17,7 @@ import {
 } from '../src/search/indexEntry.js';
 import { PassageIndex } from '../src/search/passageIndex.js';
 import { Postings } from '../src/search/postings.js';
-import { complete } from '../src/search/searchState.js';
+import { complete } from './helpers/searchStateEdits.js';
 
 const ENTRIES: IndexEntry[] = [
   { id: 'a', text: 'lukashenko win vote vote', keys: 'lksnk', title: 'belarus elect', outlet: 'rfe rl' },

@@ -135,10 +135,3 @@ export function applyRemoval(state: SearchState, removal: PreparedRemoval): void
   }
   state.documents.delete(removal.documentId);
 }
-
-/** Runs a prepare* generator to its end without pausing. */
-export function complete<T>(steps: Generator<void, T>): T {
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}

@@ -26,7 +26,7 @@ type Line =
   | { kind: 'terms'; entries: (string | number)[][] };
 
 /** A line of index.jsonl, or bytes of postings.bin (valid until the encoder resumes: copy to keep). */
-export type IndexPart = { line: string } | { bytes: Uint8Array };
+type IndexPart = { line: string } | { bytes: Uint8Array };
 
 const DOCS_PER_LINE = 4000;
 const POSTINGS_PER_LINE = 200_000;
@@ -34,7 +34,7 @@ const TERMS_PER_LINE = 2_000;
 const BYTES_PER_CHUNK = 1 << 20;
 const FIELDS = INDEX_FIELDS.length;
 
-export class IndexFormatError extends Error {}
+class IndexFormatError extends Error {}
 
 /**
  * Bytes one list of `count` postings takes: ids, then frequencies, each with the list's spare room

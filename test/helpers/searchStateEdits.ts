@@ -2,13 +2,19 @@ import type { CountedFields, FieldTerms, IndexEntry } from '../../src/search/ind
 import {
   addPrepared,
   applyRemoval,
-  complete,
   type IndexedDocument,
   prepareDocument,
   prepareRemoval,
   type SearchState,
 } from '../../src/search/searchState.js';
 import type { Passage } from '../../src/types.js';
+
+/** Runs a generator that pauses between steps to its end without pausing. */
+export function complete<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
 
 /** A document's passages analysed and added in one step, as the engine does in slices. */
 export function addDocument(state: SearchState, doc: IndexedDocument, passages: Passage[]): void {

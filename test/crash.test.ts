@@ -6,7 +6,6 @@ import { runCliScript } from '../harness/runCliScript.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
 import { readPointer } from '../src/store/generationStore.js';
-import { readLockHolder } from '../src/store/processLock.js';
 import type { CrashPoint } from '../src/util/crashPoint.js';
 import {
   CRASH_DOCUMENT,
@@ -16,6 +15,7 @@ import {
   snapshot,
   type Workspace,
 } from './helpers/crashWorkspace.js';
+import { readLockHolder } from './helpers/lockHolder.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 /** A real `npm run reindex` process that kills itself with SIGKILL at `point`. */

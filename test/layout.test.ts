@@ -51,3 +51,19 @@ test('the import scan sees static, dynamic and asset imports', () => {
     ['../../harness/x.js', './b.js', '../c.js', './words.bin', 'node:fs'],
   );
 });
+
+test('only the passage index imports minisearch', async () => {
+  const importers = new Set<string>();
+  for (const folder of PRODUCTION)
+    for (const file of await sourceFiles(join(ROOT, folder))) {
+      const text = await readFile(file, 'utf8');
+      for (const [, specifier] of text.matchAll(SPECIFIER))
+        if (specifier === 'minisearch' || specifier?.startsWith('minisearch/'))
+          importers.add(relative(ROOT, file));
+    }
+  assert.deepEqual(
+    [...importers],
+    [join('src', 'search', 'passageIndex.ts')],
+    'go through PassageIndex, whose canary tests pin the minisearch internals it relies on',
+  );
+});

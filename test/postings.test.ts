@@ -111,3 +111,35 @@ test('a view over saved arrays reads in place and copies only when it grows', ()
   );
   assert.deepEqual([...ids], [2, 5, 9]);
 });
+
+test('postings do all a Map does: values, forEach with its this, clear, and a tag of their own', () => {
+  const postings = new Postings();
+  for (const [id, freq] of [
+    [3, 2],
+    [5, 1],
+    [9, 4],
+  ] as const)
+    postings.set(id, freq);
+  const map: Map<number, number> = postings;
+  assert.deepEqual([...map.values()], [2, 1, 4]);
+  const seen: [number, number, unknown][] = [];
+  const self = { name: 'caller' };
+  map.forEach(function (this: unknown, freq, id, whole) {
+    assert.equal(whole, postings);
+    seen.push([id, freq, this]);
+  }, self);
+  assert.deepEqual(seen, [
+    [3, 2, self],
+    [5, 1, self],
+    [9, 4, self],
+  ]);
+  assert.equal(Object.prototype.toString.call(postings), '[object Postings]');
+  const iterator = map.keys();
+  assert.equal(iterator.next().value, 3);
+  map.clear();
+  assert.equal(map.size, 0);
+  assert.equal(map.get(3), undefined);
+  assert.deepEqual([...iterator], []);
+  map.set(1, 7);
+  assert.deepEqual([...map], [[1, 7]]);
+});

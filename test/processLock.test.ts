@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { acquireLock, LockBusyError, type LockHolder, readLockHolder } from '../src/store/processLock.js';
+import { acquireLock, LockBusyError, type LockHolder } from '../src/store/processLock.js';
+import { readLockHolder } from './helpers/lockHolder.js';
 
 const dirs: string[] = [];
 after(async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { passageId } from '../src/text/passageId.js';
-import { countWords, paragraphSpans, segmentDocument } from '../src/text/segment.js';
+import { countTokens, paragraphSpans, segmentDocument } from '../src/text/segment.js';
 import { splitSentences } from '../src/text/sentences.js';
 import type { Passage, Span } from '../src/types.js';
 import { Rng } from '../src/util/prng.js';
@@ -37,13 +37,13 @@ function checkInvariants(text: string, passages: Passage[], bounds: Bounds = DEF
     assert.equal(passage.sentences.at(-1)?.end, passage.text.length, 'ends at its last sentence');
     for (const s of passage.sentences)
       seen.push({ start: s.start + passage.start, end: s.end + passage.start });
-    const words = countWords(passage.text);
+    const words = countTokens(passage.text);
     if (passage.sentences.length > 1) assert.ok(words <= bounds.maxWords, `passage ${i} has ${words} words`);
     if (words < bounds.minWords) {
       // Short only when neither neighbour had room for it.
       for (const neighbour of [passages[i - 1], passages[i + 1]]) {
         if (neighbour)
-          assert.ok(countWords(neighbour.text) + words > bounds.maxWords, `passage ${i} is short`);
+          assert.ok(countTokens(neighbour.text) + words > bounds.maxWords, `passage ${i} is short`);
       }
     }
     assert.ok(!ids.has(passage.id), 'ids are unique within a document');
@@ -54,10 +54,10 @@ function checkInvariants(text: string, passages: Passage[], bounds: Bounds = DEF
   assert.deepEqual(seen, expected, 'every sentence in exactly one passage, in order');
 }
 
-test('countWords counts whitespace-separated tokens', () => {
-  assert.equal(countWords(''), 0);
-  assert.equal(countWords('  one\ttwo\nthree  – four\u00a0five '), 6);
-  assert.equal(countWords('abc def ghi', 2, 9), 3);
+test('countTokens counts whitespace-separated tokens', () => {
+  assert.equal(countTokens(''), 0);
+  assert.equal(countTokens('  one\ttwo\nthree  – four\u00a0five '), 6);
+  assert.equal(countTokens('abc def ghi', 2, 9), 3);
 });
 
 test('paragraphSpans splits at blank lines and trims', () => {
@@ -81,7 +81,7 @@ test('a long paragraph is split into even passages of whole sentences', () => {
   const text = paragraph(Array<number>(13).fill(10), 'a');
   const passages = segmentDocument({ id: 'd', text });
   assert.equal(passages.length, 2);
-  const sizes = passages.map((p) => countWords(p.text));
+  const sizes = passages.map((p) => countTokens(p.text));
   assert.ok(Math.abs(sizes[0]! - sizes[1]!) <= 10, `uneven: ${sizes}`);
   checkInvariants(text, passages);
 
@@ -89,7 +89,7 @@ test('a long paragraph is split into even passages of whole sentences', () => {
   const long = paragraph([30, 20, 25, 15, 30, 20, 10, 25, 30, 20, 25], 'b');
   const chunks = segmentDocument({ id: 'd', text: long });
   for (const p of chunks) {
-    const n = countWords(p.text);
+    const n = countTokens(p.text);
     assert.ok(n >= 40 && n <= 120, `${n} words`);
   }
   checkInvariants(long, chunks);
@@ -102,7 +102,7 @@ test('a single sentence longer than maxWords is its own passage', () => {
     passages.map((p) => p.sentences.length),
     [1, 1, 1],
   );
-  assert.equal(countWords(passages[1]!.text), 50);
+  assert.equal(countTokens(passages[1]!.text), 50);
   checkInvariants(text, passages, { minWords: 15, maxWords: 30 });
 });
 

@@ -8,7 +8,7 @@ import {
   TEXT_FIELD,
   TITLE_FIELD,
 } from '../search/indexEntry.js';
-import { IndexBuilder, statsFromIndex, trimPostings } from '../search/miniIndex.js';
+import type { PassageBuilder } from '../search/passageIndex.js';
 import { emptySearchState, type IndexedDocument, type SearchState } from '../search/searchState.js';
 import type { AliasTable } from '../text/aliases.js';
 import { analyze } from '../text/analyze.js';
@@ -24,7 +24,7 @@ function addToBuild(
   state: SearchState,
   passage: Passage,
   shared: DocumentFields,
-  builder: IndexBuilder,
+  builder: PassageBuilder,
 ): void {
   state.passages.set(passage.id, passage);
   builder.begin(passage.id);
@@ -38,8 +38,7 @@ function addToBuild(
 }
 
 function* finishBuild(state: SearchState): Generator<void> {
-  yield* trimPostings(state.mini);
-  state.stats = yield* statsFromIndex(state.mini, TEXT_FIELD, KEYS_FIELD);
+  state.stats = yield* state.mini.finishBuild();
 }
 
 export interface SegmentedDocument {
@@ -83,7 +82,7 @@ export async function buildState(
 ): Promise<SearchState> {
   const slicer = new TimeSlicer();
   const state = emptySearchState(aliases, aliasGroups);
-  const builder = new IndexBuilder(state.mini);
+  const builder = state.mini.startBuild();
   const now = new Date().toISOString();
   // With no earlier index to remember them by (a first build, or a rebuild after the saved index was
   // lost), the file's modification time says best when a document arrived.

@@ -2,7 +2,6 @@ import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import { loadAliasGroups } from '../knowledge/loadAliases.js';
 import { scanKnowledge } from '../knowledge/loadKnowledge.js';
 import { type AnswerOptions, answerQuery } from '../search/answerQuery.js';
-import { reserveRoom } from '../search/miniIndex.js';
 import {
   addPrepared,
   applyRemoval,
@@ -557,7 +556,7 @@ export class Engine {
       incoming.push(await sliced(prepareDocument(document, passages, state.aliases), slicer));
     }
     const added = incoming.flatMap((p) => p.passages.map(({ fields }) => fields));
-    await sliced(reserveRoom(state.mini, added), slicer);
+    await sliced(state.mini.reserveRoom(added), slicer);
     const work = [...removals, ...incoming].reduce((n, r) => n + r.passages.length, 0);
     const atOnce = work <= PATCH_AT_ONCE;
     const byId = new Map(incoming.map((p) => [p.document.id, p]));

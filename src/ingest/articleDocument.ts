@@ -5,7 +5,7 @@
  * /knowledge add apply, and the passage count the preview shows is the one the index will have.
  */
 
-import { countWords } from '../knowledge/clean.js';
+import { countAlphanumericTokens } from '../knowledge/clean.js';
 import { FrontMatterError, serializeFrontMatter } from '../knowledge/frontMatter.js';
 import { isSkipped } from '../knowledge/loadDocument.js';
 import { loadDocumentOffThread, segmentedAlready } from '../knowledge/loadDocumentOffThread.js';
@@ -104,6 +104,6 @@ function previewOf(
   first: string | null,
 ): ArticlePreview {
   const { title, outlet, author, published, url, inferred } = doc.meta;
-  const words = countWords(doc.text);
+  const words = countAlphanumericTokens(doc.text);
   return { file, title, outlet, author, published, url, inferred, passages, firstPassage: first, words };
 }

@@ -5,7 +5,7 @@
  * a paragraph: runs of spaces and line breaks become one space, and a <br> starts a new line.
  */
 
-import { countWords } from '../knowledge/clean.js';
+import { countAlphanumericTokens } from '../knowledge/clean.js';
 import { type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom.js';
 
 export interface BlockParagraph {
@@ -123,7 +123,7 @@ class ParagraphBuilder {
     if (lines.length > 0) {
       const text = lines.join('\n');
       const linkShare = this.paragraphChars === 0 ? 0 : this.paragraphLinkChars / this.paragraphChars;
-      this.paragraphs.push({ text, words: countWords(text), linkShare });
+      this.paragraphs.push({ text, words: countAlphanumericTokens(text), linkShare });
       this.chars += this.paragraphChars;
       this.linkChars += this.paragraphLinkChars;
     }

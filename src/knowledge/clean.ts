@@ -36,7 +36,7 @@ const MIN_LABEL_RUN = 3;
 type Paragraph = string[];
 
 /** Whitespace-separated tokens holding a letter or a digit; counting stops once past `limit`. */
-export function countWords(text: string, limit = Number.POSITIVE_INFINITY): number {
+export function countAlphanumericTokens(text: string, limit = Number.POSITIVE_INFINITY): number {
   let count = 0;
   let counted = false; // the current token has been counted already
   for (let i = 0; i < text.length; i++) {
@@ -90,7 +90,10 @@ function isBullet(line: string): boolean {
 
 /** A line that reads like a link or a headline in a list rather than prose. */
 function isLinkLike(line: string): boolean {
-  return (isBullet(line) || !endsIn(PROSE_END, line)) && countWords(line, MAX_LINK_WORDS) <= MAX_LINK_WORDS;
+  return (
+    (isBullet(line) || !endsIn(PROSE_END, line)) &&
+    countAlphanumericTokens(line, MAX_LINK_WORDS) <= MAX_LINK_WORDS
+  );
 }
 
 function markNoise(lines: string[]): boolean[] {
@@ -188,7 +191,9 @@ function joinBrokenSentences(paragraphs: Paragraph[]): Paragraph[] {
 function isLabel(paragraph: Paragraph): boolean {
   const line = paragraph[0]!;
   return (
-    paragraph.length === 1 && !endsIn(PROSE_END, line) && countWords(line, MAX_LABEL_WORDS) <= MAX_LABEL_WORDS
+    paragraph.length === 1 &&
+    !endsIn(PROSE_END, line) &&
+    countAlphanumericTokens(line, MAX_LABEL_WORDS) <= MAX_LABEL_WORDS
   );
 }
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { KnowledgeDocument, SkippedDocument } from '../types.js';
-import { cleanText, countWords, dropRepeatedTitle } from './clean.js';
+import { cleanText, countAlphanumericTokens, dropRepeatedTitle } from './clean.js';
 import { FrontMatterError, parseFrontMatter } from './frontMatter.js';
 import { inferMetadata, MetadataError } from './metadata.js';
 
@@ -51,7 +51,7 @@ export function loadDocument(file: string, bytes: Buffer, opts: LoadDocumentOpti
     const cleaned = cleanText(body);
     const meta = inferMetadata(data, body, file, cleaned);
     const text = dropRepeatedTitle(cleaned, meta.title);
-    const words = countWords(text, MIN_ARTICLE_WORDS);
+    const words = countAlphanumericTokens(text, MIN_ARTICLE_WORDS);
     if (words < MIN_ARTICLE_WORDS) {
       return skip(
         `no article text left after removing boilerplate (${words} words, at least ${MIN_ARTICLE_WORDS} needed)`,

@@ -8,7 +8,7 @@ import { METADATA_FIELDS } from '../types.js';
 import { isHttpUrl } from '../util/httpUrl.js';
 import { trimEndWhile } from '../util/trimEndWhile.js';
 import { parseByline, parseSourceLine } from './byline.js';
-import { cleanText, countWords } from './clean.js';
+import { cleanText, countAlphanumericTokens } from './clean.js';
 import { findDate, isIsoDate } from './dates.js';
 import type { FrontMatterData } from './frontMatter.js';
 import { withoutHeadingMarks } from './markdownHeading.js';
@@ -138,10 +138,10 @@ function inferTitle(cleaned: string): string | null {
   const first = withoutHeadingMarks(lineEnd === -1 ? cleaned : cleaned.slice(0, lineEnd)).trim();
   if (!first) return null;
   const sentence =
-    countWords(first, MAX_TITLE_WORDS) <= MAX_TITLE_WORDS
+    countAlphanumericTokens(first, MAX_TITLE_WORDS) <= MAX_TITLE_WORDS
       ? first
       : /^.{20,}?[.!?](?=\s+\p{Lu}|$)/u.exec(first)?.[0];
-  if (sentence && countWords(sentence, MAX_TITLE_WORDS) <= MAX_TITLE_WORDS)
+  if (sentence && countAlphanumericTokens(sentence, MAX_TITLE_WORDS) <= MAX_TITLE_WORDS)
     return sentence.replace(/(?<!\.)\.$/, '');
   return `${firstWords(first, 12).join(' ')} …`;
 }
@@ -169,7 +169,7 @@ function inferOutlet(body: string): string | null {
 function inferDate(header: string[]): string | null {
   for (const line of header) {
     const date =
-      countWords(line, MAX_DATE_LINE_WORDS) <= MAX_DATE_LINE_WORDS
+      countAlphanumericTokens(line, MAX_DATE_LINE_WORDS) <= MAX_DATE_LINE_WORDS
         ? findDate(line)
         : findDate(DATELINE.exec(line)?.[1] ?? '');
     if (date) return date;

@@ -6,7 +6,7 @@
 
 import type { KnowledgeDocument } from '../types.js';
 import { forTerminal } from '../util/forTerminal.js';
-import { countWords } from './clean.js';
+import { countAlphanumericTokens } from './clean.js';
 import { loadAliasGroups } from './loadAliases.js';
 import type { LoadDocumentOptions } from './loadDocument.js';
 import { type KnowledgeScan, scanKnowledge } from './loadKnowledge.js';
@@ -59,7 +59,7 @@ function describeDocument(doc: KnowledgeDocument): string {
     JSON.stringify(meta.title),
     `outlet: ${field(meta.outlet ?? 'unknown')}`,
     field(meta.published ?? 'undated'),
-    `${countWords(doc.text)} words`,
+    `${countAlphanumericTokens(doc.text)} words`,
     `inferred: ${meta.inferred.length > 0 ? meta.inferred.join(', ') : 'none'}`,
   ].join(' | ');
 }

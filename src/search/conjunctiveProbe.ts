@@ -1,13 +1,7 @@
-import type { SearchResult } from 'minisearch';
-import { internals } from './miniIndex.js';
+import { TEXT_FIELD } from './indexEntry.js';
+import type { IndexHit } from './passageIndex.js';
 import type { QueryTerm } from './queryPlan.js';
 import type { SearchState } from './searchState.js';
-
-interface PostingsLike {
-  readonly size: number;
-  get(id: number): number | undefined;
-  entries(): IterableIterator<[number, number]>;
-}
 
 /** The rarest few common words are enough to find passages that hold them together. */
 const WORDS = 3;
@@ -17,22 +11,21 @@ const WORDS = 3;
  * score every posting of each word (what minisearch's search does), walk the smallest posting list
  * once and keep the passages that also hold the other words, most words first, then by weight.
  */
-export function conjunctiveProbe(state: SearchState, terms: QueryTerm[], depth: number): SearchResult[] {
-  const m = internals(state.mini);
-  const textField = m._fieldIds.text;
-  if (textField === undefined) return [];
-  const lists: { postings: PostingsLike; weight: number }[] = [];
+export function conjunctiveProbe(state: SearchState, terms: QueryTerm[], depth: number): IndexHit[] {
+  const index = state.mini;
+  const lists: { postings: ReadonlyMap<number, number>; weight: number }[] = [];
   for (const term of terms) {
-    const postings = m._index.get(term.term)?.get(textField) as PostingsLike | undefined;
+    const postings = index.postings(term.term, TEXT_FIELD);
     if (postings && postings.size > 0) lists.push({ postings, weight: term.weight });
   }
   lists.sort((a, b) => a.postings.size - b.postings.size);
   const [smallest, ...others] = lists.slice(0, WORDS);
   if (!smallest) return [];
   // The best `depth` so far, best first; a full sort of a long posting list would cost more than the walk.
-  const top: { shortId: number; score: number }[] = [];
+  const top: { id: string; score: number }[] = [];
   for (const [shortId, frequency] of smallest.postings.entries()) {
-    if (!m._documentIds.has(shortId)) continue;
+    const id = index.passageIdAt(shortId);
+    if (id === undefined) continue;
     let score = smallest.weight * (frequency / (frequency + 1.2));
     let held = 1;
     for (const other of others) {
@@ -47,11 +40,11 @@ export function conjunctiveProbe(state: SearchState, terms: QueryTerm[], depth: 
     if (top.length === depth && total <= (top[depth - 1]?.score ?? 0)) continue;
     let at = top.length;
     while (at > 0 && (top[at - 1]?.score ?? 0) < total) at--;
-    top.splice(at, 0, { shortId, score: total });
+    top.splice(at, 0, { id, score: total });
     if (top.length > depth) top.pop();
   }
-  return top.map(({ shortId, score }) => ({
-    id: m._documentIds.get(shortId) as string,
+  return top.map(({ id, score }) => ({
+    id,
     score,
     terms: [],
     queryTerms: [],

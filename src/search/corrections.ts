@@ -1,10 +1,4 @@
-import type MiniSearch from 'minisearch';
-import type { IndexEntry } from './indexEntry.js';
-
-/** minisearch's term tree (internal, pinned version: see store/indexCodec.ts) answers fuzzy lookups. */
-interface TermTree {
-  fuzzyGet(term: string, maxDistance: number): Map<string, [unknown, number]>;
-}
+import type { PassageIndex } from './passageIndex.js';
 
 export interface Correction {
   term: string;
@@ -19,15 +13,14 @@ const MAX_CORRECTIONS = 3;
  * was probably meant to be, closest first, then most frequent.
  */
 export function correctionsFor(
-  mini: MiniSearch<IndexEntry>,
+  index: PassageIndex,
   word: string,
   maxDistance: number,
   vocabulary: ReadonlyMap<string, number>,
 ): Correction[] {
   if (maxDistance === 0) return [];
-  const tree = (mini as unknown as { _index: TermTree })._index;
   const found: (Correction & { distance: number })[] = [];
-  for (const [term, [, distance]] of tree.fuzzyGet(word, maxDistance)) {
+  for (const [term, distance] of index.similarTerms(word, maxDistance)) {
     const documentFrequency = vocabulary.get(term) ?? 0;
     if (documentFrequency > 0 && term !== word) found.push({ term, documentFrequency, distance });
   }

@@ -1,8 +1,6 @@
-import MiniSearch, { type Options } from 'minisearch';
 import type { AliasTable } from '../text/aliases.js';
 import { analyze } from '../text/analyze.js';
 import type { DocumentMeta } from '../types.js';
-import type { FieldTerms } from './miniIndex.js';
 
 /** A passage as minisearch would see it: every field run through the text pipeline, terms space-separated. */
 export interface IndexEntry {
@@ -19,22 +17,8 @@ export const KEYS_FIELD = 1;
 export const TITLE_FIELD = 2;
 export const OUTLET_FIELD = 3;
 
-function splitAnalyzed(text: string): string[] {
-  return text.length === 0 ? [] : text.split(' ');
-}
-
-/** Fields arrive pre-analyzed, so minisearch only splits on the spaces we put there. */
-export const MINISEARCH_OPTIONS: Options<IndexEntry> = {
-  fields: [...INDEX_FIELDS],
-  storeFields: [],
-  tokenize: splitAnalyzed,
-  processTerm: (term) => term,
-  searchOptions: { tokenize: splitAnalyzed, processTerm: (term) => term },
-};
-
-export function createMiniSearch(): MiniSearch<IndexEntry> {
-  return new MiniSearch<IndexEntry>(MINISEARCH_OPTIONS);
-}
+/** A term's frequency in one field of one passage. */
+export type FieldTerms = ReadonlyMap<string, number>;
 
 /** Each term of a passage's fields with its frequency, in INDEX_FIELDS order. */
 export type CountedFields = [text: FieldTerms, keys: FieldTerms, title: FieldTerms, outlet: FieldTerms];
@@ -79,16 +63,4 @@ export function passageTerms(text: string, aliases: AliasTable): { text: FieldTe
 export function countedFields(text: string, doc: DocumentFields, aliases: AliasTable): CountedFields {
   const passage = passageTerms(text, aliases);
   return [passage.text, passage.keys, doc.title, doc.outlet];
-}
-
-function spelled(terms: FieldTerms): string {
-  const out: string[] = [];
-  for (const [term, count] of terms) for (let i = 0; i < count; i++) out.push(term);
-  return out.join(' ');
-}
-
-/** The same fields as minisearch documents (for minisearch's own add(), in tests and the bench's plain side). */
-export function toIndexEntry(id: string, fields: CountedFields): IndexEntry {
-  const [text, keys, title, outlet] = fields;
-  return { id, text: spelled(text), keys: spelled(keys), title: spelled(title), outlet: spelled(outlet) };
 }

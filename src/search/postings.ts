@@ -1,8 +1,8 @@
 /**
  * One term's postings in one field: what minisearch keeps as a Map<shortId, frequency>, here as two
  * typed arrays sorted by shortId. A Map costs about 40 bytes a posting and the index holds millions;
- * these cost 6. minisearch only ever calls get, set, delete, size, keys and iteration on it (see
- * test/postings.test.ts), so it can stand in for the Map.
+ * these cost 6. It implements Map, so it stands in for minisearch's (test/postings.test.ts checks it
+ * behaves like one; test/passageIndexCanary.test.ts, which of its methods minisearch calls).
  *
  * Deleting leaves a hole (frequency 0) that later slots close up; iterators survive both, because
  * minisearch deletes while it iterates (search-time cleanup, vacuuming).
@@ -21,7 +21,7 @@ export function capacityFor(count: number): number {
 type Ids = Uint32Array<ArrayBufferLike>;
 type Freqs = Uint16Array<ArrayBufferLike>;
 
-export class Postings {
+export class Postings implements Map<number, number> {
   private ids: Ids;
   private freqs: Freqs;
   /** Slots in use, holes included. */
@@ -93,6 +93,19 @@ export class Postings {
 
   has(id: number): boolean {
     return this.get(id) !== undefined;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Postings';
+  }
+
+  clear(): void {
+    this.ids = new Uint32Array(MIN_CAPACITY);
+    this.freqs = new Uint16Array(MIN_CAPACITY);
+    this.used = 0;
+    this.live = 0;
+    this.hint = 0;
+    this.layout++;
   }
 
   set(id: number, frequency: number): this {
@@ -238,24 +251,27 @@ export class Postings {
   }
 
   // Iterator classes, not generators: minisearch walks whole posting lists on every query.
-  keys(): IterableIterator<number> {
+  keys(): MapIterator<number> {
     return new PostingsIterator(this, (p, slot) => p.idAt(slot));
   }
 
-  values(): IterableIterator<number> {
+  values(): MapIterator<number> {
     return new PostingsIterator(this, (p, slot) => p.frequencyAt(slot));
   }
 
-  entries(): IterableIterator<[number, number]> {
+  entries(): MapIterator<[number, number]> {
     return new PostingsIterator(this, (p, slot): [number, number] => [p.idAt(slot), p.frequencyAt(slot)]);
   }
 
-  [Symbol.iterator](): IterableIterator<[number, number]> {
+  [Symbol.iterator](): MapIterator<[number, number]> {
     return this.entries();
   }
 
-  forEach(callback: (frequency: number, id: number, postings: Postings) => void): void {
-    for (const [id, freq] of this.entries()) callback(freq, id, this);
+  forEach(
+    callback: (frequency: number, id: number, postings: Map<number, number>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [id, freq] of this.entries()) callback.call(thisArg, freq, id, this);
   }
 }
 
@@ -265,7 +281,7 @@ interface Cursor {
   last: number;
 }
 
-class PostingsIterator<T> implements IterableIterator<T> {
+class PostingsIterator<T> implements MapIterator<T> {
   private readonly cursor: Cursor;
 
   constructor(
@@ -275,14 +291,14 @@ class PostingsIterator<T> implements IterableIterator<T> {
     this.cursor = postings.cursor();
   }
 
-  next(): IteratorResult<T> {
+  next(): IteratorResult<T, undefined> {
     const slot = this.postings.nextSlot(this.cursor);
     return slot < 0
       ? { value: undefined, done: true }
       : { value: this.read(this.postings, slot), done: false };
   }
 
-  [Symbol.iterator](): IterableIterator<T> {
+  [Symbol.iterator](): MapIterator<T> {
     return this;
   }
 }

@@ -1,4 +1,3 @@
-import type { Query, SearchResult } from 'minisearch';
 import { wordSimilarity } from '../text/vectors/wordSimilarity.js';
 import type { Passage } from '../types.js';
 import { CALIBRATION } from './calibration.js';
@@ -12,6 +11,7 @@ import {
 import { linearScore } from './linearModel.js';
 import { matchPassage, type PassageMatch } from './matchPassage.js';
 import { analysePassage } from './passageAnalysis.js';
+import type { IndexHit, IndexQuery } from './passageIndex.js';
 import { planQuery, type QueryPlan, type QueryTerm } from './queryPlan.js';
 import type { WantedAnswer } from './quote.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
@@ -31,8 +31,8 @@ export interface RankedPassage {
   wanted: WantedAnswer;
 }
 
-function probeQuery(terms: QueryTerm[]): Query {
-  const queries: Query[] = [];
+function probeQuery(terms: QueryTerm[]): IndexQuery {
+  const queries: IndexQuery[] = [];
   const words = terms.flatMap((t) => [...(t.probe ? [t.term] : []), ...t.corrections]);
   if (words.length > 0) queries.push({ queries: words, fields: ['text', 'title'], boost: { title: 1.5 } });
   const keys = terms.flatMap((t) => [...(t.probeKey && t.key !== null ? [t.key] : []), ...t.keyCorrections]);
@@ -40,7 +40,7 @@ function probeQuery(terms: QueryTerm[]): Query {
   return { combineWith: 'OR', queries };
 }
 
-export function candidates(state: SearchState, plan: QueryPlan, depth = RERANK_DEPTH): SearchResult[] {
+export function candidates(state: SearchState, plan: QueryPlan, depth = RERANK_DEPTH): IndexHit[] {
   if (plan.common) return conjunctiveProbe(state, plan.terms, depth);
   const query = probeQuery(plan.terms);
   if (typeof query === 'object' && 'queries' in query && query.queries.length === 0) return [];

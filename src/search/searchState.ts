@@ -1,4 +1,3 @@
-import type MiniSearch from 'minisearch';
 import type { FileFingerprint } from '../knowledge/fingerprint.js';
 import type { AliasTable } from '../text/aliases.js';
 import { BUILT_IN_ALIASES } from '../text/aliasTable.js';
@@ -6,14 +5,12 @@ import type { DocumentMeta, Passage } from '../types.js';
 import {
   type CountedFields,
   countedFields,
-  createMiniSearch,
   documentFields,
-  type IndexEntry,
   KEYS_FIELD,
   passageTerms,
   TEXT_FIELD,
 } from './indexEntry.js';
-import { addCounted, removeCounted } from './miniIndex.js';
+import { PassageIndex } from './passageIndex.js';
 import { addToStats, emptyTermStats, removeFromStats, type TermStats } from './termStats.js';
 
 export interface IndexedDocument {
@@ -30,7 +27,7 @@ export interface IndexedDocument {
 
 /** Everything a query needs, in memory. Replaced whole on a rebuild, patched in place by small reindexes. */
 export interface SearchState {
-  mini: MiniSearch<IndexEntry>;
+  mini: PassageIndex;
   stats: TermStats;
   passages: Map<string, Passage>;
   documents: Map<string, IndexedDocument>;
@@ -48,7 +45,7 @@ export function emptySearchState(
   return {
     aliases,
     aliasGroups,
-    mini: createMiniSearch(),
+    mini: new PassageIndex(),
     stats: emptyTermStats(),
     passages: new Map(),
     documents: new Map(),
@@ -64,7 +61,7 @@ export function addPassage(
   shortId?: number,
 ): void {
   state.passages.set(passage.id, passage);
-  addCounted(state.mini, passage.id, fields, shortId);
+  state.mini.addPassageTerms(passage.id, fields, shortId);
   addToStats(state.stats, fields[TEXT_FIELD].keys(), fields[KEYS_FIELD].keys());
 }
 
@@ -133,24 +130,8 @@ export function applyRemoval(state: SearchState, removal: PreparedRemoval): void
   for (const { id, text, keys } of removal.passages) {
     if (!state.passages.has(id)) continue;
     removeFromStats(state.stats, text, keys);
-    removeCounted(state.mini, id, [text, keys, title, outlet]);
+    state.mini.removePassageTerms(id, [text, keys, title, outlet]);
     state.passages.delete(id);
   }
   state.documents.delete(removal.documentId);
-}
-
-/** Runs a prepare* generator to its end without pausing. */
-export function complete<T>(steps: Generator<void, T>): T {
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
-export function addDocument(state: SearchState, doc: IndexedDocument, passages: Passage[]): void {
-  addPrepared(state, complete(prepareDocument(doc, passages, state.aliases)));
-}
-
-export function removeDocument(state: SearchState, documentId: string): void {
-  const removal = complete(prepareRemoval(state, documentId));
-  if (removal) applyRemoval(state, removal);
 }

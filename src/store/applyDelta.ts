@@ -1,5 +1,4 @@
 import { countedFields, type DocumentFields, documentFields } from '../search/indexEntry.js';
-import { internals } from '../search/miniIndex.js';
 import { addPassage, applyRemoval, prepareRemoval, type SearchState } from '../search/searchState.js';
 import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
 import type { Manifest } from './manifest.js';
@@ -52,9 +51,7 @@ export async function applyDelta(
 
   state.documents = current;
   state.builtAt = manifest.builtAt;
-  const m = internals(state.mini);
-  m._nextId = header.nextId;
-  m._avgFieldLength = [...header.averageFieldLength];
+  state.mini.restoreRunningFigures(header);
   if (state.passages.size !== manifest.passageCount || state.mini.documentCount !== manifest.passageCount)
     throw new DeltaFormatError(
       `counts disagree: manifest ${manifest.passageCount}, passages ${state.passages.size}, index ${state.mini.documentCount}`,

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type FileFingerprint, sameFingerprint } from '../knowledge/fingerprint.js';
-import { internals } from '../search/miniIndex.js';
 import type { IndexedDocument, SearchState } from '../search/searchState.js';
 import { aliasTableFor } from '../text/aliasTable.js';
 import { ANALYZER_SIGNATURE } from '../text/analyzerSignature.js';
@@ -302,17 +301,17 @@ export async function saveIndex(
   await mkdir(temporary);
   try {
     if (plan && base) {
-      const m = internals(state.mini);
+      const { nextId, averageFieldLength } = state.mini.figures();
       manifest.documents = plan.records;
       manifest.delta = {
         base: base.generation,
-        nextId: m._nextId,
-        averageFieldLength: [...m._avgFieldLength],
+        nextId,
+        averageFieldLength,
         documentIds: [...state.documents.keys()],
       };
       await writeLines(
         join(temporary, FILES.delta),
-        encodePassages(plan.passages, state.passages, (id) => m._idToShortId.get(id)),
+        encodePassages(plan.passages, state.passages, (id) => state.mini.shortIdOf(id)),
       );
     } else {
       await writeLines(

@@ -1,18 +1,16 @@
-import MiniSearch from 'minisearch';
-import { INDEX_FIELDS, type IndexEntry, MINISEARCH_OPTIONS } from '../search/indexEntry.js';
-import { internals, type TermData } from '../search/miniIndex.js';
+import { INDEX_FIELDS } from '../search/indexEntry.js';
+import { type IndexFigures, PassageIndex } from '../search/passageIndex.js';
 import { capacityFor, Postings } from '../search/postings.js';
 import { emptyTermStats, type TermStats } from '../search/termStats.js';
-import { TimeSlicer } from '../util/yieldToEventLoop.js';
+import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
 
 /**
  * minisearch's own toJSON/loadJSON work in one block and rebuild a Map a posting, too slow for 100k
- * passages in a serving bot. This codec writes minisearch's state as NDJSON lines (header, documents,
+ * passages in a serving bot. This codec writes the index's state as NDJSON lines (header, documents,
  * terms) plus the postings as raw typed arrays, which load back as views of one buffer. Discarded
  * passages are left out, so a loaded index is vacuumed and its document frequencies are the sizes of
- * its postings. It touches minisearch internals: minisearch is pinned and test/indexCodec.test.ts
- * checks the result against toJSON(). Typed arrays are in the machine's byte order (little-endian on
- * every platform Node runs on).
+ * its postings (test/indexCodec.test.ts checks the result against minisearch's toJSON()). Typed arrays
+ * are in the machine's byte order (little-endian on every platform Node runs on).
  */
 type Line =
   | {
@@ -28,7 +26,7 @@ type Line =
   | { kind: 'terms'; entries: (string | number)[][] };
 
 /** A line of index.jsonl, or bytes of postings.bin (valid until the encoder resumes: copy to keep). */
-export type IndexPart = { line: string } | { bytes: Uint8Array };
+type IndexPart = { line: string } | { bytes: Uint8Array };
 
 const DOCS_PER_LINE = 4000;
 const POSTINGS_PER_LINE = 200_000;
@@ -36,7 +34,7 @@ const TERMS_PER_LINE = 2_000;
 const BYTES_PER_CHUNK = 1 << 20;
 const FIELDS = INDEX_FIELDS.length;
 
-export class IndexFormatError extends Error {}
+class IndexFormatError extends Error {}
 
 /**
  * Bytes one list of `count` postings takes: ids, then frequencies, each with the list's spare room
@@ -70,7 +68,7 @@ class PostingsChunks {
   }
 
   /** Writes the live postings of a list whose live count is `count` (room made for it). */
-  write(postings: Postings | Map<number, number>, count: number, live: (id: number) => boolean): void {
+  write(postings: ReadonlyMap<number, number>, count: number, live: (id: number) => boolean): void {
     const capacity = capacityFor(count);
     const bytes = listBytes(count);
     // The chunk is reused: clear the spare room so the file does not depend on what came before.
@@ -100,7 +98,7 @@ class PostingsChunks {
 }
 
 function liveCount(
-  postings: Postings | Map<number, number>,
+  postings: ReadonlyMap<number, number>,
   live: (id: number) => boolean,
   clean: boolean,
 ): number {
@@ -111,22 +109,15 @@ function liveCount(
   return n;
 }
 
-export async function* encodeIndex(mini: MiniSearch<IndexEntry>): AsyncGenerator<IndexPart> {
+export async function* encodeIndex(index: PassageIndex): AsyncGenerator<IndexPart> {
   const slicer = new TimeSlicer();
-  const m = internals(mini);
-  const header: Line = {
-    kind: 'header',
-    documentCount: m._documentCount,
-    nextId: m._nextId,
-    fieldIds: m._fieldIds,
-    averageFieldLength: m._avgFieldLength,
-  };
+  const { documentCount, nextId, fieldIds, averageFieldLength } = index.figures();
+  const header: Line = { kind: 'header', documentCount, nextId, fieldIds, averageFieldLength };
   yield { line: JSON.stringify(header) };
 
   let entries: (number | string)[] = [];
-  for (const [shortId, id] of m._documentIds) {
+  for (const [shortId, id, lengths] of index.passages()) {
     entries.push(shortId, id);
-    const lengths = m._fieldLength.get(shortId) ?? [];
     for (let f = 0; f < FIELDS; f++) entries.push(lengths[f] ?? 0);
     if (entries.length >= DOCS_PER_LINE * (FIELDS + 2)) {
       yield { line: JSON.stringify({ kind: 'docs', entries } satisfies Line) };
@@ -137,9 +128,9 @@ export async function* encodeIndex(mini: MiniSearch<IndexEntry>): AsyncGenerator
   if (entries.length > 0) yield { line: JSON.stringify({ kind: 'docs', entries } satisfies Line) };
 
   // A snapshot: searches between slices may drop terms from the tree.
-  const terms: [string, TermData][] = [...m._index];
-  const live = (id: number) => m._documentIds.has(id);
-  const clean = m._dirtCount === 0;
+  const terms = index.termsSnapshot();
+  const live = (id: number) => index.passageIdAt(id) !== undefined;
+  const clean = index.dirtCount === 0;
   const chunks = new PostingsChunks();
   let lineTerms: (string | number)[][] = [];
   let linePostings = 0;
@@ -173,15 +164,18 @@ function aligned(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
 }
 
-/** Rebuilds the minisearch instance and the term statistics from encodeIndex's lines and bytes. */
+/** Rebuilds the index and the term statistics from encodeIndex's lines and bytes. */
 export async function decodeIndex(
   lines: AsyncIterable<string>,
   postingBytes: Uint8Array,
-): Promise<{ mini: MiniSearch<IndexEntry>; stats: TermStats }> {
+): Promise<{ mini: PassageIndex; stats: TermStats }> {
   const slicer = new TimeSlicer();
   const bytes = aligned(postingBytes);
   let offset = 0;
-  let mini: MiniSearch<IndexEntry> | null = null;
+  let figures: IndexFigures | null = null;
+  const passageIds = new Map<number, string>();
+  const fieldLengths = new Map<number, number[]>();
+  const terms: [string, Map<number, Postings>][] = [];
   // Saved without discarded passages: document frequencies are the postings' sizes.
   const stats = emptyTermStats();
   let textField = -1;
@@ -190,30 +184,25 @@ export async function decodeIndex(
     if (raw.length === 0) continue;
     const line = JSON.parse(raw) as Line;
     if (line.kind === 'header') {
-      mini = MiniSearch.loadJS(
-        { ...line, documentIds: {}, fieldLength: {}, storedFields: {}, index: [], serializationVersion: 2 },
-        MINISEARCH_OPTIONS,
-      );
+      const { documentCount, nextId, fieldIds, averageFieldLength } = line;
+      figures = { documentCount, nextId, fieldIds, averageFieldLength };
       stats.passages = line.documentCount;
       textField = line.fieldIds.text ?? -1;
       keysField = line.fieldIds.keys ?? -1;
       continue;
     }
-    if (!mini) throw new IndexFormatError('index file does not start with a header');
-    const m = internals(mini);
+    if (!figures) throw new IndexFormatError('index file does not start with a header');
     if (line.kind === 'docs') {
       const e = line.entries;
       for (let i = 0; i + FIELDS + 1 < e.length; i += FIELDS + 2) {
         const shortId = e[i] as number;
-        const id = e[i + 1] as string;
-        m._documentIds.set(shortId, id);
-        m._idToShortId.set(id, shortId);
-        m._fieldLength.set(shortId, e.slice(i + 2, i + 2 + FIELDS) as number[]);
+        passageIds.set(shortId, e[i + 1] as string);
+        fieldLengths.set(shortId, e.slice(i + 2, i + 2 + FIELDS) as number[]);
       }
     } else if (line.kind === 'terms') {
       for (const entry of line.entries) {
         const term = entry[0] as string;
-        const data: TermData = new Map();
+        const data = new Map<number, Postings>();
         for (let k = 1; k + 1 < entry.length; k += 2) {
           const fieldId = entry[k] as number;
           const count = entry[k + 1] as number;
@@ -227,14 +216,15 @@ export async function decodeIndex(
           if (fieldId === textField) stats.text.set(term, count);
           else if (fieldId === keysField) stats.keys.set(term, count);
         }
-        m._index.set(term, data);
+        terms.push([term, data]);
       }
     } else {
       throw new IndexFormatError(`unknown index line kind ${(line as { kind: unknown }).kind}`);
     }
     await slicer.maybeYield();
   }
-  if (!mini) throw new IndexFormatError('index file is empty');
+  if (!figures) throw new IndexFormatError('index file is empty');
   if (offset !== bytes.byteLength) throw new IndexFormatError('postings file is longer than its terms say');
+  const mini = await sliced(PassageIndex.restore({ figures, passageIds, fieldLengths, terms }), slicer);
   return { mini, stats };
 }

@@ -100,10 +100,6 @@ async function readLock(file: string): Promise<LockFile | null> {
   }
 }
 
-export async function readLockHolder(file: string): Promise<LockHolder | null> {
-  return (await readLock(file))?.holder ?? null;
-}
-
 function staleReason(lock: LockFile, staleMs: number, isAlive: (pid: number) => boolean): string | null {
   const { holder } = lock;
   // link() only ever publishes a fully written file, so unreadable content is not a write in

@@ -15,7 +15,7 @@ interface Block {
 }
 
 /** Number of whitespace-separated tokens in text[start, end). */
-export function countWords(text: string, start = 0, end: number = text.length): number {
+export function countTokens(text: string, start = 0, end: number = text.length): number {
   let count = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
@@ -68,7 +68,7 @@ export function segmentDocument(
     const first = sentences.length;
     for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) {
       sentences.push(sentence);
-      words.push(countWords(text, sentence.start, sentence.end));
+      words.push(countTokens(text, sentence.start, sentence.end));
     }
     splitParagraph(words, first, sentences.length, minWords, maxWords, blocks);
   }

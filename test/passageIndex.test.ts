@@ -3,21 +3,15 @@ import { test } from 'node:test';
 import { BUNDLED_KNOWLEDGE } from '../harness/tempKnowledge.js';
 import { buildState } from '../src/engine/buildState.js';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge.js';
-import {
-  countedFields,
-  createMiniSearch,
-  documentFields,
-  KEYS_FIELD,
-  TEXT_FIELD,
-  toIndexEntry,
-} from '../src/search/indexEntry.js';
-import { addCounted, statsFromIndex } from '../src/search/miniIndex.js';
-import { addDocument, complete, emptySearchState, removeDocument } from '../src/search/searchState.js';
+import { countedFields, documentFields } from '../src/search/indexEntry.js';
+import { PassageIndex } from '../src/search/passageIndex.js';
+import { emptySearchState } from '../src/search/searchState.js';
 import { BUILT_IN_ALIASES } from '../src/text/aliasTable.js';
 import { segmentDocument } from '../src/text/segment.js';
+import { addDocument, complete, removeDocument, toIndexEntry } from './helpers/searchStateEdits.js';
 
 /** minisearch's toJSON, with the index sorted by term (the tree's order follows insertion). */
-function plain(mini: ReturnType<typeof createMiniSearch>) {
+function plain(mini: PassageIndex) {
   const json = JSON.parse(JSON.stringify(mini)) as { index: [string, unknown][] };
   json.index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return json;
@@ -30,7 +24,7 @@ async function bundled() {
 
 test('a built index is exactly what minisearch add() makes of the same passages', async () => {
   const docs = await bundled();
-  const reference = createMiniSearch();
+  const reference = new PassageIndex();
   for (const { doc, passages } of docs) {
     const shared = documentFields(doc.meta, BUILT_IN_ALIASES);
     for (const p of passages)
@@ -56,7 +50,7 @@ test('a built index is exactly what minisearch add() makes of the same passages'
       passages,
     );
   assert.deepEqual(built.stats, counted.stats);
-  assert.deepEqual(complete(statsFromIndex(built.mini, TEXT_FIELD, KEYS_FIELD)), counted.stats);
+  assert.deepEqual(complete(built.mini.finishBuild()), counted.stats);
 });
 
 test('passages added and removed later keep the index as minisearch would', async () => {
@@ -64,7 +58,7 @@ test('passages added and removed later keep the index as minisearch would', asyn
   const [first, second] = docs;
   assert.ok(first && second);
   const state = emptySearchState();
-  const reference = createMiniSearch();
+  const reference = new PassageIndex();
   const entries = new Map<string, ReturnType<typeof toIndexEntry>>();
   for (const { doc, passages } of [first, second]) {
     addDocument(
@@ -88,17 +82,17 @@ test('passages added and removed later keep the index as minisearch would', asyn
   assert.equal(state.passages.size, second.passages.length);
 });
 
-test('addCounted refuses a duplicate id or a short id already used', () => {
-  const mini = createMiniSearch();
+test('addPassageTerms refuses a duplicate id or a short id already used', () => {
+  const mini = new PassageIndex();
   const fields = countedFields(
     'Lukashenko won',
     documentFields({ title: 'T', outlet: null }, BUILT_IN_ALIASES),
     BUILT_IN_ALIASES,
   );
-  addCounted(mini, 'a', fields);
-  assert.throws(() => addCounted(mini, 'a', fields), /duplicate ID/);
-  assert.throws(() => addCounted(mini, 'b', fields, 0), /already taken/);
-  addCounted(mini, 'c', fields, 7);
+  mini.addPassageTerms('a', fields);
+  assert.throws(() => mini.addPassageTerms('a', fields), /duplicate ID/);
+  assert.throws(() => mini.addPassageTerms('b', fields, 0), /already taken/);
+  mini.addPassageTerms('c', fields, 7);
   assert.deepEqual(
     mini.search('lukashenko').map((r) => r.id),
     ['a', 'c'],

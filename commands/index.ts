@@ -1,5 +1,6 @@
 import type { Command } from '../src/discord/command.js';
 import { ask } from './ask.js';
+import { feeds } from './feeds.js';
 import { findSources } from './findSources.js';
 import { help } from './help.js';
 import { knowledge } from './knowledge.js';
@@ -9,4 +10,14 @@ import { search } from './search.js';
 import { sources } from './sources.js';
 
 /** Every command the bot registers and serves. */
-export const commands: Command[] = [ask, search, sources, passage, findSources, reindex, knowledge, help];
+export const commands: Command[] = [
+  ask,
+  search,
+  sources,
+  passage,
+  findSources,
+  reindex,
+  knowledge,
+  feeds,
+  help,
+];

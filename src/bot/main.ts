@@ -24,6 +24,7 @@ import { openState } from '../storage/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
+import { startFeeds } from './startFeeds.js';
 import { createShutdown, handleStrayErrors, shutDownOnSignals } from './watchProcess.js';
 
 /** A message that echoes configured values (a folder name, LOG_LEVEL) on a terminal: no control sequence, one line. */
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
     state,
     modLog: createModLog(channelFinder(client), config.modLogChannelId, logger),
   };
+  shutdown.onClose(startFeeds(ctx, client));
   const registry = registryOf(commands, buttonHandlers, modalHandlers);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx, registry));
   client.once(Events.ClientReady, (ready) =>

@@ -3,6 +3,7 @@ import { flag } from './flag.js';
 import { knowledgePage } from './knowledgePage.js';
 import { moreSources } from './moreSources.js';
 import { openThread } from './openThread.js';
+import { review } from './review.js';
 import { searchPage } from './searchPage.js';
 import { share } from './share.js';
 import { showContext } from './showContext.js';
@@ -10,7 +11,16 @@ import { sourcesPage } from './sourcesPage.js';
 import { vote } from './vote.js';
 
 export const buttonHandlers: ReadonlyMap<string, ButtonHandler> = new Map(
-  [moreSources, showContext, share, openThread, searchPage, sourcesPage, vote, flag, knowledgePage].map(
-    (h) => [h.prefix, h],
-  ),
+  [
+    moreSources,
+    showContext,
+    share,
+    openThread,
+    searchPage,
+    sourcesPage,
+    vote,
+    flag,
+    knowledgePage,
+    review,
+  ].map((h) => [h.prefix, h]),
 );

@@ -257,3 +257,36 @@ test('an item left unhandled (a crash mid-round) is polled again, never hidden b
   assert.equal(again.kind, 'changed');
   assert.deepEqual(again.kind === 'changed' && again.newItems.map((i) => i.guid), ['item-7']);
 });
+
+test('poll cost: an unchanged feed costs a 304 and no body; a changed one its bytes', async (t) => {
+  const state = openState('cost.db');
+  t.after(() => state.close());
+  const big = changingFeed(rss('Big', entries(1, 50)));
+  const costServer = await startPageServer({ '/big': big.handler });
+  t.after(() => costServer.close());
+  const feed = (await state.feeds.add({ url: costServer.url('/big'), name: null, addedBy: null })).feed;
+  await pollFeed(feed, deps(state));
+  const POLLS = 20;
+  const measure = async (change: boolean) => {
+    let bytes = 0;
+    const started = performance.now();
+    for (let i = 0; i < POLLS; i++) {
+      if (change) big.set(rss('Big', entries(i + 2, i + 51)));
+      const result = await pollFeed(await current(state, feed), deps(state));
+      if (result.kind === 'changed') {
+        await state.feeds.markSeen(feed.id, result.newItems);
+        await state.feeds.recordSuccess(feed.id, result.validators);
+      }
+      if (result.kind !== 'failed') bytes += result.bytes;
+      assert.equal(result.kind, change ? 'changed' : 'not-modified');
+    }
+    return { ms: (performance.now() - started) / POLLS, bytes: bytes / POLLS };
+  };
+  const unchanged = await measure(false);
+  const changed = await measure(true);
+  assert.equal(unchanged.bytes, 0);
+  assert.ok(changed.bytes > 10_000, `a 50-item feed is ${changed.bytes} bytes`);
+  t.diagnostic(
+    `per poll of a 50-item RSS feed: unchanged ${unchanged.ms.toFixed(1)} ms, ${unchanged.bytes} bytes (304); changed ${changed.ms.toFixed(1)} ms, ${Math.round(changed.bytes)} bytes`,
+  );
+});

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { decodeXml } from '../src/feeds/decodeXml.js';
 import { FeedError } from '../src/feeds/feedError.js';
 import { parseFeed } from '../src/feeds/parseFeed.js';
+import { INLINE_CHARS, parseFeedOffThread } from '../src/feeds/parseFeedOffThread.js';
 import { atom, MALFORMED_FEED, rss } from './helpers/feedServer.js';
 import { encodeSingleByte } from './helpers/pageServer.js';
 
@@ -134,5 +135,38 @@ test('a feed in windows-1251 is decoded as its XML declaration says', () => {
   assert.equal(
     decodeXml(Buffer.from('<?xml version="1.0" encoding="koi8-r"?><a/>'), 'text/xml; charset=utf-8').charset,
     'utf-8',
+  );
+});
+
+test('a large feed is parsed in a worker thread, to the same result, and its errors are the same', async (t) => {
+  const items = Array.from({ length: 120 }, (_, i) => ({
+    guid: `g${i}`,
+    link: `https://news.example/${i}`,
+    title: `Story ${i}`,
+    published: 'Mon, 14 Sep 2020 08:30:00 +0300',
+  }));
+  const xml = rss('Large', items).replace(/A summary\./g, 'A summary. '.repeat(400));
+  assert.ok(xml.length > INLINE_CHARS, `${xml.length} chars`);
+  let longestGap = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+  }, 5);
+  try {
+    assert.deepEqual(
+      await parseFeedOffThread(xml, 'https://news.example/rss'),
+      parseFeed(xml, 'https://news.example/rss'),
+    );
+  } finally {
+    clearInterval(ticker);
+  }
+  await assert.rejects(
+    parseFeedOffThread(MALFORMED_FEED, 'https://x.example/', 10),
+    refused(/not well-formed XML/),
+  );
+  t.diagnostic(
+    `${xml.length} chars parsed off the event loop; longest event-loop gap ${longestGap.toFixed(0)} ms`,
   );
 });

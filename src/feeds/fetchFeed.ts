@@ -8,7 +8,8 @@ import { IngestError } from '../ingest/ingestError.js';
 import { safeFetch } from '../ingest/safeFetch.js';
 import { decodeXml } from './decodeXml.js';
 import { FeedError } from './feedError.js';
-import { type ParsedFeed, parseFeed } from './parseFeed.js';
+import type { ParsedFeed } from './parseFeed.js';
+import { parseFeedOffThread } from './parseFeedOffThread.js';
 
 export interface Validators {
   etag: string | null;
@@ -65,5 +66,10 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
     return { kind: 'not-modified', validators: kept, bytes: 0 };
   }
   const { text } = decodeXml(page.bytes, page.contentType);
-  return { kind: 'feed', feed: parseFeed(text, page.finalUrl), validators, bytes: page.bytes.length };
+  return {
+    kind: 'feed',
+    feed: await parseFeedOffThread(text, page.finalUrl),
+    validators,
+    bytes: page.bytes.length,
+  };
 }

@@ -62,6 +62,7 @@ before(async () => {
     '/malformed': page(MALFORMED_FEED, 'application/rss+xml'),
     '/old-news': page(articlePage({ title: 'Old news', paragraphs: BAKERY.map((p) => `Last year: ${p}`) })),
     '/grodno-trams': page(articlePage()),
+    '/grodno-trams-copy': page(articlePage()),
     '/vitebsk-bakery': page(articlePage({ title: 'Vitebsk bakery stops night shift', paragraphs: BAKERY })),
     '/brest-zoo': page(articlePage({ title: 'Brest zoo moves elephants', paragraphs: ZOO })),
   });
@@ -99,7 +100,12 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15
   }
 }
 
-const reviewMessages = () => emu.channelMessages(reviewId).map(view);
+/** What the bot posted in the review channel (not the private replies to clicks there). */
+const reviewMessages = () =>
+  emu
+    .channelMessages(reviewId)
+    .map(view)
+    .filter((m) => (m.flags & EPHEMERAL) === 0);
 const reviewOf = (title: string) =>
   until(`the review of ${title}`, () => reviewMessages().find((m) => messageText(m).includes(title)));
 const button = (message: MessageView, label: string) => {
@@ -191,6 +197,17 @@ test('feed item → review channel → Approve → answered; Reject → never in
   assert.deepEqual(buttonsOf(approved), []);
   assert.match(await askedText(emu, TRAM_QUESTION), /unpaid wages/);
 
+  // The same article at another address is in the knowledge now: logged, not posted for review.
+  const logsFrom = bot.logs.length;
+  feed.set(rss('Grodno Daily', [item('/grodno-trams-copy', 4), item('/vitebsk-bakery', 3)]));
+  const skipped = await bot.waitForLog(
+    (l) => l.msg === 'feed item' && l.outcome === 'duplicate',
+    15_000,
+    logsFrom,
+  );
+  assert.equal(skipped.url, server.url('/grodno-trams-copy'));
+  assert.equal(reviewMessages().length, 2);
+
   // A later click is told who decided first.
   const late = await settle(emu, bot, () => emu.button(button(tram, 'Reject'), tram.id, asModerator));
   assert.equal(late.data.flags & EPHEMERAL, EPHEMERAL);
@@ -206,6 +223,17 @@ test('feed item → review channel → Approve → answered; Reject → never in
   const files = await readdir(bot.knowledgeDir);
   assert.ok(!files.some((f) => f.includes('vitebsk')), files.join(', '));
   assert.doesNotMatch(await askedText(emu, BAKERY_QUESTION), /rye flour/);
+
+  const choices = async (member: Json) => {
+    const cb = await emu.waitForCallback(
+      emu.autocomplete('feeds', [str('feed', 'grodno')], { subcommand: 'remove', member }),
+    );
+    return ((cb.data as { choices?: { name: string; value: string }[] }).choices ?? []).map((c) => c.name);
+  };
+  assert.deepEqual(await choices(emu.members.plain), [], 'members see no feeds');
+  const offered = await choices(emu.members.moderator);
+  assert.equal(offered.length, 1);
+  assert.match(offered[0]!, /^Grodno Daily — http:\/\/127\.0\.0\.1:\d+\/feed$/);
 
   const removed = await feedsReply(bot, () => feeds('remove', [str('feed', 'grodno daily')]));
   assert.match(removed.content, /Stopped following \*\*Grodno Daily\*\*/);

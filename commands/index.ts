@@ -1,5 +1,6 @@
 import type { Command } from '../src/discord/command.js';
 import { ask } from './ask.js';
+import { feeds } from './feeds.js';
 import { findSources } from './findSources.js';
 import { forgetMe } from './forgetMe.js';
 import { help } from './help.js';
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   findSources,
   reindex,
   knowledge,
+  feeds,
   help,
   forgetMe,
 ];

@@ -28,6 +28,7 @@ test('defaults: only the token and client id are needed', () => {
     apiUrl: null,
     cooldown: { questions: 5, seconds: 30 },
     uploadMaxBytes: 2 * 1024 * 1024,
+    feeds: { pollMs: 15 * 60_000, reviewChannelId: null, allowPrivate: false },
     knowledgeWatch: false,
     watchDebounceMs: 1000,
     knowledgeDir: resolve('knowledge'),
@@ -35,6 +36,29 @@ test('defaults: only the token and client id are needed', () => {
     logLevel: 'info',
     prettyLogs: false,
   });
+});
+
+test('feeds: FEED_POLL_MINUTES and REVIEW_CHANNEL_ID are read and checked', () => {
+  const config = readBotConfig({
+    ...BASE,
+    FEED_POLL_MINUTES: '5',
+    REVIEW_CHANNEL_ID: ' 44444444444444444 ',
+    FETCH_ALLOW_PRIVATE: 'true',
+  });
+  assert.deepEqual(config.feeds, {
+    pollMs: 5 * 60_000,
+    reviewChannelId: '44444444444444444',
+    allowPrivate: true,
+  });
+  for (const minutes of ['0', '1441', 'often', '2.5'])
+    assert.match(
+      configError({ ...BASE, FEED_POLL_MINUTES: minutes }).message,
+      /FEED_POLL_MINUTES must be a whole number from 1 to 1440/,
+    );
+  assert.match(
+    configError({ ...BASE, REVIEW_CHANNEL_ID: '#reviews' }).message,
+    /REVIEW_CHANNEL_ID must be a Discord id/,
+  );
 });
 
 test('every variable is read', () => {

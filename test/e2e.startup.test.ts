@@ -62,6 +62,7 @@ test('deploy-commands sends one PUT with every command, globally or to the guild
   assert.deepEqual(names, [
     'Find sources',
     'ask',
+    'feeds',
     'forget-me',
     'help',
     'knowledge',

@@ -29,6 +29,7 @@ import { forTerminal } from '../util/forTerminal.js';
 import { closeTheLoop } from './closeTheLoop.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
+import { startFeeds } from './startFeeds.js';
 import { createShutdown, handleStrayErrors, shutDownOnSignals } from './watchProcess.js';
 
 /** A message that echoes configured values (a folder name, LOG_LEVEL) on a terminal: no control sequence, one line. */
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
     fetch,
     articles: new PendingArticles(),
   };
+  shutdown.onClose(startFeeds(ctx, client));
   const registry = registryOf(commands, buttonHandlers, modalHandlers);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx, registry));
   client.once(Events.ClientReady, (ready) => {

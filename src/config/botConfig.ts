@@ -1,5 +1,6 @@
 import { ConfigError } from './configError.js';
 import { type LogLevel, optional, readEngineConfig } from './engineConfig.js';
+import { type FeedConfig, readFeedConfig } from './feedConfig.js';
 
 export interface BotConfig {
   /** DISCORD_TOKEN: the bot token. Never printed, never logged. */
@@ -18,6 +19,8 @@ export interface BotConfig {
   cooldown: { questions: number; seconds: number };
   /** KNOWLEDGE_UPLOAD_MAX_BYTES: the largest file /knowledge add accepts (default 2 MB). */
   uploadMaxBytes: number;
+  /** FEED_POLL_MINUTES and REVIEW_CHANNEL_ID: feeds and their review queue. */
+  feeds: FeedConfig;
   /** KNOWLEDGE_WATCH=true|false (default false): reindex when the knowledge folder changes on disk. */
   knowledgeWatch: boolean;
   /** KNOWLEDGE_WATCH_DEBOUNCE_MS (default 1000, 50–60000): quiet time after the last edit before reindexing. */
@@ -79,7 +82,7 @@ function readClientId(env: Env): string {
   return snowflake('DISCORD_CLIENT_ID', value);
 }
 
-function optionalSnowflake(env: Env, variable: string): string | null {
+export function optionalSnowflake(env: Env, variable: string): string | null {
   const value = optional(env, variable);
   return value === undefined ? null : snowflake(variable, value);
 }
@@ -114,7 +117,7 @@ function readApiUrl(env: Env): string | null {
   return base;
 }
 
-function readInt(env: Env, variable: string, fallback: number, min: number, max: number): number {
+export function readInt(env: Env, variable: string, fallback: number, min: number, max: number): number {
   const value = optional(env, variable);
   if (value === undefined) return fallback;
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -150,6 +153,7 @@ export function readBotConfig(env: Env = process.env): BotConfig {
       seconds: readInt(env, 'COOLDOWN_SECONDS', 30, 1, 3600),
     },
     uploadMaxBytes: readInt(env, 'KNOWLEDGE_UPLOAD_MAX_BYTES', 2 * 1024 * 1024, 1, 5 * 1024 * 1024),
+    feeds: readFeedConfig(env),
     knowledgeWatch: readBool(env, 'KNOWLEDGE_WATCH', false),
     watchDebounceMs: readInt(env, 'KNOWLEDGE_WATCH_DEBOUNCE_MS', 1000, 50, 60000),
     ...readEngineConfig(env, 'info'),

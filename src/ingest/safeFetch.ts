@@ -28,6 +28,13 @@ export interface SafeFetchOptions {
   signal?: AbortSignal;
   /** Host name → addresses; the system resolver by default (tests map names to 127.0.0.1). */
   resolve?: Resolver;
+  /** Request headers added to ours (a feed's If-None-Match / If-Modified-Since). */
+  headers?: Record<string, string>;
+  /**
+   * What the caller takes: web pages by default. `mediaTypes: 'any'` leaves the content to the caller
+   * (a feed is served under a dozen types), and `notModified` returns a 304 as a page with no body.
+   */
+  accept?: { header: string; mediaTypes: readonly string[] | 'any'; notModified?: boolean };
 }
 
 export interface FetchedPage {
@@ -44,13 +51,17 @@ export interface FetchedPage {
   bytes: Buffer;
   /** Each redirect's target, in order. */
   redirects: string[];
+  /** The validators of a conditional request for the same resource next time. */
+  validators?: { etag: string | null; lastModified: string | null };
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const HTML: NonNullable<SafeFetchOptions['accept']> = {
+  header: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
+  mediaTypes: ['text/html', 'application/xhtml+xml'],
+};
 const HEADERS = {
   'user-agent': 'crisis-desk/0.1 (a news knowledge bot fetching one article)',
-  accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
   'accept-encoding': 'gzip, deflate, br',
 };
 
@@ -98,7 +109,11 @@ async function fetchFollowing(
         cause: error,
       });
     });
-    const response = await request(url, addresses, signal);
+    const response = await request(url, addresses, signal, {
+      ...HEADERS,
+      ...options.headers,
+      accept: (options.accept ?? HTML).header,
+    });
     if (REDIRECTS.has(response.statusCode ?? 0)) {
       response.destroy();
       const next = redirectTarget(url, response);
@@ -114,7 +129,7 @@ async function fetchFollowing(
       url = next;
       continue;
     }
-    return readPage(first, url, response, redirects, options.maxBytes);
+    return readPage(first, url, response, redirects, options.maxBytes, options.accept ?? HTML);
   }
 }
 
@@ -134,8 +149,18 @@ async function readPage(
   response: IncomingMessage,
   redirects: string[],
   maxBytes: number,
+  accept: NonNullable<SafeFetchOptions['accept']>,
 ): Promise<FetchedPage> {
   const status = response.statusCode ?? 0;
+  const validators = {
+    etag: headerValue(response.headers.etag),
+    lastModified: headerValue(response.headers['last-modified']),
+  };
+  if (status === 304 && accept.notModified) {
+    response.destroy();
+    const page = { url: first.href, finalUrl: url.href, status, redirects, validators };
+    return { ...page, contentType: '', charset: 'utf-8', html: '', bytes: Buffer.alloc(0) };
+  }
   if (status < 200 || status > 299) {
     response.destroy();
     const text = response.statusMessage ? ` ${response.statusMessage}` : '';
@@ -143,7 +168,7 @@ async function readPage(
   }
   const contentType = String(response.headers['content-type'] ?? '').trim();
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
-  if (mediaType && !HTML_TYPES.has(mediaType)) {
+  if (mediaType && accept.mediaTypes !== 'any' && !accept.mediaTypes.includes(mediaType)) {
     response.destroy();
     throw new IngestError('not-html', `the address is not a web page but ${mediaType}`);
   }
@@ -157,7 +182,7 @@ async function readPage(
     throw new IngestError('network', `${url.host} broke off while sending the page`, { cause: error });
   });
   // No Content-Type at all: a page that starts like HTML is taken for one.
-  if (!mediaType && !looksLikeHtml(bytes))
+  if (!mediaType && accept.mediaTypes !== 'any' && !looksLikeHtml(bytes))
     throw new IngestError(
       'not-html',
       'the address does not say what it sends, and it does not look like a web page',
@@ -172,7 +197,13 @@ async function readPage(
     html,
     bytes,
     redirects,
+    validators,
   };
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text?.trim() ? text.trim() : null;
 }
 
 function looksLikeHtml(bytes: Buffer): boolean {
@@ -210,13 +241,18 @@ export function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunct
   };
 }
 
-function request(url: URL, addresses: ResolvedAddress[], signal: AbortSignal): Promise<IncomingMessage> {
+function request(
+  url: URL,
+  addresses: ResolvedAddress[],
+  signal: AbortSignal,
+  headers: Record<string, string>,
+): Promise<IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     // A fresh connection each time (no agent's pool): a kept-alive socket is never reused for another host.
     const req = client.request(url, {
       method: 'GET',
-      headers: HEADERS,
+      headers,
       agent: false,
       lookup: pinnedLookup(addresses),
       signal,

@@ -15,7 +15,8 @@ export type CrashPoint =
   | 'save:before-prune'
   | 'rollback:before-pointer'
   | 'add:temp-written'
-  | 'add:before-reindex';
+  | 'add:before-reindex'
+  | 'review:approved';
 
 export function crashPoint(name: CrashPoint): void {
   if (target === name) process.kill(process.pid, 'SIGKILL');

@@ -5,6 +5,7 @@ import { gapsPage } from './gapsPage.js';
 import { knowledgePage } from './knowledgePage.js';
 import { moreSources } from './moreSources.js';
 import { openThread } from './openThread.js';
+import { review } from './review.js';
 import { searchPage } from './searchPage.js';
 import { share } from './share.js';
 import { showContext } from './showContext.js';
@@ -26,5 +27,6 @@ export const buttonHandlers: ReadonlyMap<string, ButtonHandler> = new Map(
     articlePreview,
     tellMe,
     gapsPage,
+    review,
   ].map((h) => [h.prefix, h]),
 );

@@ -3,6 +3,7 @@ import type {
   InteractionReplyOptions,
   InteractionUpdateOptions,
   MessageCreateOptions,
+  MessageEditOptions,
   MessageReplyOptions,
 } from 'discord.js';
 import { fitModal, type ModalPayload } from './modal.js';
@@ -37,6 +38,10 @@ export interface UpdatableInteraction<M> {
 
 export interface SendableChannel {
   send(options: MessageCreateOptions): Promise<unknown>;
+}
+
+export interface EditableChannel {
+  messages: { edit(messageId: string, options: MessageEditOptions): Promise<unknown> };
 }
 
 export interface ReplyableMessage {
@@ -97,6 +102,11 @@ export function sendToChannel<C extends SendableChannel>(
   payload: MessagePayload,
 ): ReturnType<C['send']> {
   return channel.send(channelOptions(payload)) as ReturnType<C['send']>;
+}
+
+/** Edits a message the bot posted earlier (outside any interaction). */
+export function editChannelMessage(channel: EditableChannel, messageId: string, payload: MessagePayload) {
+  return channel.messages.edit(messageId, editOptions(payload) as MessageEditOptions);
 }
 
 export function replyToMessage<T extends ReplyableMessage>(

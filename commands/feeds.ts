@@ -1,0 +1,77 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from 'discord.js';
+import type { ChatCommand } from '../src/discord/command.js';
+import { addFeed, feedChoices, listFeeds, removeFeed } from '../src/discord/feeds/feedCommands.js';
+import { requireModerator } from '../src/discord/requireModerator.js';
+import { UserError } from '../src/discord/userError.js';
+
+export const feeds: ChatCommand = {
+  kind: 'chat',
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'feeds',
+    description:
+      'Moderators: follow RSS and Atom feeds; their new items wait for approval in the review channel.',
+    contexts: [InteractionContextType.Guild],
+    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'add',
+        description: 'Follow a feed: it is checked once now; items published from now on come up for review.',
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'url',
+            description: 'The address of the RSS or Atom feed.',
+            required: true,
+            max_length: 500,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'name',
+            description: 'A name for the list (default: the feed’s own title).',
+            max_length: 100,
+          },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'list',
+        description: 'Every feed followed: name, URL, last poll, failures and back-off.',
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'remove',
+        description: 'Stop following a feed.',
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'feed',
+            description: 'The feed: its name or URL.',
+            required: true,
+            autocomplete: true,
+            max_length: 500,
+          },
+        ],
+      },
+    ],
+  },
+  async execute(interaction, ctx) {
+    const sub = interaction.options.getSubcommand(true);
+    requireModerator(interaction, ctx, `${sub} feeds`);
+    if (sub === 'add') return addFeed(interaction, ctx);
+    if (sub === 'list') return listFeeds(interaction, ctx);
+    if (sub === 'remove') return removeFeed(interaction, ctx);
+    throw new UserError('This subcommand is not part of this version of the bot.', 'invalid');
+  },
+  async autocomplete(interaction, ctx) {
+    // Moderators only: members see no feeds.
+    requireModerator(interaction, ctx, 'manage feeds');
+    return feedChoices(interaction, ctx);
+  },
+};

@@ -1,0 +1,45 @@
+import { removeReviewPage } from '../../feeds/reviewPages.js';
+import { crashPoint } from '../../util/crashPoint.js';
+import { auditModeratorAction } from '../auditModeratorAction.js';
+import { applyApproved } from '../feeds/applyApproved.js';
+import { reviewButtonId } from '../feeds/reviewIds.js';
+import { familyButton } from '../idFamily.js';
+import { alreadyDecidedText, decidedReviewMessage } from '../render/reviewMessage.js';
+import { requireModerator } from '../requireModerator.js';
+import { respond, update } from '../send/respond.js';
+import { UserError } from '../userError.js';
+
+const gone = () => new UserError('This feed item is no longer in the review queue.', 'expired');
+
+/**
+ * Approve / Reject of a feed item: moderators only; the first decision wins (ReviewQueue.decide, atomic
+ * across processes) and is stored before anything else happens, so an approval cut short by a crash is
+ * applied at the next start. A later click is told who decided first.
+ */
+export const review = familyButton(reviewButtonId, async (interaction, { itemId, action }, ctx) => {
+  requireModerator(interaction, ctx, 'approve or reject feed items');
+  const status = action === 'approve' ? 'approved' : 'rejected';
+  const decided = await ctx.state.reviews.decide(itemId, { status, by: interaction.user.id });
+  if (!decided.item) throw gone();
+  const { item } = decided;
+  if (!decided.won) {
+    await respond(interaction, { content: alreadyDecidedText(item), ephemeral: true });
+    return { outcome: 'refused' };
+  }
+  await auditModeratorAction(ctx, interaction, {
+    action: `feed item ${status}`,
+    title: `Feed item ${status}`,
+    diff: { item: item.id, feed: item.feedId },
+    lines: [`**Item:** ${item.id}`],
+  });
+  if (status === 'rejected') {
+    await update(interaction, decidedReviewMessage(item, ''));
+    await removeReviewPage(ctx.config.dataDir, item.id);
+    return { outcome: 'done' };
+  }
+  await update(interaction, decidedReviewMessage(item, 'adding…'));
+  crashPoint('review:approved');
+  const outcome = await applyApproved(item, ctx);
+  await update(interaction, decidedReviewMessage(item, outcome));
+  return { outcome: 'done' };
+});

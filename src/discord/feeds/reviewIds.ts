@@ -1,0 +1,12 @@
+import { type IdFamily, idFamily } from '../idFamily.js';
+
+export type ReviewAction = 'approve' | 'reject';
+
+/** Approve / Reject on a feed item's review message: `review.v1:<item id>:<action>`. */
+export const reviewButtonId: IdFamily<{ itemId: number; action: ReviewAction }> = idFamily('review', 1, {
+  encode: ({ itemId, action }) => [itemId, action],
+  decode([id, action]) {
+    if (!id || !/^\d{1,15}$/.test(id) || (action !== 'approve' && action !== 'reject')) return undefined;
+    return { itemId: Number(id), action };
+  },
+});

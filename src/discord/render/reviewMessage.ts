@@ -1,0 +1,83 @@
+/**
+ * A feed item in the review channel: the article preview (articlePreview.ts) with Approve and Reject
+ * while it waits, then who decided and what came of it, without buttons.
+ */
+
+import { ButtonStyle, ComponentType } from 'discord.js';
+import { articleOf } from '../../feeds/reviewPreview.js';
+import type { ReviewItem } from '../../storage/reviewQueue.js';
+import { reviewButtonId } from '../feeds/reviewIds.js';
+import { escapeForDiscord } from '../send/escape.js';
+import type { MessagePayload } from '../send/payload.js';
+import { truncateLabel } from '../send/truncate.js';
+import { articlePreviewMessage } from './articlePreview.js';
+import { discordTime } from './discordTime.js';
+
+export const REVIEW_FOOTER =
+  'Not in the knowledge: nothing from a feed reaches members until a moderator approves it.';
+
+function feedLine(item: ReviewItem): string {
+  const feed = typeof item.preview.feed === 'string' ? item.preview.feed : 'a feed';
+  return `**Feed:** ${escapeForDiscord(truncateLabel(feed, 200))}`;
+}
+
+/** "**Approved** by @moderator 5 minutes ago". */
+export function decisionLine(item: ReviewItem): string {
+  if (item.status === 'pending' || item.decidedBy === null) return '';
+  const when = item.decidedAt ? discordTime(item.decidedAt, 'R') : null;
+  const verb = item.status === 'approved' ? 'Approved' : 'Rejected';
+  return `**${verb}** by <@${item.decidedBy}>${when ? ` ${when}` : ''}`;
+}
+
+/** The message as it waits for a decision: preview, Approve, Reject. */
+export function pendingReviewMessage(item: ReviewItem): MessagePayload {
+  const message = articlePreviewMessage(articleOf(item.preview), {
+    heading: 'Feed item for review',
+    note: feedLine(item),
+    footer: REVIEW_FOOTER,
+  });
+  const button = (
+    action: 'approve' | 'reject',
+    label: string,
+    style: ButtonStyle.Success | ButtonStyle.Danger,
+  ) => ({
+    type: ComponentType.Button as const,
+    style,
+    label,
+    custom_id: reviewButtonId.build({ itemId: item.id, action }),
+  });
+  return {
+    ...message,
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          button('approve', 'Approve', ButtonStyle.Success),
+          button('reject', 'Reject', ButtonStyle.Danger),
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * The message once decided: who decided and `outcome` (our own text, already escaped: what Approve
+ * did), no buttons.
+ */
+export function decidedReviewMessage(item: ReviewItem, outcome: string): MessagePayload {
+  const footer =
+    item.status === 'rejected'
+      ? 'Rejected: not added to the knowledge.'
+      : 'Approved: added like /knowledge add url:.';
+  const message = articlePreviewMessage(articleOf(item.preview), {
+    heading: item.status === 'rejected' ? 'Feed item rejected' : 'Feed item approved',
+    note: [feedLine(item), `${decisionLine(item)}${outcome ? ` · ${outcome}` : ''}`].join('\n'),
+    footer,
+  });
+  return { ...message, components: [] };
+}
+
+/** What a later click is told: the decision that stands. */
+export function alreadyDecidedText(item: ReviewItem): string {
+  return `Already decided: ${decisionLine(item)}.`;
+}

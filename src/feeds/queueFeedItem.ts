@@ -1,0 +1,84 @@
+/**
+ * A new feed item on its way to the moderators: its article fetched and read as add-url does, then —
+ * unless the knowledge has it already — queued for review with its page kept, and posted. The item is
+ * marked seen last, so a crash before that brings it up again (the queue keeps one entry per URL).
+ * An item whose page cannot be read is logged and marked seen: it would fail again.
+ */
+
+import { prepareArticleDocument } from '../ingest/articleDocument.js';
+import { findDuplicate, type KnownDocument } from '../ingest/duplicates.js';
+import { extractArticle } from '../ingest/extractArticle.js';
+import { IngestError } from '../ingest/ingestError.js';
+import { safeFetch } from '../ingest/safeFetch.js';
+import type { Feed, FeedStore } from '../storage/feedStore.js';
+import type { ReviewItem, ReviewQueue } from '../storage/reviewQueue.js';
+import type { FeedItem } from './parseFeed.js';
+import { saveReviewPage } from './reviewPages.js';
+import { feedReviewPreview } from './reviewPreview.js';
+
+export interface QueueDeps {
+  dataDir: string;
+  allowPrivate: boolean;
+  feeds: Pick<FeedStore, 'markSeen'>;
+  reviews: Pick<ReviewQueue, 'enqueue' | 'attachMessage'>;
+  known(): Promise<readonly KnownDocument[]>;
+  /** Posts the preview to the review channel; returns where, or null when it could not (retried later). */
+  post(item: ReviewItem): Promise<{ channelId: string; messageId: string } | null>;
+  logger: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+}
+
+export type QueueOutcome = 'queued' | 'already-queued' | 'duplicate' | 'unreadable' | 'no-link';
+
+export async function queueFeedItem(feed: Feed, item: FeedItem, deps: QueueDeps): Promise<QueueOutcome> {
+  const outcome = await reviewItem(feed, item, deps);
+  await deps.feeds.markSeen(feed.id, [item]);
+  return outcome;
+}
+
+async function reviewItem(feed: Feed, item: FeedItem, deps: QueueDeps): Promise<QueueOutcome> {
+  if (!item.link) return 'no-link';
+  let page: Awaited<ReturnType<typeof safeFetch>>;
+  let prepared: Awaited<ReturnType<typeof prepareArticleDocument>>;
+  try {
+    page = await safeFetch(item.link, { allowPrivate: deps.allowPrivate });
+    prepared = await prepareArticleDocument(await extractArticle(page.html, page.finalUrl));
+  } catch (error) {
+    if (!(error instanceof IngestError)) throw error;
+    deps.logger.warn(
+      { feed: feed.id, url: item.link, reason: error.message },
+      'feed item not queued: its page cannot be read',
+    );
+    return 'unreadable';
+  }
+  const urls = [prepared.meta.url, page.finalUrl, page.url, item.link];
+  const duplicate = findDuplicate(await deps.known(), { urls, textKey: prepared.textKey });
+  if (duplicate) {
+    deps.logger.info(
+      { feed: feed.id, url: item.link, existing: duplicate.existing.file, by: duplicate.by },
+      'feed item not queued: the knowledge has it already',
+    );
+    return 'duplicate';
+  }
+  const preview = feedReviewPreview(prepared, page, feed.name ?? feed.url);
+  const { item: queued, created } = await deps.reviews.enqueue({
+    feedId: feed.id,
+    itemKey: item.guid ?? item.link,
+    url: preview.url,
+    preview,
+  });
+  if (created) await saveReviewPage(deps.dataDir, queued.id, page.bytes);
+  if (queued.status !== 'pending' || queued.messageId !== null) return 'already-queued';
+  await postReview(queued, deps);
+  return created ? 'queued' : 'already-queued';
+}
+
+/** Posts a queued item's preview and records where; a failure is logged and retried at the next round. */
+export async function postReview(
+  item: ReviewItem,
+  deps: Pick<QueueDeps, 'post' | 'reviews' | 'logger'>,
+): Promise<boolean> {
+  const posted = await deps.post(item);
+  if (!posted) return false;
+  await deps.reviews.attachMessage(item.id, posted);
+  return true;
+}

@@ -57,6 +57,36 @@ export interface DecodedPassage {
   shortId?: number;
 }
 
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** One passage tuple, checked field by field (a file cut or edited by hand says where it is wrong). */
+function decodeTuple(value: unknown, at: string): PassageTuple {
+  const bad = (what: string) => new PassageFormatError(`${at}: ${what}`);
+  if (!Array.isArray(value) || value.length < 6 || value.length > 7) throw bad('not a passage tuple');
+  const [id, ordinal, start, end, text, flat, shortId] = value as unknown[];
+  if (typeof id !== 'string' || typeof text !== 'string') throw bad('id and text must be strings');
+  if (!isCount(ordinal) || !isCount(start) || !isCount(end))
+    throw bad('ordinal, start and end must be whole numbers');
+  if (!Array.isArray(flat) || flat.length % 2 !== 0 || !flat.every(isCount))
+    throw bad('sentence offsets must be pairs of whole numbers');
+  if (shortId !== undefined && !isCount(shortId)) throw bad('the short id must be a whole number');
+  return value as PassageTuple;
+}
+
+/** One line of encodePassages, checked: a document id, then passage tuples. */
+function decodePassageLine(raw: string): PassageLine {
+  let line: unknown;
+  try {
+    line = JSON.parse(raw);
+  } catch (error) {
+    throw new PassageFormatError(`passage line is not JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(line) || typeof line[0] !== 'string')
+    throw new PassageFormatError('passage line without a document id');
+  for (let i = 1; i < line.length; i++) decodeTuple(line[i], `passage ${i} of document ${line[0]}`);
+  return line as PassageLine;
+}
+
 /** Passages back from encodePassages' lines, linked to their neighbours; `onPassage` sees each in file order. */
 export async function decodePassages(
   lines: AsyncIterable<string>,
@@ -66,9 +96,8 @@ export async function decodePassages(
   let previous: Passage | null = null;
   for await (const raw of lines) {
     if (raw.length === 0) continue;
-    const line = JSON.parse(raw) as PassageLine;
+    const line = decodePassageLine(raw);
     const documentId = line[0];
-    if (typeof documentId !== 'string') throw new PassageFormatError('passage line without a document id');
     if (previous && previous.documentId !== documentId) previous = null;
     for (let i = 1; i < line.length; i++) {
       const [id, ordinal, start, end, text, flat, shortId] = line[i] as PassageTuple;

@@ -5,7 +5,7 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { ChatCommand } from '../src/discord/command.js';
-import { addDocument } from '../src/discord/knowledge/addDocument.js';
+import { addUploadedDocument } from '../src/discord/knowledge/addUploadedDocument.js';
 import {
   documentChoices,
   removeDocument,
@@ -16,7 +16,6 @@ import { knowledgeListMessage } from '../src/discord/render/knowledgeMessage.js'
 import { requireModerator } from '../src/discord/requireModerator.js';
 import { respond } from '../src/discord/send/respond.js';
 import { UserError } from '../src/discord/userError.js';
-import { knowledgeEntries } from '../src/knowledge/knowledgeEntries.js';
 
 const documentOption = (description: string) => ({
   type: ApplicationCommandOptionType.String as const,
@@ -89,11 +88,11 @@ export const knowledge: ChatCommand = {
     const sub = interaction.options.getSubcommand(true);
     requireModerator(interaction, ctx, `${sub} knowledge documents`);
     if (sub === 'list') {
-      const entries = knowledgeEntries(ctx.engine.current.documents.values(), ctx.engine.skipped);
+      const entries = ctx.knowledge.entries();
       await respond(interaction, knowledgeListMessage(entries, 0));
       return { outcome: 'listed', results: entries.length };
     }
-    if (sub === 'add') return addDocument(interaction, ctx);
+    if (sub === 'add') return addUploadedDocument(interaction, ctx);
     if (sub === 'remove') return removeDocument(interaction, ctx);
     if (sub === 'restore') return restoreDocument(interaction, ctx);
     throw new UserError('This subcommand is not part of this version of the bot.', 'invalid');

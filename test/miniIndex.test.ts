@@ -12,7 +12,12 @@ import {
   toIndexEntry,
 } from '../src/search/indexEntry.js';
 import { addCounted, statsFromIndex } from '../src/search/miniIndex.js';
-import { addDocument, complete, emptySearchState, removeDocument } from '../src/search/searchState.js';
+import {
+  complete,
+  emptySearchState,
+  indexDocumentAtOnce,
+  removeDocument,
+} from '../src/search/searchState.js';
 import { BUILT_IN_ALIASES } from '../src/text/aliasTable.js';
 import { segmentDocument } from '../src/text/segment.js';
 
@@ -50,7 +55,7 @@ test('a built index is exactly what minisearch add() makes of the same passages'
   // Term statistics read off the built index equal counting passage by passage.
   const counted = emptySearchState();
   for (const { doc, passages } of docs)
-    addDocument(
+    indexDocumentAtOnce(
       counted,
       { id: doc.id, file: doc.file, hash: doc.hash, meta: doc.meta, passageIds: [] },
       passages,
@@ -67,7 +72,7 @@ test('passages added and removed later keep the index as minisearch would', asyn
   const reference = createMiniSearch();
   const entries = new Map<string, ReturnType<typeof toIndexEntry>>();
   for (const { doc, passages } of [first, second]) {
-    addDocument(
+    indexDocumentAtOnce(
       state,
       { id: doc.id, file: doc.file, hash: doc.hash, meta: doc.meta, passageIds: passages.map((p) => p.id) },
       passages,

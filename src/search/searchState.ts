@@ -146,7 +146,8 @@ export function complete<T>(steps: Generator<void, T>): T {
   return step.value;
 }
 
-export function addDocument(state: SearchState, doc: IndexedDocument, passages: Passage[]): void {
+/** Analyses a document's passages and adds them to the index in one step, without pausing. */
+export function indexDocumentAtOnce(state: SearchState, doc: IndexedDocument, passages: Passage[]): void {
   addPrepared(state, complete(prepareDocument(doc, passages, state.aliases)));
 }
 

@@ -23,7 +23,7 @@ test('the pointer decoder returns a typed pointer, and names the field that is w
   };
   assert.deepEqual(decodePointer(JSON.stringify(rolled)), rolled);
   for (const [raw, field] of [
-    ['{"generation":', /not JSON/],
+    ['{"generation":', /^current must be JSON/],
     ['[]', /current must be an object/],
     [JSON.stringify({ generation: '../etc' }), /^generation must be a generation name$/],
     [JSON.stringify({ generation: G1, previousBase: 7 }), /^previousBase must be a generation name$/],

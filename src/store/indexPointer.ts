@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { crashPoint } from '../util/crashPoint.js';
 import { isGenerationName } from './generationNames.js';
 import { IndexLoadError, PointerUnreadableError } from './indexLoadError.js';
-import { matching, nullable, parseJson, record, ShapeError, text } from './jsonShape.js';
+import { type Check, field, matching, nullable, parseJson, record, ShapeError, text } from './jsonShape.js';
 
 /**
  * DATA_DIR/current names the generation in use and the one before it. It is replaced by rename, so
@@ -31,6 +31,13 @@ export interface RolledBack {
 const name = matching(isGenerationName, 'a generation name');
 const optionalName = nullable(name);
 
+const rolledBack: Check<RolledBack> = (value) => {
+  const r = record(value);
+  field(r, 'from', name);
+  field(r, 'at', text);
+  return { from: r.from as string, at: r.at as string };
+};
+
 /**
  * The pointer file's content, checked: every name in it must be a generation name (a planted
  * "../../etc" must never become a path). Throws ShapeError otherwise.
@@ -38,15 +45,12 @@ const optionalName = nullable(name);
 export function decodePointer(raw: string): CurrentPointer {
   const p = record(parseJson(raw, CURRENT), CURRENT);
   const pointer: CurrentPointer = {
-    generation: name(p.generation, 'generation'),
-    previous: optionalName(p.previous, 'previous'),
+    generation: field(p, 'generation', name),
+    previous: field(p, 'previous', optionalName),
   };
-  if (p.base !== undefined) pointer.base = optionalName(p.base, 'base');
-  if (p.previousBase !== undefined) pointer.previousBase = optionalName(p.previousBase, 'previousBase');
-  if (p.rolledBack !== undefined) {
-    const r = record(p.rolledBack, 'rolledBack');
-    pointer.rolledBack = { from: name(r.from, 'rolledBack.from'), at: text(r.at, 'rolledBack.at') };
-  }
+  if (p.base !== undefined) pointer.base = field(p, 'base', optionalName);
+  if (p.previousBase !== undefined) pointer.previousBase = field(p, 'previousBase', optionalName);
+  if (p.rolledBack !== undefined) pointer.rolledBack = field(p, 'rolledBack', rolledBack);
   return pointer;
 }
 

@@ -3,7 +3,19 @@ import type { IndexedDocument } from '../search/searchState.js';
 import { ANALYZER_SIGNATURE } from '../text/analyzerSignature.js';
 import { type DocumentMeta, METADATA_FIELDS, type MetadataField, type SkippedDocument } from '../types.js';
 import { IndexLoadError } from './indexLoadError.js';
-import { count, finite, list, matching, nullable, parseJson, record, text } from './jsonShape.js';
+import {
+  type Check,
+  count,
+  field,
+  finite,
+  list,
+  matching,
+  nullable,
+  orNull,
+  parseJson,
+  record,
+  text,
+} from './jsonShape.js';
 
 /** Bumped whenever the files' layout changes: an index of another version is rebuilt, not read. */
 export const FORMAT_VERSION = 2;
@@ -42,62 +54,56 @@ export const FILES = {
 } as const;
 
 const texts = list(text);
-const optionalText = nullable(text);
-const field = matching(
-  (v): v is MetadataField => (METADATA_FIELDS as readonly unknown[]).includes(v),
-  'a metadata field name',
+const optionalText = orNull(text);
+const metadataFields = list(
+  matching(
+    (v): v is MetadataField => (METADATA_FIELDS as readonly unknown[]).includes(v),
+    'a metadata field name',
+  ),
 );
 
-function meta(value: unknown, path: string): DocumentMeta {
-  const m = record(value, path);
-  return {
-    title: text(m.title, `${path}.title`),
-    outlet: optionalText(m.outlet, `${path}.outlet`),
-    author: optionalText(m.author, `${path}.author`),
-    published: optionalText(m.published, `${path}.published`),
-    url: optionalText(m.url, `${path}.url`),
-    language: optionalText(m.language, `${path}.language`),
-    inferred: list(field)(m.inferred, `${path}.inferred`),
-  };
-}
+const meta: Check<DocumentMeta> = (value) => {
+  const m = record(value);
+  field(m, 'title', text);
+  for (const key of ['outlet', 'author', 'published', 'url', 'language'] as const)
+    field(m, key, optionalText);
+  field(m, 'inferred', metadataFields);
+  return m as unknown as DocumentMeta;
+};
 
-function fingerprint(value: unknown, path: string): FileFingerprint {
-  const f = record(value, path);
-  return {
-    size: count(f.size, `${path}.size`),
-    mtimeMs: finite(f.mtimeMs, `${path}.mtimeMs`),
-    ctimeMs: finite(f.ctimeMs, `${path}.ctimeMs`),
-  };
-}
+const fingerprint: Check<FileFingerprint> = (value) => {
+  const f = record(value);
+  field(f, 'size', count);
+  field(f, 'mtimeMs', finite);
+  field(f, 'ctimeMs', finite);
+  return f as unknown as FileFingerprint;
+};
 
-function indexedDocument(value: unknown, path: string): IndexedDocument {
-  const d = record(value, path);
-  const doc: IndexedDocument = {
-    id: text(d.id, `${path}.id`),
-    file: text(d.file, `${path}.file`),
-    hash: text(d.hash, `${path}.hash`),
-    meta: meta(d.meta, `${path}.meta`),
-    passageIds: texts(d.passageIds, `${path}.passageIds`),
-  };
-  if (d.fingerprint !== undefined) doc.fingerprint = fingerprint(d.fingerprint, `${path}.fingerprint`);
-  if (d.addedAt !== undefined) doc.addedAt = text(d.addedAt, `${path}.addedAt`);
-  return doc;
-}
+const indexedDocument: Check<IndexedDocument> = (value) => {
+  const d = record(value);
+  for (const key of ['id', 'file', 'hash'] as const) field(d, key, text);
+  field(d, 'meta', meta);
+  field(d, 'passageIds', texts);
+  if (d.fingerprint !== undefined) field(d, 'fingerprint', fingerprint);
+  if (d.addedAt !== undefined) field(d, 'addedAt', text);
+  return d as unknown as IndexedDocument;
+};
 
-function skippedDocument(value: unknown, path: string): SkippedDocument {
-  const s = record(value, path);
-  return { file: text(s.file, `${path}.file`), reason: text(s.reason, `${path}.reason`) };
-}
+const skippedDocument: Check<SkippedDocument> = (value) => {
+  const s = record(value);
+  field(s, 'file', text);
+  field(s, 'reason', text);
+  return s as unknown as SkippedDocument;
+};
 
-function deltaHeader(value: unknown, path: string): DeltaHeader {
-  const h = record(value, path);
-  return {
-    base: text(h.base, `${path}.base`),
-    nextId: count(h.nextId, `${path}.nextId`),
-    averageFieldLength: list(finite)(h.averageFieldLength, `${path}.averageFieldLength`),
-    documentIds: texts(h.documentIds, `${path}.documentIds`),
-  };
-}
+const deltaHeader: Check<DeltaHeader> = (value) => {
+  const h = record(value);
+  field(h, 'base', text);
+  field(h, 'nextId', count);
+  field(h, 'averageFieldLength', list(finite));
+  field(h, 'documentIds', texts);
+  return h as unknown as DeltaHeader;
+};
 
 /**
  * manifest.json, checked. An index of another format or text analyzer is an IndexLoadError saying
@@ -109,15 +115,12 @@ export function decodeManifest(raw: string): Manifest {
     throw new IndexLoadError(`index format ${String(m.formatVersion)} is not ${FORMAT_VERSION}`);
   if (m.analyzerSignature !== ANALYZER_SIGNATURE)
     throw new IndexLoadError(`index was built by another text analyzer (${String(m.analyzerSignature)})`);
-  const manifest: Manifest = {
-    formatVersion: FORMAT_VERSION,
-    analyzerSignature: ANALYZER_SIGNATURE,
-    builtAt: text(m.builtAt, 'builtAt'),
-    passageCount: count(m.passageCount, 'passageCount'),
-    aliasGroups: nullable(list(texts))(m.aliasGroups, 'aliasGroups') ?? [],
-    documents: list(indexedDocument)(m.documents, 'documents'),
-    skipped: list(skippedDocument)(m.skipped, 'skipped'),
-  };
-  if (m.delta !== undefined && m.delta !== null) manifest.delta = deltaHeader(m.delta, 'delta');
-  return manifest;
+  field(m, 'builtAt', text);
+  field(m, 'passageCount', count);
+  m.aliasGroups = field(m, 'aliasGroups', nullable(list(texts))) ?? [];
+  field(m, 'documents', list(indexedDocument));
+  field(m, 'skipped', list(skippedDocument));
+  if (m.delta === null) delete m.delta;
+  else if (m.delta !== undefined) field(m, 'delta', deltaHeader);
+  return m as unknown as Manifest;
 }

@@ -3,7 +3,7 @@ import { link, mkdir, open, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { count, parseJson, record, ShapeError, text } from './jsonShape.js';
+import { count, field, parseJson, record, ShapeError, text } from './jsonShape.js';
 
 /**
  * A cross-process lock file (DATA_DIR/index.lock) so that the bot and a CLI reindex never write the
@@ -78,16 +78,10 @@ function defaultIsAlive(pid: number): boolean {
 /** The lock file's content, checked; null when it is not a holder (a lock so written is stale). */
 function decodeLockHolder(raw: string): LockHolder | null {
   try {
-    const h = record(parseJson(raw, 'lock file'), 'lock file');
-    const pid = count(h.pid, 'pid');
-    if (pid === 0) return null;
-    return {
-      pid,
-      hostname: text(h.hostname, 'hostname'),
-      purpose: text(h.purpose, 'purpose'),
-      since: text(h.since, 'since'),
-      token: text(h.token, 'token'),
-    };
+    const h = record(parseJson(raw, 'lock file'));
+    if (field(h, 'pid', count) === 0) return null;
+    for (const key of ['hostname', 'purpose', 'since', 'token'] as const) field(h, key, text);
+    return h as unknown as LockHolder;
   } catch (error) {
     if (error instanceof ShapeError) return null;
     throw error;

@@ -3,7 +3,7 @@ import type { IndexedDocument } from '../search/searchState.js';
 import { diffKnowledge, isEmptyDiff, type KnowledgeDiff } from './diffKnowledge.js';
 
 /** Above this share of changed documents a reindex rebuilds aside instead of patching in place. */
-export const INCREMENTAL_SHARE = 0.25;
+const INCREMENTAL_SHARE = 0.25;
 
 /** The index a reindex starts from, and what was asked of it. */
 export interface IndexBefore {

@@ -48,7 +48,7 @@ export function baseOf(generation: string, manifest: Pick<Manifest, 'documents' 
 }
 
 /** Passages a delta may touch (added, changed or removed since its base) before a full save is due. */
-export function deltaLimit(passages: number): number {
+function deltaLimit(passages: number): number {
   return Math.max(MIN_DELTA_PASSAGES, passages * DELTA_SHARE);
 }
 

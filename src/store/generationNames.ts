@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 /** DATA_DIR/generations: one folder per saved index. */
-export const GENERATIONS = 'generations';
+const GENERATIONS = 'generations';
 
 export function generationsRoot(dataDir: string): string {
   return join(dataDir, GENERATIONS);

@@ -10,7 +10,7 @@ import { type Check, field, matching, nullable, parseJson, record, ShapeError, t
  * DATA_DIR/current names the generation in use and the one before it. It is replaced by rename, so
  * a reader sees the old pointer or the new one, never half of either.
  */
-export const CURRENT = 'current';
+const CURRENT = 'current';
 
 export interface CurrentPointer {
   generation: string;

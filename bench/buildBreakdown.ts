@@ -3,7 +3,7 @@ import { buildState } from '../src/engine/buildState.js';
 import { scanKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { countedFields, documentFields } from '../src/search/indexEntry.js';
 import type { SearchState } from '../src/search/searchState.js';
-import { saveIndex } from '../src/store/generationStore.js';
+import { saveIndex } from '../src/store/saveGeneration.js';
 import { segmentDocument } from '../src/text/segment.js';
 import { collectGarbage } from './memory.js';
 

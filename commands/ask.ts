@@ -11,7 +11,6 @@ import { queryChoice } from '../src/discord/send/payload.js';
 import { respond } from '../src/discord/send/respond.js';
 import { hashId } from '../src/log/hashId.js';
 import { MAX_QUERY_CHARS } from '../src/search/answerQuery.js';
-import { suggestQueries } from '../src/search/suggest.js';
 
 const data = {
   type: ApplicationCommandType.ChatInput,
@@ -66,8 +65,6 @@ export const ask: ChatCommand = {
   },
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
-    return suggestQueries(ctx.engine.current, typed, ctx.queries.recent(typed)).flatMap(
-      (q) => queryChoice(q) ?? [],
-    );
+    return ctx.knowledge.suggest(typed, ctx.queries.recent(typed)).flatMap((q) => queryChoice(q) ?? []);
   },
 };

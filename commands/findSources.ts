@@ -26,7 +26,7 @@ export const findSources: MessageCommand = {
     if (isPrivateMessage(message)) throw new UserError(PRIVATE_MESSAGE, 'refused');
     const claim = [message.content, ...message.embeds.map((e) => e.description ?? '')].join('\n').trim();
     if (claim.length === 0) throw new UserError('That message has no text to check against the sources.');
-    const answer = ctx.engine.ask(claim.slice(0, MAX_QUERY_CHARS), {
+    const answer = ctx.knowledge.ask(claim.slice(0, MAX_QUERY_CHARS), {
       mode: 'claim',
       limit: citationsToAsk(),
     });

@@ -2,7 +2,6 @@ import { ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { ChatCommand } from '../src/discord/command.js';
 import { helpMessage } from '../src/discord/render/helpMessage.js';
 import { respond } from '../src/discord/send/respond.js';
-import { knowledgeInfo } from '../src/search/browse.js';
 
 export const help: ChatCommand = {
   kind: 'chat',
@@ -13,7 +12,7 @@ export const help: ChatCommand = {
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   },
   async execute(interaction, ctx) {
-    await respond(interaction, helpMessage(knowledgeInfo(ctx.engine.current)));
+    await respond(interaction, helpMessage(ctx.knowledge.info()));
     return { outcome: 'shown' };
   },
 };

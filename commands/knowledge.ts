@@ -5,7 +5,7 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { ChatCommand } from '../src/discord/command.js';
-import { addDocument } from '../src/discord/knowledge/addDocument.js';
+import { addUploadedDocument } from '../src/discord/knowledge/addUploadedDocument.js';
 import {
   documentChoices,
   removeDocument,
@@ -17,7 +17,6 @@ import { knowledgeListMessage } from '../src/discord/render/knowledgeMessage.js'
 import { requireModerator } from '../src/discord/requireModerator.js';
 import { respond } from '../src/discord/send/respond.js';
 import { UserError } from '../src/discord/userError.js';
-import { knowledgeEntries } from '../src/knowledge/knowledgeEntries.js';
 
 const documentOption = (description: string) => ({
   type: ApplicationCommandOptionType.String as const,
@@ -98,7 +97,7 @@ export const knowledge: ChatCommand = {
       sub === 'gaps' ? 'list unanswered questions' : `${sub} knowledge documents`,
     );
     if (sub === 'list') {
-      const entries = knowledgeEntries(ctx.engine.current.documents.values(), ctx.engine.skipped);
+      const entries = ctx.knowledge.entries();
       await respond(interaction, knowledgeListMessage(entries, 0));
       return { outcome: 'listed', results: entries.length };
     }
@@ -107,7 +106,7 @@ export const knowledge: ChatCommand = {
       await respond(interaction, gapsMessage(groups, 0));
       return { outcome: 'listed', results: groups.length };
     }
-    if (sub === 'add') return addDocument(interaction, ctx);
+    if (sub === 'add') return addUploadedDocument(interaction, ctx);
     if (sub === 'remove') return removeDocument(interaction, ctx);
     if (sub === 'restore') return restoreDocument(interaction, ctx);
     throw new UserError('This subcommand is not part of this version of the bot.', 'invalid');

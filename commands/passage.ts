@@ -5,7 +5,6 @@ import { inlineCode } from '../src/discord/send/escape.js';
 import { respond } from '../src/discord/send/respond.js';
 import { truncateLabel } from '../src/discord/send/truncate.js';
 import { UserError } from '../src/discord/userError.js';
-import { findPassagesByIdOrText, passageInContext } from '../src/search/browse.js';
 
 const CHOICES = 25;
 
@@ -30,10 +29,8 @@ export const passage: ChatCommand = {
   async execute(interaction, ctx) {
     const id = interaction.options.getString('id', true).trim();
     // An id, or words from the passage (the best match is shown).
-    const passageId = passageInContext(ctx.engine.current, id)
-      ? id
-      : findPassagesByIdOrText(ctx.engine.current, id, 1)[0]?.id;
-    const context = passageId ? passageInContext(ctx.engine.current, passageId) : null;
+    const passageId = ctx.knowledge.passage(id) ? id : ctx.knowledge.findPassages(id, 1)[0]?.id;
+    const context = passageId ? ctx.knowledge.passage(passageId) : null;
     if (!context)
       throw new UserError(
         `There is no passage ${inlineCode(id.slice(0, 40))}. Pick one from the suggestions while typing.`,
@@ -44,7 +41,7 @@ export const passage: ChatCommand = {
   },
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
-    return findPassagesByIdOrText(ctx.engine.current, typed, CHOICES).map((p) => ({
+    return ctx.knowledge.findPassages(typed, CHOICES).map((p) => ({
       name: truncateLabel(`${p.id} · ${p.text}`, 100, p.id),
       value: p.id,
     }));

@@ -5,9 +5,6 @@ import { parseSearchFilters } from '../src/discord/searchFilters.js';
 import { queryChoice } from '../src/discord/send/payload.js';
 import { respond } from '../src/discord/send/respond.js';
 import { MAX_QUERY_CHARS } from '../src/search/answerQuery.js';
-import { listOutlets } from '../src/search/browse.js';
-import { searchPassages } from '../src/search/searchPassages.js';
-import { suggestQueries } from '../src/search/suggest.js';
 import { foldText } from '../src/text/fold.js';
 
 export const search: ChatCommand = {
@@ -55,7 +52,7 @@ export const search: ChatCommand = {
       since: interaction.options.getString('since'),
       until: interaction.options.getString('until'),
     });
-    const page = searchPassages(ctx.engine.current, query, filters, 0, SEARCH_PAGE_SIZE);
+    const page = ctx.knowledge.search(query, filters, 0, SEARCH_PAGE_SIZE);
     const key = ctx.queries.put(query, filters);
     await respond(interaction, searchPageMessage(query, filters, page, key));
     return { outcome: page.total > 0 ? 'listed' : 'not_found', results: page.total };
@@ -64,12 +61,13 @@ export const search: ChatCommand = {
     const focused = interaction.options.getFocused(true);
     if (focused.name === 'outlet') {
       const typed = foldText(focused.value);
-      return listOutlets(ctx.engine.current)
+      return ctx.knowledge
+        .outlets()
         .filter((o) => foldText(o).includes(typed))
         .map((o) => ({ name: o, value: o }));
     }
-    return suggestQueries(ctx.engine.current, focused.value, ctx.queries.recent(focused.value)).flatMap(
-      (q) => queryChoice(q) ?? [],
-    );
+    return ctx.knowledge
+      .suggest(focused.value, ctx.queries.recent(focused.value))
+      .flatMap((q) => queryChoice(q) ?? []);
   },
 };

@@ -2,7 +2,6 @@ import { ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { ChatCommand } from '../src/discord/command.js';
 import { sourcesMessage } from '../src/discord/render/sourcesMessage.js';
 import { respond } from '../src/discord/send/respond.js';
-import { knowledgeInfo, listDocuments } from '../src/search/browse.js';
 
 export const sources: ChatCommand = {
   kind: 'chat',
@@ -13,8 +12,8 @@ export const sources: ChatCommand = {
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   },
   async execute(interaction, ctx) {
-    const documents = listDocuments(ctx.engine.current);
-    await respond(interaction, sourcesMessage(documents, 0, knowledgeInfo(ctx.engine.current)));
+    const documents = ctx.knowledge.documentsByDate();
+    await respond(interaction, sourcesMessage(documents, 0, ctx.knowledge.info()));
     return { outcome: 'listed', results: documents.length };
   },
 };

@@ -9,7 +9,7 @@ import { ROOT, runCliScript } from '../harness/runCliScript.js';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
-import { readPointer } from '../src/store/generationStore.js';
+import { readPointer } from '../src/store/indexPointer.js';
 import { acquireLock } from '../src/store/processLock.js';
 import { cliScripts, runEveryCli } from './helpers/allClis.js';
 import { CRASH_DOCUMENT } from './helpers/crashWorkspace.js';

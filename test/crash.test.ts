@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { runCliScript } from '../harness/runCliScript.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
-import { readPointer } from '../src/store/generationStore.js';
+import { readPointer } from '../src/store/indexPointer.js';
 import type { CrashPoint } from '../src/util/crashPoint.js';
 import {
   CRASH_DOCUMENT,

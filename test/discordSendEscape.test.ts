@@ -202,6 +202,7 @@ test('file names and ids in moderator messages are shown as code, literally', ()
     added: [],
     changed: [],
     removed: [],
+    arrived: [],
     skipped: [{ file: 'my_report`.md', reason: 'empty file' }],
     documents: 5,
     passagesBefore: 10,

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { planDelta, readPointer } from '../src/store/generationStore.js';
+import { planDelta } from '../src/store/deltaPolicy.js';
+import { readPointer } from '../src/store/indexPointer.js';
 import { FILES } from '../src/store/manifest.js';
 import { publicQuestions, useEngineWorkspace } from './helpers/engineWorkspace.js';
 

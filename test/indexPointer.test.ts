@@ -6,7 +6,9 @@ import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { openReader } from '../src/cli/openReader.js';
 import { Engine } from '../src/engine/engine.js';
 import { RollbackError } from '../src/engine/rollbackReport.js';
-import { IndexLoadError, loadGeneration, readPointer } from '../src/store/generationStore.js';
+import { IndexLoadError } from '../src/store/indexLoadError.js';
+import { readPointer } from '../src/store/indexPointer.js';
+import { loadGeneration } from '../src/store/loadGeneration.js';
 import { FILES } from '../src/store/manifest.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 

@@ -86,6 +86,7 @@ const REPORT: ReindexReport = {
   added: ['extra-harbour'],
   changed: [],
   removed: ['old_*doc*'],
+  arrived: [],
   skipped: [{ file: 'broken.md', reason: 'not UTF-8' }],
   documents: 6,
   passagesBefore: 120,

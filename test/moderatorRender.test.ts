@@ -40,6 +40,7 @@ test('a reindex that ends a rollback says so', () => {
     added: ['turnips'],
     changed: [],
     removed: [],
+    arrived: [],
     skipped: [],
     documents: 6,
     passagesBefore: 78,

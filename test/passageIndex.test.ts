@@ -8,7 +8,7 @@ import { PassageIndex } from '../src/search/passageIndex.js';
 import { emptySearchState } from '../src/search/searchState.js';
 import { BUILT_IN_ALIASES } from '../src/text/aliasTable.js';
 import { segmentDocument } from '../src/text/segment.js';
-import { addDocument, complete, removeDocument, toIndexEntry } from './helpers/searchStateEdits.js';
+import { complete, indexDocumentAtOnce, removeDocument, toIndexEntry } from './helpers/searchStateEdits.js';
 
 /** minisearch's toJSON, with the index sorted by term (the tree's order follows insertion). */
 function plain(mini: PassageIndex) {
@@ -44,7 +44,7 @@ test('a built index is exactly what minisearch add() makes of the same passages'
   // Term statistics read off the built index equal counting passage by passage.
   const counted = emptySearchState();
   for (const { doc, passages } of docs)
-    addDocument(
+    indexDocumentAtOnce(
       counted,
       { id: doc.id, file: doc.file, hash: doc.hash, meta: doc.meta, passageIds: [] },
       passages,
@@ -61,7 +61,7 @@ test('passages added and removed later keep the index as minisearch would', asyn
   const reference = new PassageIndex();
   const entries = new Map<string, ReturnType<typeof toIndexEntry>>();
   for (const { doc, passages } of [first, second]) {
-    addDocument(
+    indexDocumentAtOnce(
       state,
       { id: doc.id, file: doc.file, hash: doc.hash, meta: doc.meta, passageIds: passages.map((p) => p.id) },
       passages,

@@ -9,7 +9,7 @@ import { type CliProcess, runCli } from '../src/cli/runCli.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
 import { describeReport, type ReindexReport } from '../src/engine/reindexReport.js';
-import { readPointer } from '../src/store/generationStore.js';
+import { readPointer } from '../src/store/indexPointer.js';
 import { acquireLock } from '../src/store/processLock.js';
 import { CRASH_DOCUMENT, CRASH_QUESTION, OLD_QUESTION } from './helpers/crashWorkspace.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
@@ -116,6 +116,7 @@ test('a reindex report lists at most 20 names a heading, then how many more', ()
     added,
     changed: ['edited'],
     removed: [],
+    arrived: [],
     skipped: Array.from({ length: 25 }, (_, i) => ({ file: `bad-${i}.md`, reason: 'empty' })),
     documents: 10_000,
     passagesBefore: 0,

@@ -91,6 +91,7 @@ async function main(): Promise<number> {
   const client = createClient(config);
   shutdown.onClose(() => client.destroy());
   const ctx = {
+    knowledge: engine.knowledge,
     engine,
     config,
     logger,
@@ -107,7 +108,7 @@ async function main(): Promise<number> {
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx, registry));
   client.once(Events.ClientReady, (ready) => {
     logger.info(
-      { user: ready.user.tag, guilds: ready.guilds.cache.size, passages: engine.current.passages.size },
+      { user: ready.user.tag, guilds: ready.guilds.cache.size, passages: engine.knowledge.info().passages },
       'ready',
     );
     void gapNotices.start(engine, state, client);

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { BotConfig } from '../config/botConfig.js';
 import type { FetchConfig } from '../config/fetchConfig.js';
 import type { Engine } from '../engine/engine.js';
+import type { KnowledgeReader } from '../engine/knowledgeReader.js';
 import type { FeedbackLog } from '../feedback/feedbackLog.js';
 import type { State } from '../storage/state.js';
 import type { Cooldown } from './cooldown.js';
@@ -9,8 +10,11 @@ import type { PendingArticles } from './knowledge/pendingArticles.js';
 import type { ModLog } from './modLog.js';
 import type { QueryStore } from './queryStore.js';
 
-/** What every command and button handler gets: the engine and the bot's shared state. */
+/** What every command and button handler gets: the knowledge, the engine and the bot's shared state. */
 export interface BotContext {
+  /** The read side: answers, search, passages and lists, always from the index being served. */
+  knowledge: KnowledgeReader;
+  /** The write side: reindex, rollback, and what is running. */
   engine: Engine;
   config: BotConfig;
   logger: Logger;

@@ -1,7 +1,5 @@
 import type { AnswerMode } from '../search/abstain.js';
 import { MAX_LIMIT } from '../search/answerQuery.js';
-import { knowledgeInfo } from '../search/browse.js';
-import { relatedEarlierQuestions } from '../search/earlierQuestions.js';
 import type { Answer } from '../types.js';
 import type { BotContext } from './botContext.js';
 import type { Outcome } from './command.js';
@@ -32,7 +30,7 @@ export function citationsToAsk(offset = 0): number {
 
 /** Answers a question as a Discord message: one page of citations, or a private "not found". */
 export function presentAnswer(ctx: BotContext, query: string, options: PresentOptions): Presented {
-  const answer = ctx.engine.ask(query, {
+  const answer = ctx.knowledge.ask(query, {
     limit: citationsToAsk(options.offset),
     mode: options.mode ?? 'question',
   });
@@ -42,13 +40,9 @@ export function presentAnswer(ctx: BotContext, query: string, options: PresentOp
 /** The message for an answer already computed with `citationsToAsk(options.offset)` citations. */
 export function presentAnswered(ctx: BotContext, answer: Answer, options: PresentOptions): Presented {
   const offset = options.offset ?? 0;
-  const info = knowledgeInfo(ctx.engine.current);
+  const info = ctx.knowledge.info();
   if (!answer.answered) {
-    const earlier = relatedEarlierQuestions(
-      answer.query,
-      ctx.queries.recent('', EARLIER_SCANNED),
-      ctx.engine.current.aliases,
-    );
+    const earlier = ctx.knowledge.relatedEarlier(answer.query, ctx.queries.recent('', EARLIER_SCANNED));
     return { payload: notFoundMessage(answer, info, earlier), outcome: { outcome: 'not_found', results: 0 } };
   }
   const page = answer.citations.slice(offset, offset + CITATIONS_PER_PAGE);

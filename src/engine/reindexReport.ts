@@ -1,5 +1,6 @@
 import type { SkippedDocument } from '../types.js';
 import { forTerminal } from '../util/forTerminal.js';
+import type { DocumentSummary } from './documentSummary.js';
 
 export interface ReindexReport {
   /** full: rebuilt aside and swapped; incremental: changed documents patched in; unchanged: nothing to do. */
@@ -7,6 +8,8 @@ export interface ReindexReport {
   added: string[];
   changed: string[];
   removed: string[];
+  /** The added and changed documents as the new index holds them (title, passages, the first one). */
+  arrived: DocumentSummary[];
   skipped: SkippedDocument[];
   documents: number;
   passagesBefore: number;
@@ -35,7 +38,7 @@ export const LISTED_NAMES = 20;
  * The report as the "reindex finished" log line carries it: each id list cut to its first
  * LISTED_NAMES with the full counts beside, so a change of 10,000 documents is one short line.
  */
-export function reportLogFields(r: ReindexReport): object {
+export function reportLogFields({ arrived: _, ...r }: ReindexReport): object {
   const first = (ids: readonly string[]) => ids.slice(0, LISTED_NAMES);
   return {
     ...r,

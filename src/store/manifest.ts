@@ -1,5 +1,21 @@
+import type { FileFingerprint } from '../knowledge/fingerprint.js';
 import type { IndexedDocument } from '../search/searchState.js';
-import type { SkippedDocument } from '../types.js';
+import { ANALYZER_SIGNATURE } from '../text/analyzerSignature.js';
+import { type DocumentMeta, METADATA_FIELDS, type MetadataField, type SkippedDocument } from '../types.js';
+import { IndexLoadError } from './indexLoadError.js';
+import {
+  type Check,
+  count,
+  field,
+  finite,
+  list,
+  matching,
+  nullable,
+  orNull,
+  parseJson,
+  record,
+  text,
+} from './jsonShape.js';
 
 /** Bumped whenever the files' layout changes: an index of another version is rebuilt, not read. */
 export const FORMAT_VERSION = 2;
@@ -36,3 +52,75 @@ export const FILES = {
   /** A delta's passages: documents added or changed since its base, with their minisearch short ids. */
   delta: 'delta.jsonl',
 } as const;
+
+const texts = list(text);
+const optionalText = orNull(text);
+const metadataFields = list(
+  matching(
+    (v): v is MetadataField => (METADATA_FIELDS as readonly unknown[]).includes(v),
+    'a metadata field name',
+  ),
+);
+
+const meta: Check<DocumentMeta> = (value) => {
+  const m = record(value);
+  field(m, 'title', text);
+  for (const key of ['outlet', 'author', 'published', 'url', 'language'] as const)
+    field(m, key, optionalText);
+  field(m, 'inferred', metadataFields);
+  return m as unknown as DocumentMeta;
+};
+
+const fingerprint: Check<FileFingerprint> = (value) => {
+  const f = record(value);
+  field(f, 'size', count);
+  field(f, 'mtimeMs', finite);
+  field(f, 'ctimeMs', finite);
+  return f as unknown as FileFingerprint;
+};
+
+const indexedDocument: Check<IndexedDocument> = (value) => {
+  const d = record(value);
+  for (const key of ['id', 'file', 'hash'] as const) field(d, key, text);
+  field(d, 'meta', meta);
+  field(d, 'passageIds', texts);
+  if (d.fingerprint !== undefined) field(d, 'fingerprint', fingerprint);
+  if (d.addedAt !== undefined) field(d, 'addedAt', text);
+  return d as unknown as IndexedDocument;
+};
+
+const skippedDocument: Check<SkippedDocument> = (value) => {
+  const s = record(value);
+  field(s, 'file', text);
+  field(s, 'reason', text);
+  return s as unknown as SkippedDocument;
+};
+
+const deltaHeader: Check<DeltaHeader> = (value) => {
+  const h = record(value);
+  field(h, 'base', text);
+  field(h, 'nextId', count);
+  field(h, 'averageFieldLength', list(finite));
+  field(h, 'documentIds', texts);
+  return h as unknown as DeltaHeader;
+};
+
+/**
+ * manifest.json, checked. An index of another format or text analyzer is an IndexLoadError saying
+ * so (it is rebuilt, not read); a field of the wrong shape is a ShapeError naming it.
+ */
+export function decodeManifest(raw: string): Manifest {
+  const m = record(parseJson(raw, FILES.manifest), FILES.manifest);
+  if (m.formatVersion !== FORMAT_VERSION)
+    throw new IndexLoadError(`index format ${String(m.formatVersion)} is not ${FORMAT_VERSION}`);
+  if (m.analyzerSignature !== ANALYZER_SIGNATURE)
+    throw new IndexLoadError(`index was built by another text analyzer (${String(m.analyzerSignature)})`);
+  field(m, 'builtAt', text);
+  field(m, 'passageCount', count);
+  m.aliasGroups = field(m, 'aliasGroups', nullable(list(texts))) ?? [];
+  field(m, 'documents', list(indexedDocument));
+  field(m, 'skipped', list(skippedDocument));
+  if (m.delta === null) delete m.delta;
+  else if (m.delta !== undefined) field(m, 'delta', deltaHeader);
+  return m as unknown as Manifest;
+}

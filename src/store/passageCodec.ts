@@ -57,6 +57,42 @@ export interface DecodedPassage {
   shortId?: number;
 }
 
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** What is wrong with a passage tuple, or null when it has the shape encodePassages writes. */
+function tupleProblem(value: unknown): string | null {
+  if (!Array.isArray(value) || value.length < 6 || value.length > 7) return 'not a passage tuple';
+  if (typeof value[0] !== 'string' || typeof value[4] !== 'string') return 'id and text must be strings';
+  if (!isCount(value[1]) || !isCount(value[2]) || !isCount(value[3]))
+    return 'ordinal, start and end must be whole numbers';
+  const flat: unknown = value[5];
+  if (!Array.isArray(flat) || flat.length % 2 !== 0) return 'sentence offsets must be pairs of whole numbers';
+  for (let k = 0; k < flat.length; k++)
+    if (!isCount(flat[k])) return 'sentence offsets must be pairs of whole numbers';
+  if (value.length === 7 && !isCount(value[6])) return 'the short id must be a whole number';
+  return null;
+}
+
+/** One passage tuple, checked field by field (a file cut or edited by hand says where it is wrong). */
+function checkedTuple(value: unknown, documentId: string, at: number): PassageTuple {
+  const problem = tupleProblem(value);
+  if (problem !== null) throw new PassageFormatError(`passage ${at} of document ${documentId}: ${problem}`);
+  return value as PassageTuple;
+}
+
+/** One line of encodePassages: a document id, then passage tuples (checked as they are read). */
+function parseLine(raw: string): [string, unknown[]] {
+  let line: unknown;
+  try {
+    line = JSON.parse(raw);
+  } catch (error) {
+    throw new PassageFormatError(`passage line is not JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(line) || typeof line[0] !== 'string')
+    throw new PassageFormatError('passage line without a document id');
+  return [line[0], line];
+}
+
 /** Passages back from encodePassages' lines, linked to their neighbours; `onPassage` sees each in file order. */
 export async function decodePassages(
   lines: AsyncIterable<string>,
@@ -66,12 +102,10 @@ export async function decodePassages(
   let previous: Passage | null = null;
   for await (const raw of lines) {
     if (raw.length === 0) continue;
-    const line = JSON.parse(raw) as PassageLine;
-    const documentId = line[0];
-    if (typeof documentId !== 'string') throw new PassageFormatError('passage line without a document id');
+    const [documentId, line] = parseLine(raw);
     if (previous && previous.documentId !== documentId) previous = null;
     for (let i = 1; i < line.length; i++) {
-      const [id, ordinal, start, end, text, flat, shortId] = line[i] as PassageTuple;
+      const [id, ordinal, start, end, text, flat, shortId] = checkedTuple(line[i], documentId, i);
       const sentences: Span[] = [];
       for (let k = 0; k + 1 < flat.length; k += 2) sentences.push({ start: flat[k]!, end: flat[k + 1]! });
       const passage: Passage = {

@@ -3,6 +3,7 @@ import { link, mkdir, open, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { count, field, parseJson, record, ShapeError, text } from './jsonShape.js';
 
 /**
  * A cross-process lock file (DATA_DIR/index.lock) so that the bot and a CLI reindex never write the
@@ -74,13 +75,16 @@ function defaultIsAlive(pid: number): boolean {
   }
 }
 
-function parseHolder(raw: string): LockHolder | null {
+/** The lock file's content, checked; null when it is not a holder (a lock so written is stale). */
+function decodeLockHolder(raw: string): LockHolder | null {
   try {
-    const h = JSON.parse(raw) as Partial<LockHolder> | null;
-    const strings = [h?.hostname, h?.purpose, h?.since, h?.token].every((s) => typeof s === 'string');
-    return h && Number.isInteger(h.pid) && h.pid! > 0 && strings ? (h as LockHolder) : null;
-  } catch {
-    return null;
+    const h = record(parseJson(raw, 'lock file'));
+    if (field(h, 'pid', count) === 0) return null;
+    for (const key of ['hostname', 'purpose', 'since', 'token'] as const) field(h, key, text);
+    return h as unknown as LockHolder;
+  } catch (error) {
+    if (error instanceof ShapeError) return null;
+    throw error;
   }
 }
 
@@ -94,7 +98,7 @@ async function readLock(file: string): Promise<LockFile | null> {
   try {
     const { mtimeMs } = await handle.stat();
     const raw = await handle.readFile('utf8');
-    return { raw, holder: parseHolder(raw), mtimeMs };
+    return { raw, holder: decodeLockHolder(raw), mtimeMs };
   } finally {
     await handle.close();
   }

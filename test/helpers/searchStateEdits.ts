@@ -17,7 +17,7 @@ export function complete<T>(steps: Generator<void, T>): T {
 }
 
 /** A document's passages analysed and added in one step, as the engine does in slices. */
-export function addDocument(state: SearchState, doc: IndexedDocument, passages: Passage[]): void {
+export function indexDocumentAtOnce(state: SearchState, doc: IndexedDocument, passages: Passage[]): void {
   addPrepared(state, complete(prepareDocument(doc, passages, state.aliases)));
 }
 

@@ -1,4 +1,3 @@
-import { knowledgeEntries } from '../../knowledge/knowledgeEntries.js';
 import type { ButtonHandler } from '../command.js';
 import { KNOWLEDGE_PAGE_PREFIX, knowledgeListMessage } from '../render/knowledgeMessage.js';
 import { requireModerator } from '../requireModerator.js';
@@ -8,7 +7,7 @@ export const knowledgePage: ButtonHandler = {
   prefix: KNOWLEDGE_PAGE_PREFIX,
   async handle(interaction, [page], ctx) {
     requireModerator(interaction, ctx, 'list the knowledge folder');
-    const entries = knowledgeEntries(ctx.engine.current.documents.values(), ctx.engine.skipped);
+    const entries = ctx.knowledge.entries();
     await update(interaction, knowledgeListMessage(entries, Number(page) || 0));
     return { outcome: 'listed', results: entries.length };
   },

@@ -21,7 +21,7 @@ export const openThread: ButtonHandler = {
       throw new UserError(PRIVATE_ANSWER, 'refused');
     // The citations shown on the message: a More sources page carries where its page starts.
     const start = Math.max(Number(offset) || 0, 0);
-    const answer = ctx.engine.ask(query, { limit: Math.min(start + CITATIONS_PER_PAGE, MAX_LIMIT), mode });
+    const answer = ctx.knowledge.ask(query, { limit: Math.min(start + CITATIONS_PER_PAGE, MAX_LIMIT), mode });
     const citations = answer.citations.slice(start, start + CITATIONS_PER_PAGE);
     if (!answer.answered || citations.length === 0)
       throw new UserError('The knowledge no longer answers this question. Please ask again.', 'expired');

@@ -1,4 +1,3 @@
-import { searchPassages } from '../../search/searchPassages.js';
 import type { ButtonHandler } from '../command.js';
 import { SEARCH_PAGE_SIZE, searchPageMessage } from '../render/searchPageMessage.js';
 import { update } from '../send/respond.js';
@@ -14,8 +13,7 @@ export const searchPage: ButtonHandler = {
       since: extra?.since ?? null,
       until: extra?.until ?? null,
     };
-    const result = searchPassages(
-      ctx.engine.current,
+    const result = ctx.knowledge.search(
       query,
       filters,
       (Number(page) || 0) * SEARCH_PAGE_SIZE,

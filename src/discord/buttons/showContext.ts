@@ -1,4 +1,3 @@
-import { passageInContext } from '../../search/browse.js';
 import type { ButtonHandler } from '../command.js';
 import { contextMessage } from '../render/contextMessage.js';
 import { respond } from '../send/respond.js';
@@ -8,7 +7,7 @@ import { UserError } from '../userError.js';
 export const showContext: ButtonHandler = {
   prefix: 'ctx',
   async handle(interaction, [passageId], ctx) {
-    const context = passageId ? passageInContext(ctx.engine.current, passageId) : null;
+    const context = passageId ? ctx.knowledge.passage(passageId) : null;
     if (!context)
       throw new UserError(
         'That passage is no longer in the knowledge (it was edited or removed). Please ask again.',

@@ -1,4 +1,3 @@
-import { knowledgeInfo, listDocuments } from '../../search/browse.js';
 import type { ButtonHandler } from '../command.js';
 import { sourcesMessage } from '../render/sourcesMessage.js';
 import { update } from '../send/respond.js';
@@ -6,11 +5,8 @@ import { update } from '../send/respond.js';
 export const sourcesPage: ButtonHandler = {
   prefix: 'src',
   async handle(interaction, [page], ctx) {
-    const documents = listDocuments(ctx.engine.current);
-    await update(
-      interaction,
-      sourcesMessage(documents, Number(page) || 0, knowledgeInfo(ctx.engine.current)),
-    );
+    const documents = ctx.knowledge.documentsByDate();
+    await update(interaction, sourcesMessage(documents, Number(page) || 0, ctx.knowledge.info()));
     return { outcome: 'listed', results: documents.length };
   },
 };

@@ -18,12 +18,12 @@ const CHOICES = 25;
 /** What /knowledge list shows: indexed documents (with their id and title) and skipped files. */
 function listedFiles(ctx: BotContext): ListedFile[] {
   return [
-    ...[...ctx.engine.current.documents.values()].map((d) => ({
+    ...[...ctx.knowledge.documents()].map((d) => ({
       file: d.file,
       id: d.id,
       title: d.meta.title,
     })),
-    ...ctx.engine.skipped.map((s) => ({ file: s.file })),
+    ...ctx.knowledge.skipped().map((s) => ({ file: s.file })),
   ];
 }
 

@@ -1,7 +1,6 @@
 import type { ModalSubmitInteraction } from 'discord.js';
 import { cleanReason } from '../../feedback/feedbackRecord.js';
 import { hashId } from '../../log/hashId.js';
-import { passageInContext } from '../../search/browse.js';
 import { OUTDATED_COMPONENT } from '../buttons/expired.js';
 import type { ModalHandler } from '../command.js';
 import { isPassageId, isQueryKey } from '../feedbackIds.js';
@@ -36,7 +35,7 @@ export const flagReason: ModalHandler = {
     try {
       await respond(interaction, { content: 'Thanks, the moderators will look at it.', ephemeral: true });
     } finally {
-      const context = passageInContext(ctx.engine.current, passageId);
+      const context = ctx.knowledge.passage(passageId);
       await ctx.modLog(flagMessage({ passageId, context, reason, query, memberId: interaction.user.id }));
     }
     return { outcome: 'done', results: 1 };

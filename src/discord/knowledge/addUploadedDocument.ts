@@ -30,7 +30,7 @@ export const ADD_USAGE =
  * taking the id of a different document, whatever its extension), reindexed. With a `url` and no file,
  * the article at that address is previewed instead (previewArticle.ts); with neither, a usage hint.
  */
-export async function addDocument(
+export async function addUploadedDocument(
   interaction: ChatInputCommandInteraction,
   ctx: BotContext,
 ): Promise<Outcome> {
@@ -99,18 +99,19 @@ export async function addDocument(
     interaction,
     knowledgeAudit(decision.kind === 'replace' ? 'add (replace)' : 'add', 'Document added', file, report),
   );
-  const indexed = ctx.engine.current.documents.get(documentId(file));
-  const first = indexed?.passageIds[0] ? ctx.engine.current.passages.get(indexed.passageIds[0]) : undefined;
+  const id = documentId(file);
+  // A reindex already running when the file was written may have taken it in before this one.
+  const indexed = report.arrived.find((d) => d.id === id) ?? ctx.knowledge.document(id);
   await respond(
     interaction,
     addedMessage(
       file,
       indexed?.meta ?? doc.meta,
-      indexed?.passageIds.length ?? 0,
-      first?.text ?? null,
-      report.changed.includes(documentId(file)),
+      indexed?.passages ?? 0,
+      indexed?.firstPassage ?? null,
+      report.changed.includes(id),
       report.endedRollback,
     ),
   );
-  return { outcome: 'done', results: indexed?.passageIds.length ?? 0 };
+  return { outcome: 'done', results: indexed?.passages ?? 0 };
 }

@@ -1,0 +1,31 @@
+import { IndexLoadError } from '../store/indexLoadError.js';
+import { type CurrentPointer, readPointer } from '../store/indexPointer.js';
+import { loadGeneration, type SavedIndex } from '../store/loadGeneration.js';
+import { rolledBackPointer } from '../store/rollbackPointer.js';
+import { RollbackError } from './rollbackReport.js';
+
+export interface RollbackTarget {
+  /** The pointer now, and the one that makes the previous generation current. */
+  pointer: CurrentPointer;
+  next: CurrentPointer;
+  saved: SavedIndex;
+}
+
+/** The previous saved generation, loaded; a RollbackError saying why when there is none to go back to. */
+export async function loadPreviousGeneration(dataDir: string, at: Date): Promise<RollbackTarget> {
+  let pointer: CurrentPointer | null;
+  try {
+    pointer = await readPointer(dataDir);
+  } catch (error) {
+    if (!(error instanceof IndexLoadError)) throw error;
+    throw new RollbackError(`the saved index pointer is unusable (${error.message})`);
+  }
+  const next = pointer && rolledBackPointer(pointer, at);
+  if (!pointer || !next) throw new RollbackError('there is no previous index to go back to');
+  try {
+    return { pointer, next, saved: await loadGeneration(dataDir, next.generation) };
+  } catch (error) {
+    if (!(error instanceof IndexLoadError)) throw error;
+    throw new RollbackError(`the previous index cannot be read (${error.message})`);
+  }
+}

@@ -1,0 +1,17 @@
+import { emptySearchState, type SearchState } from '../search/searchState.js';
+import type { SkippedDocument } from '../types.js';
+import type { ServedIndexView } from './knowledgeReader.js';
+
+/**
+ * The index queries are answered from, and the files it skipped. A rebuild, a rollback or a switch
+ * to another process's save replaces it whole; a small reindex patches `state` in place.
+ */
+export class ServedIndex implements ServedIndexView {
+  state: SearchState = emptySearchState();
+  skipped: SkippedDocument[] = [];
+
+  serve(state: SearchState, skipped: SkippedDocument[]): void {
+    this.state = state;
+    this.skipped = skipped;
+  }
+}

@@ -1,0 +1,51 @@
+import { ReindexBusyError } from './reindexBusyError.js';
+
+/** What the engine is busy with, for a moderator told to wait. */
+export type EngineActivity = 'reindex' | 'rollback' | 'reload';
+
+/**
+ * One writer at a time: a reindex, a rollback, or a switch to an index another process saved. A
+ * second writer asked for meanwhile is refused (ReindexBusyError), unless it is queued to run
+ * after the current one with `runNext`: callers queueing during the same wait share one run.
+ */
+export class WriterQueue<Queued> {
+  private running: { done: Promise<unknown>; activity: EngineActivity } | null = null;
+  private queued: Promise<Queued> | null = null;
+  /** The queued run is automatic only if every caller sharing it asked for an automatic one. */
+  private queuedAutomatic = false;
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  get activity(): EngineActivity | null {
+    return this.running?.activity ?? null;
+  }
+
+  /** Runs `work` as the one writer; rejects with ReindexBusyError while another runs. */
+  run<T>(activity: EngineActivity, work: () => Promise<T>): Promise<T> {
+    if (this.running) return Promise.reject(new ReindexBusyError());
+    const done = Promise.resolve()
+      .then(work)
+      .finally(() => {
+        this.running = null;
+      });
+    this.running = { done, activity };
+    return done;
+  }
+
+  /**
+   * Starts `start` at once when no writer runs; else once the running one is done (it may have
+   * missed a change made meanwhile), as one run shared by every caller that queues until then.
+   */
+  runNext(automatic: boolean, start: (automatic: boolean) => Promise<Queued>): Promise<Queued> {
+    if (!this.running) return start(automatic);
+    this.queuedAutomatic = this.queued ? this.queuedAutomatic && automatic : automatic;
+    this.queued ??= (async () => {
+      while (this.running) await this.running.done.catch(() => {});
+      this.queued = null;
+      return start(this.queuedAutomatic);
+    })();
+    return this.queued;
+  }
+}

@@ -70,7 +70,7 @@ export function startFeeds(ctx: ApplyContext, client: Client): () => Promise<voi
     allowPrivate: ctx.config.feeds.allowPrivate,
     feeds: state.feeds,
     reviews: state.reviews,
-    known: () => knownDocuments(ctx.engine.current),
+    known: () => ctx.knowledge.knownDocuments(),
     post,
     logger,
   };

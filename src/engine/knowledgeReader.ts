@@ -1,3 +1,4 @@
+import { type KnownDocument, knownDocuments } from '../ingest/duplicates.js';
 import { type KnowledgeEntry, knowledgeEntries } from '../knowledge/knowledgeEntries.js';
 import { type AnswerOptions, answerQuery } from '../search/answerQuery.js';
 import {
@@ -31,6 +32,11 @@ export class KnowledgeReader {
 
   private get state(): SearchState {
     return this.served.state;
+  }
+
+  /** The served documents with what finds a duplicate of them: URL and a key of their text. */
+  knownDocuments(): Promise<KnownDocument[]> {
+    return knownDocuments(this.state);
   }
 
   ask(query: string, options?: AnswerOptions): Answer {

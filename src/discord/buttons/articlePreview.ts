@@ -35,7 +35,7 @@ async function add(
     prepared,
     page,
     // Asked again: another moderator may have added it since the preview.
-    known: await knownDocuments(ctx.engine.current),
+    known: await ctx.knowledge.knownDocuments(),
     replace,
   });
   if (placed.kind === 'duplicate') throw duplicateArticleRefusal(placed.duplicate);
@@ -54,20 +54,19 @@ async function add(
     report,
   );
   await auditModeratorAction(ctx, interaction, audit);
-  const indexed = ctx.engine.current.documents.get(documentId(file));
-  const first = indexed?.passageIds[0] ? ctx.engine.current.passages.get(indexed.passageIds[0]) : undefined;
+  const indexed = ctx.knowledge.document(documentId(file));
   await update(interaction, {
     ...addedMessage(
       file,
       indexed?.meta ?? prepared.meta,
-      indexed?.passageIds.length ?? 0,
-      first?.text ?? null,
+      indexed?.passages ?? 0,
+      indexed?.firstPassage ?? null,
       placed.kind === 'replaced',
       report.endedRollback,
     ),
     components: [],
   });
-  return { outcome: 'done', results: indexed?.passageIds.length ?? 0 };
+  return { outcome: 'done', results: indexed?.passages ?? 0 };
 }
 
 /** Add or Cancel on an article preview: moderators only; what is added is what the preview kept. */

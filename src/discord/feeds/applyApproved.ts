@@ -13,7 +13,7 @@ import { uploadRefusal } from '../knowledge/uploadRefusal.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import { truncateLabel } from '../send/truncate.js';
 
-export type ApplyContext = Pick<BotContext, 'engine' | 'config' | 'logger' | 'state'>;
+export type ApplyContext = Pick<BotContext, 'engine' | 'knowledge' | 'config' | 'logger' | 'state'>;
 
 export async function applyApproved(item: ReviewItem, ctx: ApplyContext): Promise<string> {
   let result: Awaited<ReturnType<typeof applyReview>>;
@@ -23,7 +23,7 @@ export async function applyApproved(item: ReviewItem, ctx: ApplyContext): Promis
       dataDir: ctx.config.dataDir,
       allowPrivate: ctx.config.feeds.allowPrivate,
       reviews: ctx.state.reviews,
-      known: () => knownDocuments(ctx.engine.current),
+      known: () => ctx.knowledge.knownDocuments(),
     });
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;

@@ -33,7 +33,7 @@ export async function previewArticle(
     throw error;
   }
   await interaction.deferReply({ flags: 'Ephemeral' });
-  const known = await knownDocuments(ctx.engine.current);
+  const known = await ctx.knowledge.knownDocuments();
   // A URL the knowledge has is refused before fetching anything (no text key matches a blank one).
   const byUrl = replace ? null : findDuplicate(known, { urls: [asked.href], textKey: '\u0000' });
   if (byUrl) throw duplicateArticleRefusal(byUrl);

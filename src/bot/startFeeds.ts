@@ -13,7 +13,6 @@ import { startFeedPoller } from '../feeds/feedPoller.js';
 import { fetchFeed } from '../feeds/fetchFeed.js';
 import { pollRound } from '../feeds/pollRound.js';
 import { postReview, queueFeedItem } from '../feeds/queueFeedItem.js';
-import { knownDocuments } from '../ingest/duplicates.js';
 import type { ReviewItem } from '../storage/reviewQueue.js';
 
 export function startFeeds(ctx: ApplyContext, client: Client): () => Promise<void> {

@@ -1,5 +1,4 @@
 import type { ButtonInteraction } from 'discord.js';
-import { knownDocuments } from '../../ingest/duplicates.js';
 import { placeArticle } from '../../ingest/placeArticle.js';
 import { documentId } from '../../knowledge/loadDocument.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';

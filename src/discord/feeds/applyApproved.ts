@@ -5,7 +5,6 @@
  */
 
 import { applyReview } from '../../feeds/applyReview.js';
-import { knownDocuments } from '../../ingest/duplicates.js';
 import { IngestError } from '../../ingest/ingestError.js';
 import type { ReviewItem } from '../../storage/reviewQueue.js';
 import type { BotContext } from '../botContext.js';

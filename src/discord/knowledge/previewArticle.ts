@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { findDuplicate, knownDocuments } from '../../ingest/duplicates.js';
+import { findDuplicate } from '../../ingest/duplicates.js';
 import { parseFetchUrl } from '../../ingest/fetchUrl.js';
 import { IngestError } from '../../ingest/ingestError.js';
 import { articleTarget } from '../../ingest/placeArticle.js';

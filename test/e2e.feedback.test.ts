@@ -5,6 +5,11 @@ import { test } from 'node:test';
 import { BotProcess } from '../harness/botProcess.js';
 import { DiscordEmulator, type Json } from '../harness/emulator/index.js';
 import { runCliScript } from '../harness/runCliScript.js';
+import { flagId } from '../src/discord/buttons/flagId.js';
+import { moreSourcesId } from '../src/discord/buttons/moreSourcesId.js';
+import { showContextId } from '../src/discord/buttons/showContextId.js';
+import { voteId } from '../src/discord/buttons/voteId.js';
+import { flagReasonId } from '../src/discord/modals/flagReasonId.js';
 import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
 import { summarizeRecords } from '../src/feedback/summarize.js';
 import { createIdHasher } from '../src/log/hashId.js';
@@ -14,6 +19,7 @@ import { SqliteState } from '../src/storage/sqlite/sqliteState.js';
 import {
   bodyOf,
   buttonsOf,
+  buttonsOfFamily,
   buttonWith,
   EPHEMERAL,
   NO_MENTIONS,
@@ -76,9 +82,7 @@ const records = (dataDir = bot.dataDir): Promise<FeedbackRecord[]> =>
 const auditEntries = (): Promise<AuditEntry[]> => fromState(bot.dataDir, (state) => state.audit.recent(10));
 
 const contextIds = (message: Json) =>
-  buttonsOf(message)
-    .filter((b) => b.custom_id.startsWith('ctx:'))
-    .map((b) => b.custom_id.slice('ctx:'.length));
+  buttonsOfFamily(message, 'context').map((b) => showContextId.parse(b.custom_id)?.passageId);
 
 /** The custom_id of the button labelled `label`. */
 const byLabel = (message: Json, label: string) => {
@@ -92,7 +96,7 @@ const modLogPosts = (seq: number) =>
 
 test('an answer carries Helpful, Not helpful and one Flag button per citation', async () => {
   const { message } = await ask(THREE);
-  const key = /^more:([a-z0-9]{1,10}):3$/.exec(buttonWith(message, 'more').custom_id)?.[1];
+  const key = moreSourcesId.parse(buttonWith(message, 'more').custom_id)?.key;
   assert.ok(key);
   const rows = view(message).components;
   assert.equal(rows.length, 3);
@@ -100,9 +104,9 @@ test('an answer carries Helpful, Not helpful and one Flag button per citation', 
   assert.deepEqual(
     feedback.map((b) => [b.label, b.custom_id]),
     [
-      ['Helpful', `vote:${key}:up`],
-      ['Not helpful', `vote:${key}:down`],
-      ...contextIds(message).map((id, i) => [`Flag ${i + 1}`, `flag:${key}:${id}`]),
+      ['Helpful', voteId.build({ key, direction: 'up' })],
+      ['Not helpful', voteId.build({ key, direction: 'down' })],
+      ...contextIds(message).map((id, i) => [`Flag ${i + 1}`, flagId.build({ key, passageId: id ?? '' })]),
     ],
   );
   for (const b of feedback) assert.ok(b.custom_id.length <= 100);
@@ -152,7 +156,7 @@ test('Not helpful then Helpful by the same member counts as one helpful vote', a
 
 test('a vote on an expired answer is still recorded, without the question', async () => {
   const { message } = await ask(ONE);
-  const { data } = await click('vote:zzzzzzzzzz:down', message);
+  const { data } = await click(voteId.build({ key: 'zzzzzzzzzz', direction: 'down' }), message);
   assert.equal(data.content, 'Thanks, noted.');
   const last = (await records()).at(-1);
   assert.equal(last?.kind, 'vote');
@@ -165,26 +169,26 @@ test('Flag opens a modal; its submit is recorded and posted to the mod-log chann
   const { message } = await ask(ONE);
   const flag = buttonWith(message, 'flag');
   assert.equal(flag.label, 'Flag 1');
-  const [, key, passageId] = flag.custom_id.split(':') as [string, string, string];
+  const { key, passageId } = flagId.parse(flag.custom_id) ?? { key: '', passageId: '' };
   assert.equal(passageId, contextIds(message)[0]);
 
   const opened = await click(flag.custom_id, message);
   assert.equal(opened.callback.type, 9, 'a modal');
   const modal = opened.callback.data as Json;
-  assert.equal(modal.custom_id, `flagm:${key}:${passageId}`);
+  assert.equal(modal.custom_id, flagReasonId.build({ key, passageId }));
   assert.match(JSON.stringify(modal.components), /What is wrong with this passage\?/);
   assert.match(JSON.stringify(modal.components), /"max_length":500/);
   assert.equal(opened.log.command, 'button:flag');
 
   const seq = emu.recorder.lastSeq;
   const submitted = await settle(emu, bot, () =>
-    emu.modalSubmit(`flagm:${key}:${passageId}`, { reason: HOSTILE }, { message }),
+    emu.modalSubmit(flagReasonId.build({ key, passageId }), { reason: HOSTILE }, { message }),
   );
   assert.equal(submitted.callback.type, 4);
   assert.equal(submitted.data.content, 'Thanks, the moderators will look at it.');
   assert.equal(submitted.data.flags & EPHEMERAL, EPHEMERAL);
   assert.deepEqual(submitted.data.allowed_mentions, NO_MENTIONS);
-  assert.equal(submitted.log.command, 'modal:flagm');
+  assert.equal(submitted.log.command, 'modal:flag-reason');
 
   const last = (await records()).at(-1);
   assert.equal(last?.kind, 'flag');
@@ -225,7 +229,7 @@ test('a flag on an expired answer still names its passage, with no reason and no
   const passageId = contextIds(message)[0] as string;
   const seq = emu.recorder.lastSeq;
   const submitted = await settle(emu, bot, () =>
-    emu.modalSubmit(`flagm:zzzzzzzzzz:${passageId}`, { reason: '   ' }, { message }),
+    emu.modalSubmit(flagReasonId.build({ key: 'zzzzzzzzzz', passageId }), { reason: '   ' }, { message }),
   );
   assert.equal(submitted.data.content, 'Thanks, the moderators will look at it.');
   const last = (await records()).at(-1);
@@ -356,9 +360,10 @@ test('without MOD_LOG_CHANNEL_ID nothing is posted and nothing goes wrong', asyn
       quiet.chatInput('ask', [{ name: 'question', type: 3, value: ONE }]),
     );
     const message = quiet.originalMessage(asked.interaction) as Json;
-    const [, key, passageId] = buttonWith(message, 'flag').custom_id.split(':');
+    const flagArgs = flagId.parse(buttonWith(message, 'flag').custom_id);
+    assert.ok(flagArgs);
     const flagged = await settle(quiet, quietBot, () =>
-      quiet.modalSubmit(`flagm:${key}:${passageId}`, { reason: 'wrong' }, { message }),
+      quiet.modalSubmit(flagReasonId.build(flagArgs), { reason: 'wrong' }, { message }),
     );
     assert.equal(flagged.data.content, 'Thanks, the moderators will look at it.');
     const reindexed = await settle(quiet, quietBot, () =>

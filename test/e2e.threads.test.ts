@@ -9,9 +9,12 @@ import {
   type Json,
   Permission,
 } from '../harness/emulator/index.js';
+import { openThreadId } from '../src/discord/buttons/openThreadId.js';
+import { shareId } from '../src/discord/buttons/shareId.js';
 import {
   bodyOf,
   buttonsOf,
+  buttonsOfFamily,
   buttonWith,
   EPHEMERAL,
   embedText,
@@ -119,10 +122,11 @@ test('a private /ask in a thread posts nothing into the thread: no button, and a
     { name: 'private', type: 5, value: true },
   ]);
   assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
-  assert.ok(!buttonsOf(data).some((b) => b.custom_id.startsWith('thread:')), 'no Post citations here');
-  const key = /^share:([a-z0-9]+)$/.exec(buttonWith(data, 'share').custom_id)?.[1];
+  assert.deepEqual(buttonsOfFamily(data, 'thread'), [], 'no Post citations here');
+  const key = shareId.parse(buttonWith(data, 'share').custom_id)?.key;
+  assert.ok(key);
   const seq = emu.recorder.lastSeq;
-  const done = await settle(emu, bot, () => emu.button(`thread:${key}`, message));
+  const done = await settle(emu, bot, () => emu.button(openThreadId.build({ key, offset: 0 }), message));
   assert.equal(done.data.flags & EPHEMERAL, EPHEMERAL);
   assert.match(done.data.content, /^This answer is private\. Share it first/);
   assert.equal(done.log.outcome, 'refused');

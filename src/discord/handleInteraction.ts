@@ -3,7 +3,6 @@ import { hashId } from '../log/hashId.js';
 import type { BotContext } from './botContext.js';
 import { OUTDATED_COMPONENT } from './buttons/expired.js';
 import type { ButtonHandler, Command, ModalHandler, Outcome } from './command.js';
-import { parseCustomId } from './customId.js';
 import { handleInteractionError } from './errorBoundary.js';
 import { familyOf } from './idFamily.js';
 import { respondChoices } from './send/respond.js';
@@ -70,16 +69,14 @@ async function dispatch(interaction: Interaction, ctx: BotContext, registry: Reg
     throw new UserError('This command does not work from here.', 'invalid');
   }
   if (interaction.isButton()) {
-    const { args } = parseCustomId(interaction.customId);
     const handler = registry.buttons.get(familyOf(interaction.customId));
     if (!handler) throw new UserError(OUTDATED_COMPONENT, 'expired');
-    return handler.handle(interaction, args, ctx);
+    return handler.handle(interaction, ctx);
   }
   if (interaction.isModalSubmit()) {
-    const { args } = parseCustomId(interaction.customId);
     const handler = registry.modals.get(familyOf(interaction.customId));
     if (!handler) throw new UserError(OUTDATED_COMPONENT, 'expired');
-    return handler.handle(interaction, args, ctx);
+    return handler.handle(interaction, ctx);
   }
   return { outcome: 'invalid' };
 }

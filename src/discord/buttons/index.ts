@@ -11,6 +11,6 @@ import { vote } from './vote.js';
 
 export const buttonHandlers: ReadonlyMap<string, ButtonHandler> = new Map(
   [moreSources, showContext, share, openThread, searchPage, sourcesPage, vote, flag, knowledgePage].map(
-    (h) => [h.prefix, h],
+    (h) => [h.family, h],
   ),
 );

@@ -81,22 +81,27 @@ async function dispatch(interaction: Interaction, ctx: BotContext, registry: Reg
   return { outcome: 'invalid' };
 }
 
-/** Every interaction goes through here: dispatch, the error boundary, and one log line. */
+/**
+ * Every interaction goes through here: dispatch, the error boundary, and one log line. The handler
+ * and the boundary log through a child carrying the interaction's id and command, so any line they
+ * write matches the interaction's own line.
+ */
 export async function handleInteraction(
   interaction: Interaction,
   ctx: BotContext,
   registry: Registry,
 ): Promise<void> {
   const started = performance.now();
+  const logger = ctx.logger.child({ interactionId: interaction.id, command: describe(interaction) });
+  const scoped: BotContext = { ...ctx, logger };
   let outcome: Outcome;
   try {
-    outcome = await dispatch(interaction, ctx, registry);
+    outcome = await dispatch(interaction, scoped, registry);
   } catch (error) {
-    outcome = await handleInteractionError(interaction, error, ctx);
+    outcome = await handleInteractionError(interaction, error, scoped);
   }
-  ctx.logger.info(
+  logger.info(
     {
-      command: describe(interaction),
       guild: interaction.guildId ?? 'dm',
       member: hashId(interaction.user.id),
       latencyMs: Math.round(performance.now() - started),

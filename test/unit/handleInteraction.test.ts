@@ -117,7 +117,7 @@ test('a failure is answered with the apology and its stack logged, on the line o
   assert.equal(failure?.msg, 'interaction failed');
   assert.equal(failure?.obj.err, boom);
   assert.match(
-    String((failure?.obj.err as Error).stack),
+    String((failure?.obj.err as Error | undefined)?.stack),
     /the index fell over\n\s+at /,
     'the stack is logged',
   );

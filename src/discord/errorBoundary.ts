@@ -5,7 +5,7 @@ import { ANY_ACTION, missingPermissionError } from './missingPermission.js';
 import { respond, respondChoices } from './send/respond.js';
 import { UserError } from './userError.js';
 
-export const APOLOGY =
+const APOLOGY =
   'Sorry, something went wrong while answering. It has been logged; please try again in a moment.';
 
 /**

@@ -154,7 +154,7 @@ export class QueryStore {
   }
 }
 
-export const EXPIRED =
+const EXPIRED =
   'This result expired (the bot restarted or has answered many questions since). Please ask again.';
 
 /** The question a button was made for, or a clean "expired" when the store no longer has it. */

@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import { ApplicationCommandType, MessageFlags } from 'discord.js';
 import { buttonHandlers } from '../../src/discord/buttons/index.js';
 import type { ChatCommand, Command } from '../../src/discord/command.js';
-import { APOLOGY } from '../../src/discord/errorBoundary.js';
 import { handleInteraction, registryOf } from '../../src/discord/handleInteraction.js';
 import { modalHandlers } from '../../src/discord/modals/index.js';
 import { respond } from '../../src/discord/send/respond.js';
@@ -12,6 +11,8 @@ import { hashId } from '../../src/log/hashId.js';
 import { fakeContext } from '../helpers/fakeContext.js';
 import { fakeAutocomplete, fakeButton, fakeChatInput, fakeModalSubmit } from '../helpers/fakeInteraction.js';
 
+const APOLOGY =
+  'Sorry, something went wrong while answering. It has been logged; please try again in a moment.';
 const OUTDATED = 'This button is from an older version of the bot. Please ask again.';
 
 /** A chat command made of `execute` alone, for the router's own behaviour. */

@@ -8,7 +8,7 @@ import { isPrivateMessage, postCitations, threadForMessage } from '../threads.js
 import { UserError } from '../userError.js';
 import { openThreadId } from './openThreadId.js';
 
-export const PRIVATE_ANSWER = 'This answer is private. Share it first: the shared answer offers Open thread.';
+const PRIVATE_ANSWER = 'This answer is private. Share it first: the shared answer offers Open thread.';
 
 /** Open thread: a thread on the answer, with each citation posted in full as its own message. */
 export const openThread = familyButton(openThreadId, async (interaction, { key, offset }, ctx) => {

@@ -21,7 +21,7 @@ import { sourceLine } from './sourceLine.js';
 export const CITATIONS_PER_PAGE = 3;
 const QUOTE_ROOM = 1500;
 
-export function citationEmbed(citation: Citation): APIEmbed {
+function citationEmbed(citation: Citation): APIEmbed {
   return {
     color: COLORS.answer,
     description: `${quoteMarkdown(citation, QUOTE_ROOM)}\n${sourceLine(citation.rank, citation.source)}`,
@@ -53,7 +53,7 @@ function button(
   return { type: ComponentType.Button, custom_id: id, label, style, disabled };
 }
 
-export function answerComponents(view: AnswerView): APIActionRowComponent<APIButtonComponent>[] {
+function answerComponents(view: AnswerView): APIActionRowComponent<APIButtonComponent>[] {
   // Share and Open thread act on the citations shown: a later page carries its offset.
   const offset = Math.max(view.nextOffset - CITATIONS_PER_PAGE, 0);
   const shown = { key: view.key, offset };

@@ -11,7 +11,7 @@ import { pageCount, pagerRow } from './pager.js';
 import { quoteMarkdown } from './quoteMarkdown.js';
 import { ENDED_ROLLBACK, reindexMessage } from './reindexMessage.js';
 
-export const KNOWLEDGE_PAGE_SIZE = 10;
+const KNOWLEDGE_PAGE_SIZE = 10;
 
 function addedWhen(iso: string | undefined): string {
   const when = iso === undefined ? null : discordTime(iso, 'R');

@@ -3,12 +3,12 @@ import { isHttpUrl } from '../../util/httpUrl.js';
 import { escapeForDiscord } from '../send/escape.js';
 
 /** A URL safe to put in a masked link: http(s), no spaces or parentheses to break the markdown. */
-export function linkableUrl(url: string | null): string | null {
+function linkableUrl(url: string | null): string | null {
   if (!url || !isHttpUrl(url)) return null;
   return new URL(url).href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
-export function sourceDetails(source: Source): string {
+function sourceDetails(source: Source): string {
   return [source.outlet ?? 'outlet unknown', source.published ?? 'undated'].join(', ');
 }
 

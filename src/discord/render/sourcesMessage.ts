@@ -7,7 +7,7 @@ import { freshnessFooter } from './freshness.js';
 import { pageCount, pagerRow } from './pager.js';
 import { sourceLine } from './sourceLine.js';
 
-export const SOURCES_PAGE_SIZE = 10;
+const SOURCES_PAGE_SIZE = 10;
 
 /** The documents the bot answers from, a page at a time. */
 export function sourcesMessage(

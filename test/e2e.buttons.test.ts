@@ -2,12 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BotProcess } from '../harness/botProcess.js';
 import type { CommandOption, DiscordEmulator, Json } from '../harness/emulator/index.js';
-import { moreSourcesId } from '../src/discord/buttons/moreSourcesId.js';
 import { openThreadId } from '../src/discord/buttons/openThreadId.js';
-import { searchPageId } from '../src/discord/buttons/searchPageId.js';
 import { shareId } from '../src/discord/buttons/shareId.js';
 import { showContextId } from '../src/discord/buttons/showContextId.js';
-import { familyOf } from '../src/discord/idFamily.js';
 import {
   bodyOf,
   buttonsOf,
@@ -39,8 +36,6 @@ const ONE = 'What did the OSCE chair offer?';
 const THREE = 'Did Russia offer Lukashenko military help?';
 /** Answered by more passages than fit on one page. */
 const MANY = 'What did Biegun say about Belarus?';
-
-const EXPIRED = /^This result expired \(.*\)\. Please ask again\.$/;
 
 async function ask(question: string, extra: CommandOption[] = []) {
   const done = await settle(emu, bot, () =>
@@ -74,98 +69,6 @@ function contextParts(description: string) {
   assert.ok(m, `context layout: ${description.slice(0, 300)}`);
   return { before: m[1] as string, passage: m[2] as string, after: m[3] as string, source: m[4] as string };
 }
-
-test('More sources pages privately through further citations, ranked 4 and on, until none are left', async () => {
-  const { data: first, message } = await ask(MANY);
-  assert.deepEqual(ranksIn(embedText(first)), [1, 2, 3]);
-  let more = buttonWith(message, 'more');
-  assert.equal(more.disabled, false, 'more than one page of citations');
-  const key = moreSourcesId.parse(more.custom_id)?.key;
-  assert.ok(key, more.custom_id);
-  assert.deepEqual(moreSourcesId.parse(more.custom_id), { key, offset: 3 });
-  const shown = [1, 2, 3];
-  const passages = new Set(contextIds(message));
-  let page: Json = message;
-  for (let clicks = 0; clicks < 4 && !more.disabled; clicks++) {
-    const { interaction: b, callback: cb, data, log } = await click(more.custom_id, page);
-    assert.equal(cb.type, 4);
-    assert.equal(data.flags & EPHEMERAL, EPHEMERAL, 'further sources are private');
-    assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
-    assert.equal(data.embeds[0]?.title, MANY);
-    const ranks = ranksIn(embedText(data));
-    assert.ok(ranks.length >= 1 && ranks.length <= 3, `ranks ${ranks}`);
-    assert.deepEqual(
-      ranks,
-      ranks.map((_, k) => shown.length + 1 + k),
-      'ranks continue where the last page stopped',
-    );
-    const labels = buttonsOfFamily(data, 'context').map((x) => x.label);
-    assert.deepEqual(
-      labels,
-      ranks.map((r) => `Context ${r}`),
-    );
-    for (const id of contextIds(data)) {
-      assert.ok(!passages.has(id), `passage ${id} is not repeated`);
-      passages.add(id);
-    }
-    const offset = shown.length;
-    shown.push(...ranks);
-    assert.equal(log.command, 'button:more');
-    assert.equal(log.outcome, 'answered');
-    assert.equal(log.results, ranks.length);
-    page = emu.originalMessage(b) as Json;
-    more = buttonWith(page, 'more');
-    assert.equal(
-      more.custom_id,
-      moreSourcesId.build({ key, offset: offset + 3 }),
-      'the next page starts after this one',
-    );
-  }
-  assert.ok(shown.length >= 7, `at least two further pages (${shown.length} citations)`);
-  assert.equal(more.disabled, true, 'the last page disables More sources');
-
-  const { callback: cb, data } = await click(moreSourcesId.build({ key, offset: shown.length + 3 }), page);
-  assert.equal(cb.type, 4);
-  assert.equal(data.content, 'There are no further sources for this question.');
-  assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
-  assert.deepEqual(data.embeds, []);
-  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
-});
-
-test('Context n shows the cited passage in bold between its neighbours, with its source, privately', async () => {
-  const { message } = await ask(ONE);
-  const button = buttonWith(message, 'context');
-  assert.equal(button.label, 'Context 1');
-  const passageId = showContextId.parse(button.custom_id)?.passageId ?? '';
-  assert.match(passageId, /^[0-9a-f]{12}$/);
-  const { callback: cb, data, log } = await click(button.custom_id, message);
-  assert.equal(cb.type, 4);
-  assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
-  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
-  assert.equal(data.embeds.length, 1);
-  const embed = data.embeds[0];
-  assert.equal(embed?.footer?.text, `passage ${passageId}`);
-  const parts = contextParts(embed?.description ?? '');
-  assert.match(
-    parts.passage,
-    /"We urge the government of Belarus to accept the OSCE chair's offer to facilitate dialogue and engage all stakeholders,"/,
-  );
-  assert.ok(
-    !parts.before.includes('We urge') && !parts.after.includes('We urge'),
-    'neighbours are other passages',
-  );
-  assert.match(
-    parts.source,
-    /^Senior US Diplomat Aims to Bridge Differences with Moscow .* — GlobalSecurity\.org, 2020-08-26$/,
-  );
-  assert.equal(log.command, 'button:context');
-  assert.equal(log.outcome, 'shown');
-
-  const gone = await click(showContextId.build({ passageId: '000000000000' }), message);
-  assert.equal(gone.data.flags & EPHEMERAL, EPHEMERAL);
-  assert.match(gone.data.content, /^That passage is no longer in the knowledge .*Please ask again\.$/);
-  assert.deepEqual(gone.data.allowed_mentions, NO_MENTIONS);
-});
 
 test('Open thread starts a thread on the answer and posts each citation in full with its source', async () => {
   const { message } = await ask(THREE);
@@ -328,44 +231,4 @@ test('a private answer offers Share but no Open thread, and a forged Open thread
   assert.equal(log.outcome, 'refused');
   assert.deepEqual(publicPosts(seq), [], 'no thread named after the private question');
   assert.ok(!emu.requests.some((r) => (r.body as Json | undefined)?.name === secret));
-});
-
-test('a button whose question is no longer known answers "expired, ask again" and does nothing else', async () => {
-  const { message } = await ask(ONE);
-  const key = 'zzzzzzzzzz';
-  for (const id of [
-    moreSourcesId.build({ key, offset: 3 }),
-    openThreadId.build({ key, offset: 0 }),
-    shareId.build({ key, offset: 0 }),
-    searchPageId.build({ key, page: 1 }),
-  ]) {
-    const seq = emu.recorder.lastSeq;
-    const { callback: cb, data, log } = await click(id, message);
-    assert.equal(cb.type, 4, id);
-    assert.equal(data.flags & EPHEMERAL, EPHEMERAL, id);
-    assert.match(data.content, EXPIRED, id);
-    assert.deepEqual(data.embeds, [], id);
-    assert.deepEqual(data.allowed_mentions, NO_MENTIONS, id);
-    assert.equal(log.outcome, 'expired', id);
-    assert.deepEqual(
-      requestsAfter(emu, seq).map((r) => r.name),
-      ['interactionCallback'],
-      `${id}: no thread, no post`,
-    );
-  }
-});
-
-test('a button from an unknown family gets a clean "ask again" message', async () => {
-  const { message } = await ask(ONE);
-  // Ids of an older format: unversioned, of a family that is gone, or with forged fields.
-  for (const id of ['vote:up:3', 'legacy', 'more', 'more:zzzzzzzzzz:3', 'ctx:000000000000']) {
-    const { callback: cb, data, log } = await click(id, message);
-    assert.equal(cb.type, 4, id);
-    assert.equal(data.flags & EPHEMERAL, EPHEMERAL, id);
-    assert.equal(data.content, 'This button is from an older version of the bot. Please ask again.');
-    assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
-    assert.equal(log.command, `button:${familyOf(id)}`);
-    assert.equal(log.outcome, 'expired');
-  }
-  assert.ok(!bot.logs.some((l) => l.level >= 50), 'nothing was logged as an error');
 });

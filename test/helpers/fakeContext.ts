@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Logger } from 'pino';
-import { BUNDLED_KNOWLEDGE } from '../../harness/tempKnowledge.js';
+import { tempWorkspace } from '../../harness/tempKnowledge.js';
 import type { BotConfig } from '../../src/config/botConfig.js';
 import type { BotContext } from '../../src/discord/botContext.js';
 import { Cooldown, type CooldownLimits } from '../../src/discord/cooldown.js';
@@ -16,26 +13,34 @@ import type { State } from '../../src/storage/state.js';
 import { recordingLogger } from './recordingLogger.js';
 
 /**
- * The bundled knowledge, indexed in memory once for a whole test file (nothing is written): the
- * engine the in-process interaction tests answer from.
+ * A scratch copy of the bundled knowledge, indexed in memory once for a whole test file (no index
+ * is written): the engine the in-process interaction tests answer from.
  */
-export function useBundledEngine(): () => Engine {
+export function useBundledEngine(): BundledEngine {
   let engine: Engine | undefined;
-  let dataDir: string | undefined;
+  let ws: Awaited<ReturnType<typeof tempWorkspace>> | undefined;
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'crisis-desk-unit-'));
-    engine = await Engine.open({ knowledgeDir: BUNDLED_KNOWLEDGE, dataDir, persist: false });
+    ws = await tempWorkspace();
+    engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, persist: false });
   });
-  after(() => (dataDir ? rm(dataDir, { recursive: true, force: true }) : undefined));
-  return () => {
-    if (!engine) throw new Error('the engine opens before the tests run');
-    return engine;
+  after(() => ws?.cleanup());
+  const opened = () => {
+    if (!engine || !ws) throw new Error('the engine opens before the tests run');
+    return { engine, ws };
   };
+  return Object.assign(() => opened().engine, {
+    dirs: () => ({ knowledgeDir: opened().ws.knowledgeDir, dataDir: opened().ws.dataDir }),
+  });
 }
+
+/** The engine, and the folders it reads (the bot's KNOWLEDGE_DIR and DATA_DIR). */
+export type BundledEngine = (() => Engine) & { dirs(): { knowledgeDir: string; dataDir: string } };
 
 export interface FakeContextOptions {
   cooldown?: CooldownLimits;
   moderatorRoleIds?: string[];
+  knowledgeDir?: string;
+  dataDir?: string;
 }
 
 /**
@@ -48,6 +53,8 @@ export function fakeContext(engine: Engine | null, options: FakeContextOptions =
   const feedback: FeedbackRecord[] = [];
   const modLog: MessagePayload[] = [];
   const config = {
+    ...(options.knowledgeDir === undefined ? {} : { knowledgeDir: options.knowledgeDir }),
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     moderatorRoleIds: options.moderatorRoleIds ?? [],
     cooldown: options.cooldown ?? { questions: 100, seconds: 30 },
   } as Partial<BotConfig> as BotConfig;

@@ -196,9 +196,13 @@ export function fakeAutocomplete(
   return { interaction: interaction as AutocompleteInteraction, sent, choices };
 }
 
-/** A message command (Find sources) on a message with `content`. */
-export function fakeMessageCommand(commandName: string, content: string, where: Where = {}) {
-  const targetMessage = { ...fakeMessage(), content, embeds: [] };
+/** A message command (Find sources) on a message with `content`; `ephemeral` for a private one. */
+export function fakeMessageCommand(
+  commandName: string,
+  content: string,
+  where: Where & { ephemeral?: boolean } = {},
+) {
+  const targetMessage = { ...fakeMessage([], where.ephemeral ?? false), content, embeds: [] };
   const { interaction, sent } = base('message', where, { commandName, targetMessage });
   return { interaction: interaction as MessageContextMenuCommandInteraction, sent };
 }

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { flagId } from '../../src/discord/buttons/flagId.js';
+import { knowledgePageId } from '../../src/discord/buttons/knowledgePageId.js';
 import { moreSourcesId } from '../../src/discord/buttons/moreSourcesId.js';
 import { openThreadId } from '../../src/discord/buttons/openThreadId.js';
 import { searchPageId } from '../../src/discord/buttons/searchPageId.js';
 import { shareId } from '../../src/discord/buttons/shareId.js';
 import { showContextId } from '../../src/discord/buttons/showContextId.js';
+import { sourcesPageId } from '../../src/discord/buttons/sourcesPageId.js';
 import { voteId } from '../../src/discord/buttons/voteId.js';
 import { familyOf } from '../../src/discord/idFamily.js';
 import { flagReasonId } from '../../src/discord/modals/flagReasonId.js';
@@ -22,6 +24,7 @@ import {
   ranksIn,
 } from '../helpers/discordView.js';
 import { useBundledEngine } from '../helpers/fakeContext.js';
+import { MODERATOR } from '../helpers/fakeInteraction.js';
 import { inProcessBot } from '../helpers/inProcessBot.js';
 
 // The answer's buttons and the feedback ones through the real router and handlers, in process.
@@ -303,5 +306,102 @@ test('a question the knowledge does not cover is recorded as "not found"', async
       passageIds: [],
       member: hashId(MEMBER_ID),
     },
+  );
+});
+
+test('Flag n opens the reason form for its passage; the form records the flag and posts it to the mod-log', async () => {
+  const { message } = await ask(ONE);
+  const flag = buttonWith(message, 'flag');
+  const args = flagId.parse(flag.custom_id);
+  assert.ok(args);
+  const opened = await click(flag.custom_id, message);
+  assert.equal(opened.callback.type, 9, 'a modal');
+  assert.equal(opened.callback.data.custom_id, flagReasonId.build(args));
+  assert.deepEqual([opened.log.command, opened.log.outcome], ['button:flag', 'shown']);
+
+  const posted = bot.modLog.length;
+  const submitted = await bot.modal(
+    flagReasonId.build(args),
+    { reason: 'not what the source says' },
+    {
+      userId: MEMBER_ID,
+    },
+  );
+  assert.equal(submitted.data.content, 'Thanks, the moderators will look at it.');
+  assert.equal(submitted.data.flags & EPHEMERAL, EPHEMERAL);
+  assert.deepEqual([submitted.log.command, submitted.log.outcome], ['modal:flag-reason', 'done']);
+  const { time: _, ...last } = bot.feedback.at(-1) ?? {};
+  assert.deepEqual(last, {
+    kind: 'flag',
+    query: ONE,
+    key: args.key,
+    passageIds: [args.passageId],
+    reason: 'not what the source says',
+    member: hashId(MEMBER_ID),
+  });
+  assert.equal(bot.modLog.length, posted + 1);
+  assert.equal(bot.modLog.at(-1)?.embeds?.[0]?.title, 'Passage flagged');
+});
+
+test('Share posts a private answer publicly as a follow-up, without a Share button', async () => {
+  const secret = await bot.command('ask', { question: ONE, private: true }, { userId: MEMBER_ID });
+  assert.equal(secret.data.flags & EPHEMERAL, EPHEMERAL);
+  const shared = await click(buttonWith(secret.data, 'share').custom_id, secret.data);
+  assert.deepEqual(
+    shared.sent.map((s) => s.method),
+    ['reply'],
+    'the first response to the click is the public answer',
+  );
+  assert.equal(shared.data.flags & EPHEMERAL, 0, 'public');
+  assert.deepEqual(shared.data.allowed_mentions, NO_MENTIONS);
+  assert.deepEqual(shared.data.embeds, secret.data.embeds, 'the same answer');
+  assert.deepEqual(buttonsOfFamily(shared.data, 'share'), []);
+  assert.deepEqual([shared.log.command, shared.log.outcome], ['button:share', 'answered']);
+});
+
+test('Open thread on a private answer, or outside a server, is refused before anything is posted', async () => {
+  const secret = await bot.command('ask', { question: THREE, private: true }, { userId: MEMBER_ID });
+  const key = shareId.parse(buttonWith(secret.data, 'share').custom_id)?.key;
+  assert.ok(key);
+  const forged = await click(openThreadId.build({ key, offset: 0 }), secret.data);
+  assert.match(forged.data.content, /^This answer is private\. Share it first/);
+  assert.deepEqual(
+    forged.sent.map((s) => s.method),
+    ['reply'],
+    'no deferral, no thread',
+  );
+  assert.equal(forged.log.outcome, 'refused');
+
+  const { message } = await ask(THREE);
+  const inDm = await bot.button(buttonWith(message, 'thread').custom_id, message, { guildId: null });
+  assert.equal(inDm.data.content, 'Threads can only be opened in a server channel.');
+  assert.equal(inDm.log.outcome, 'refused');
+});
+
+test('the /sources and /knowledge list pagers replace the page; the knowledge one is for moderators only', async () => {
+  const sources = await bot.button(sourcesPageId.build({ page: 0 }));
+  assert.deepEqual(
+    sources.sent.map((s) => s.method),
+    ['update'],
+  );
+  assert.equal(sources.data.embeds[0]?.title, 'Sources in the knowledge');
+  assert.deepEqual(
+    [sources.log.command, sources.log.outcome, sources.log.results],
+    ['button:sources-page', 'listed', 5],
+  );
+
+  const listed = await bot.button(knowledgePageId.build({ page: 0 }), undefined, { member: MODERATOR });
+  assert.deepEqual(
+    listed.sent.map((s) => s.method),
+    ['update'],
+  );
+  assert.equal(listed.data.embeds[0]?.title, 'Knowledge folder');
+  assert.deepEqual([listed.log.outcome, listed.log.results], ['listed', 5]);
+  const refused = await bot.button(knowledgePageId.build({ page: 0 }));
+  assert.match(refused.data.content, /only moderators can list the knowledge folder/);
+  assert.deepEqual(
+    refused.sent.map((s) => s.method),
+    ['reply'],
+    'the list is not shown',
   );
 });

@@ -222,3 +222,20 @@ test('/help lists the commands privately; /sources its documents', async () => {
   assert.deepEqual([sources.log.outcome, sources.log.results], ['listed', 5]);
   assert.ok(engine().current.documents.size === 5);
 });
+
+test('/reindex update by a moderator defers, reports, and audits under the interaction it belongs to', async () => {
+  const posted = bot.modLog.length;
+  const done = await bot.command('reindex', {}, { subcommand: 'update', member: MODERATOR });
+  assert.deepEqual(
+    done.sent.map((s) => s.method),
+    ['deferReply', 'editReply'],
+  );
+  assert.equal(done.data.flags & EPHEMERAL, EPHEMERAL, 'deferred privately');
+  assert.match(text(done.final), /Reindex finished/);
+  assert.match(text(done.final), /Added 0, changed 0, removed 0, skipped 0/);
+  assert.equal(done.log.outcome, 'done');
+  assert.equal(bot.modLog.length, posted + 1, 'one audit post');
+  const audit = bot.log.lines.filter((l) => l.msg === 'moderator action').at(-1);
+  assert.equal(audit?.obj.interactionId, done.interaction.id, 'the audit line names its interaction');
+  assert.equal(audit?.obj.command, 'reindex');
+});

@@ -1,9 +1,9 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import { askForReply } from '../src/discord/answerReply.js';
 import type { ChatCommand } from '../src/discord/command.js';
 import { queryChoice } from '../src/discord/send/payload.js';

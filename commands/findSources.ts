@@ -1,4 +1,4 @@
-import { ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandType, InteractionContextType } from 'discord-api-types/v10';
 import { citationsToAsk, replyForAnswer } from '../src/discord/answerReply.js';
 import type { MessageCommand } from '../src/discord/command.js';
 import { CITATIONS_PER_PAGE } from '../src/discord/render/answerMessage.js';

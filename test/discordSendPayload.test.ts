@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type APIEmbed, ButtonStyle, ComponentType } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { MessageActionRow } from '../src/discord/send/components.js';
 import { LIMITS } from '../src/discord/send/limits.js';
 import { type Choice, fitChoices, fitMessage, queryChoice } from '../src/discord/send/payload.js';

@@ -6,7 +6,7 @@ import type {
   MessageContextMenuCommandInteraction,
   ModalSubmitInteraction,
 } from 'discord.js';
-import { MessageFlags } from 'discord.js';
+import { MessageFlags } from 'discord-api-types/v10';
 
 /*
  * Small stand-ins for discord.js interactions, for in-process tests of the interaction layer. They

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MessageFlags } from 'discord.js';
+import { MessageFlags } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.js';
 import type { Json } from '../../harness/emulator/index.js';
 import { buttonHandlers } from '../../src/discord/buttons/index.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ApplicationCommandType, MessageFlags } from 'discord.js';
+import { ApplicationCommandType, MessageFlags } from 'discord-api-types/v10';
 import { buttonHandlers } from '../../src/discord/buttons/index.js';
 import type { ChatCommand, Command } from '../../src/discord/command.js';
 import { handleInteraction, registryOf } from '../../src/discord/handleInteraction.js';

@@ -1,4 +1,4 @@
-import { MessageFlags } from 'discord.js';
+import { MessageFlags } from 'discord-api-types/v10';
 import { MAX_LIMIT } from '../../search/answerQuery.js';
 import { familyButton } from '../idFamily.js';
 import { storedQuery } from '../queryStore.js';

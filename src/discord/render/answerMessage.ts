@@ -1,10 +1,5 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  ButtonStyle,
-  ComponentType,
-} from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { KnowledgeInfo } from '../../search/browse.js';
 import type { Answer, Citation } from '../../types.js';
 import { moreSourcesId } from '../buttons/moreSourcesId.js';

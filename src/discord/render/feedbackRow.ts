@@ -1,4 +1,5 @@
-import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Citation } from '../../types.js';
 import { flagId } from '../buttons/flagId.js';
 import { voteId } from '../buttons/voteId.js';

@@ -1,4 +1,4 @@
-import { ComponentType, TextInputStyle } from 'discord.js';
+import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
 import { REASON_MAX } from '../../feedback/feedbackRecord.js';
 import { flagReasonId } from '../modals/flagReasonId.js';
 import type { ModalPayload } from '../send/modal.js';

@@ -1,12 +1,12 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+} from 'discord-api-types/v10';
+import { askForReply } from '../src/discord/answerReply.js';
 import type { ChatCommand } from '../src/discord/command.js';
 import { keepUnanswered } from '../src/discord/keepUnanswered.js';
-import { presentAnswer } from '../src/discord/presentAnswer.js';
 import { queryChoice } from '../src/discord/send/payload.js';
 import { respond } from '../src/discord/send/respond.js';
 import { hashId } from '../src/log/hashId.js';
@@ -42,7 +42,7 @@ export const ask: ChatCommand = {
     const question = interaction.options.getString('question', true);
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     const inThread = interaction.channel?.isThread() ?? false;
-    const { payload, outcome } = presentAnswer(ctx, question, {
+    const { payload, outcome } = askForReply(ctx, question, {
       ephemeral,
       inThread,
       inGuild: interaction.inGuild(),

@@ -1,6 +1,6 @@
-import { ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandType, InteractionContextType } from 'discord-api-types/v10';
+import { citationsToAsk, replyForAnswer } from '../src/discord/answerReply.js';
 import type { MessageCommand } from '../src/discord/command.js';
-import { citationsToAsk, presentAnswered } from '../src/discord/presentAnswer.js';
 import { CITATIONS_PER_PAGE } from '../src/discord/render/answerMessage.js';
 import { respond } from '../src/discord/send/respond.js';
 import {
@@ -40,7 +40,7 @@ export const findSources: MessageCommand = {
     if (!interaction.inGuild()) {
       await respond(
         interaction,
-        presentAnswered(ctx, answer, { ephemeral: false, inThread: false, inGuild: false, mode: 'claim' })
+        replyForAnswer(ctx, answer, { ephemeral: false, inThread: false, inGuild: false, mode: 'claim' })
           .payload,
       );
       return { outcome: 'answered', results: Math.min(answer.citations.length, CITATIONS_PER_PAGE) };

@@ -3,7 +3,7 @@ import {
   ApplicationCommandType,
   InteractionContextType,
   PermissionFlagsBits,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import type { ChatCommand } from '../src/discord/command.js';
 import { addUploadedDocument } from '../src/discord/knowledge/addUploadedDocument.js';
 import {

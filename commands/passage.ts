@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+} from 'discord-api-types/v10';
 import type { ChatCommand } from '../src/discord/command.js';
 import { contextMessage } from '../src/discord/render/contextMessage.js';
 import { inlineCode } from '../src/discord/send/escape.js';

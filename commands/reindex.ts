@@ -1,10 +1,10 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  type ChatInputCommandInteraction,
   InteractionContextType,
   PermissionFlagsBits,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import { auditModeratorAction } from '../src/discord/auditModeratorAction.js';
 import type { BotContext } from '../src/discord/botContext.js';
 import { busyText } from '../src/discord/busyText.js';

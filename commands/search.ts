@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+} from 'discord-api-types/v10';
 import type { ChatCommand } from '../src/discord/command.js';
 import { SEARCH_PAGE_SIZE, searchPageMessage } from '../src/discord/render/searchPageMessage.js';
 import { parseSearchFilters } from '../src/discord/searchFilters.js';

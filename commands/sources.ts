@@ -1,4 +1,4 @@
-import { ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandType, InteractionContextType } from 'discord-api-types/v10';
 import type { ChatCommand } from '../src/discord/command.js';
 import { sourcesMessage } from '../src/discord/render/sourcesMessage.js';
 import { respond } from '../src/discord/send/respond.js';

@@ -1,16 +1,23 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type AnswerView, answerComponents } from '../src/discord/render/answerMessage.js';
+import { type AnswerView, answerMessage } from '../src/discord/render/answerMessage.js';
 import type { KnowledgeInfo } from '../src/search/browse.js';
 import type { Answer, Citation } from '../src/types.js';
 
-const citation = { rank: 1, passageId: 'abcdef012345' } as Citation;
+const citation = {
+  rank: 1,
+  passageId: 'abcdef012345',
+  quote: 'A quoted sentence.',
+  highlights: [],
+  source: { title: 'Title', outlet: 'Outlet', author: null, published: '2020-08-26', url: null },
+} as unknown as Citation;
+const info = { documents: 1, passages: 1, builtAt: '2020-08-26T00:00:00.000Z' } as KnowledgeInfo;
 const answer = { query: 'q', answered: true, outlets: 1, citations: [citation], suggestions: [] } as Answer;
 
 function labels(overrides: Partial<AnswerView>): string[] {
   const view: AnswerView = {
     answer,
-    info: {} as KnowledgeInfo,
+    info,
     key: 'k1',
     ephemeral: false,
     hasMore: false,
@@ -19,7 +26,8 @@ function labels(overrides: Partial<AnswerView>): string[] {
     inGuild: true,
     ...overrides,
   };
-  return answerComponents(view)[0]?.components.map((b) => ('label' in b ? (b.label ?? '') : '')) ?? [];
+  const [actions] = answerMessage(view).components ?? [];
+  return actions?.components.map((b) => ('label' in b ? (b.label ?? '') : '')) ?? [];
 }
 
 test('a public answer in a server offers Open thread (Post citations here in a thread) and no Share', () => {

@@ -47,7 +47,7 @@ test('npm start and every command-line script run the compiled files; TypeScript
       name,
     );
   const runsTypeScript = Object.keys(scripts).filter((name) => /\btsx\b/.test(scripts[name] ?? ''));
-  assert.deepEqual(runsTypeScript.sort(), ['bench', 'test']);
+  assert.deepEqual(runsTypeScript.sort(), ['bench', 'test', 'test:unit']);
   assert.equal(dependencies.tsx, undefined);
   assert.ok(devDependencies.tsx);
 });

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Message,
-  MessageFlags,
-  type ModalSubmitInteraction,
-  type RepliableInteraction,
-  type SendableChannels,
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Message,
+  ModalSubmitInteraction,
+  RepliableInteraction,
+  SendableChannels,
 } from 'discord.js';
+import { MessageFlags } from 'discord-api-types/v10';
 import {
   followUp,
   replyToMessage,

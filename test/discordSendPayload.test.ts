@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type APIEmbed, ButtonStyle, ComponentType } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { MessageActionRow } from '../src/discord/send/components.js';
-import { embedLength } from '../src/discord/send/embeds.js';
 import { LIMITS } from '../src/discord/send/limits.js';
 import { type Choice, fitChoices, fitMessage, queryChoice } from '../src/discord/send/payload.js';
 
@@ -51,8 +51,15 @@ function assertEmbedWithinLimits(embed: APIEmbed): void {
   assert.ok((embed.author?.name.length ?? 0) <= LIMITS.authorName);
 }
 
+/** What Discord counts towards a message's 6000: titles, descriptions, field names and values, footers, authors. */
 function total(embeds: APIEmbed[]): number {
-  return embeds.reduce((sum, e) => sum + embedLength(e), 0);
+  let sum = 0;
+  for (const e of embeds) {
+    sum += (e.title?.length ?? 0) + (e.description?.length ?? 0);
+    for (const f of e.fields ?? []) sum += f.name.length + f.value.length;
+    sum += (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
+  }
+  return sum;
 }
 
 test('fitMessage: oversized everything comes back within every limit, first embed kept', () => {

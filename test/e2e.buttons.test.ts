@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BotProcess } from '../harness/botProcess.js';
 import type { CommandOption, DiscordEmulator, Json } from '../harness/emulator/index.js';
+import { openThreadId } from '../src/discord/buttons/openThreadId.js';
+import { shareId } from '../src/discord/buttons/shareId.js';
+import { showContextId } from '../src/discord/buttons/showContextId.js';
 import {
   bodyOf,
   buttonsOf,
+  buttonsOfFamily,
   buttonWith,
   EPHEMERAL,
   embedText,
@@ -33,8 +37,6 @@ const THREE = 'Did Russia offer Lukashenko military help?';
 /** Answered by more passages than fit on one page. */
 const MANY = 'What did Biegun say about Belarus?';
 
-const EXPIRED = /^This result expired \(.*\)\. Please ask again\.$/;
-
 async function ask(question: string, extra: CommandOption[] = []) {
   const done = await settle(emu, bot, () =>
     emu.chatInput('ask', [{ name: 'question', type: 3, value: question }, ...extra]),
@@ -57,9 +59,7 @@ async function openThread(customId: string, message: Json | string) {
 }
 
 const contextIds = (message: Json | MessageView) =>
-  buttonsOf(message)
-    .filter((b) => b.custom_id.startsWith('ctx:'))
-    .map((b) => b.custom_id.slice('ctx:'.length));
+  buttonsOfFamily(message, 'context').map((b) => showContextId.parse(b.custom_id)?.passageId);
 
 /** The parts of a Context message: `-# before`, the passage in bold, `-# after`, the source line. */
 function contextParts(description: string) {
@@ -69,95 +69,6 @@ function contextParts(description: string) {
   assert.ok(m, `context layout: ${description.slice(0, 300)}`);
   return { before: m[1] as string, passage: m[2] as string, after: m[3] as string, source: m[4] as string };
 }
-
-test('More sources pages privately through further citations, ranked 4 and on, until none are left', async () => {
-  const { data: first, message } = await ask(MANY);
-  assert.deepEqual(ranksIn(embedText(first)), [1, 2, 3]);
-  let more = buttonWith(message, 'more');
-  assert.equal(more.disabled, false, 'more than one page of citations');
-  const key = /^more:([a-z0-9]{1,10}):3$/.exec(more.custom_id)?.[1];
-  assert.ok(key, more.custom_id);
-  const shown = [1, 2, 3];
-  const passages = new Set(contextIds(message));
-  let page: Json = message;
-  for (let clicks = 0; clicks < 4 && !more.disabled; clicks++) {
-    const { interaction: b, callback: cb, data, log } = await click(more.custom_id, page);
-    assert.equal(cb.type, 4);
-    assert.equal(data.flags & EPHEMERAL, EPHEMERAL, 'further sources are private');
-    assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
-    assert.equal(data.embeds[0]?.title, MANY);
-    const ranks = ranksIn(embedText(data));
-    assert.ok(ranks.length >= 1 && ranks.length <= 3, `ranks ${ranks}`);
-    assert.deepEqual(
-      ranks,
-      ranks.map((_, k) => shown.length + 1 + k),
-      'ranks continue where the last page stopped',
-    );
-    const labels = buttonsOf(data)
-      .filter((x) => x.custom_id.startsWith('ctx:'))
-      .map((x) => x.label);
-    assert.deepEqual(
-      labels,
-      ranks.map((r) => `Context ${r}`),
-    );
-    for (const id of contextIds(data)) {
-      assert.ok(!passages.has(id), `passage ${id} is not repeated`);
-      passages.add(id);
-    }
-    const offset = shown.length;
-    shown.push(...ranks);
-    assert.equal(log.command, 'button:more');
-    assert.equal(log.outcome, 'answered');
-    assert.equal(log.results, ranks.length);
-    page = emu.originalMessage(b) as Json;
-    more = buttonWith(page, 'more');
-    assert.equal(more.custom_id, `more:${key}:${offset + 3}`, 'the next page starts after this one');
-  }
-  assert.ok(shown.length >= 7, `at least two further pages (${shown.length} citations)`);
-  assert.equal(more.disabled, true, 'the last page disables More sources');
-
-  const { callback: cb, data } = await click(`more:${key}:${shown.length + 3}`, page);
-  assert.equal(cb.type, 4);
-  assert.equal(data.content, 'There are no further sources for this question.');
-  assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
-  assert.deepEqual(data.embeds, []);
-  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
-});
-
-test('Context n shows the cited passage in bold between its neighbours, with its source, privately', async () => {
-  const { message } = await ask(ONE);
-  const button = buttonWith(message, 'ctx');
-  assert.equal(button.label, 'Context 1');
-  const passageId = button.custom_id.slice('ctx:'.length);
-  assert.match(passageId, /^[0-9a-f]{12}$/);
-  const { callback: cb, data, log } = await click(button.custom_id, message);
-  assert.equal(cb.type, 4);
-  assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
-  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
-  assert.equal(data.embeds.length, 1);
-  const embed = data.embeds[0];
-  assert.equal(embed?.footer?.text, `passage ${passageId}`);
-  const parts = contextParts(embed?.description ?? '');
-  assert.match(
-    parts.passage,
-    /"We urge the government of Belarus to accept the OSCE chair's offer to facilitate dialogue and engage all stakeholders,"/,
-  );
-  assert.ok(
-    !parts.before.includes('We urge') && !parts.after.includes('We urge'),
-    'neighbours are other passages',
-  );
-  assert.match(
-    parts.source,
-    /^Senior US Diplomat Aims to Bridge Differences with Moscow .* — GlobalSecurity\.org, 2020-08-26$/,
-  );
-  assert.equal(log.command, 'button:ctx');
-  assert.equal(log.outcome, 'shown');
-
-  const gone = await click('ctx:000000000000', message);
-  assert.equal(gone.data.flags & EPHEMERAL, EPHEMERAL);
-  assert.match(gone.data.content, /^That passage is no longer in the knowledge .*Please ask again\.$/);
-  assert.deepEqual(gone.data.allowed_mentions, NO_MENTIONS);
-});
 
 test('Open thread starts a thread on the answer and posts each citation in full with its source', async () => {
   const { message } = await ask(THREE);
@@ -201,7 +112,7 @@ test('Open thread starts a thread on the answer and posts each citation in full 
     assert.ok(m, embed?.description);
     assert.deepEqual(ranksIn(m[2] as string), [k + 1]);
     // The whole passage: the same text the Context button shows in bold.
-    const shown = await click(`ctx:${ids[k]}`, message);
+    const shown = await click(showContextId.build({ passageId: ids[k] as string }), message);
     const context = contextParts(shown.data.embeds[0]?.description ?? '');
     assert.equal(unbold(m[1] as string), context.passage);
     assert.ok(m[2]?.endsWith(context.source), 'the same source');
@@ -226,7 +137,7 @@ test('Share on a private answer posts it publicly, without a Share button', asyn
   assert.equal(data.flags & EPHEMERAL, 0, 'public');
   assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
   assert.deepEqual(data.embeds, secret.embeds, 'the same answer');
-  assert.ok(!buttonsOf(data).some((x) => x.custom_id.startsWith('share:')), 'no Share on a public answer');
+  assert.deepEqual(buttonsOfFamily(data, 'share'), [], 'no Share on a public answer');
   assert.deepEqual(
     buttonsOf(data).map((x) => x.label),
     ['More sources', 'Open thread', 'Context 1', 'Helpful', 'Not helpful', 'Flag 1'],
@@ -245,13 +156,10 @@ test('Share on a More sources page posts the citations that page shows; its Open
   const pageMessage = emu.originalMessage(more) as Json;
   assert.deepEqual(ranksIn(embedText(page)), [4, 5, 6]);
   const ids = contextIds(page);
-  assert.ok(
-    !buttonsOf(page).some((b) => b.custom_id.startsWith('thread:')),
-    'a private page offers no Open thread',
-  );
+  assert.deepEqual(buttonsOfFamily(page, 'thread'), [], 'a private page offers no Open thread');
 
   const share = buttonWith(page, 'share');
-  assert.match(share.custom_id, /^share:[a-z0-9]+:3$/);
+  assert.equal(shareId.parse(share.custom_id)?.offset, 3);
   const { interaction: shareClick, data: shared } = await click(share.custom_id, pageMessage);
   assert.equal(shared.flags & EPHEMERAL, 0);
   assert.deepEqual(shared.allowed_mentions, NO_MENTIONS);
@@ -262,7 +170,7 @@ test('Share on a More sources page posts the citations that page shows; its Open
   const sharedMessage = emu.originalMessage(shareClick) as Json;
   const seq = emu.recorder.lastSeq;
   const thread = buttonWith(shared, 'thread');
-  assert.match(thread.custom_id, /^thread:[a-z0-9]+:3$/);
+  assert.equal(openThreadId.parse(thread.custom_id)?.offset, 3);
   const { reply, threadId } = await openThread(thread.custom_id, sharedMessage);
   assert.equal(reply.content, `Posted 3 citation(s) in <#${threadId}>.`);
   assert.equal(threadId, sharedMessage.id, 'the thread hangs on the shared message');
@@ -300,11 +208,11 @@ test('a private answer offers Share but no Open thread, and a forged Open thread
       .map((b) => b.label),
     ['More sources', 'Share'],
   );
-  assert.ok(!buttonsOf(data).some((b) => b.custom_id.startsWith('thread:')), 'no Open thread');
-  const key = /^share:([a-z0-9]+)$/.exec(buttonWith(data, 'share').custom_id)?.[1];
+  assert.deepEqual(buttonsOfFamily(data, 'thread'), [], 'no Open thread');
+  const key = shareId.parse(buttonWith(data, 'share').custom_id)?.key;
   assert.ok(key);
 
-  for (const forged of [`thread:${key}`, `thread:${key}:3`]) {
+  for (const forged of [openThreadId.build({ key, offset: 0 }), openThreadId.build({ key, offset: 3 })]) {
     const seq = emu.recorder.lastSeq;
     const { callback: cb, data: reply, log } = await click(forged, message);
     assert.equal(cb.type, 4, forged);
@@ -318,48 +226,9 @@ test('a private answer offers Share but no Open thread, and a forged Open thread
   // The same key pressed on someone else's public answer: the question was never shown publicly.
   const { message: open } = await ask(ONE);
   const seq = emu.recorder.lastSeq;
-  const { data: refused, log } = await click(`thread:${key}`, open);
+  const { data: refused, log } = await click(openThreadId.build({ key, offset: 0 }), open);
   assert.match(refused.content, PRIVATE_REFUSAL);
   assert.equal(log.outcome, 'refused');
   assert.deepEqual(publicPosts(seq), [], 'no thread named after the private question');
   assert.ok(!emu.requests.some((r) => (r.body as Json | undefined)?.name === secret));
-});
-
-test('a button whose question is no longer known answers "expired, ask again" and does nothing else', async () => {
-  const { message } = await ask(ONE);
-  for (const id of [
-    'more:zzzzzzzzzz:3',
-    'thread:zzzzzzzzzz',
-    'share:zzzzzzzzzz',
-    'sp:zzzzzzzzzz:1',
-    'more',
-  ]) {
-    const seq = emu.recorder.lastSeq;
-    const { callback: cb, data, log } = await click(id, message);
-    assert.equal(cb.type, 4, id);
-    assert.equal(data.flags & EPHEMERAL, EPHEMERAL, id);
-    assert.match(data.content, EXPIRED, id);
-    assert.deepEqual(data.embeds, [], id);
-    assert.deepEqual(data.allowed_mentions, NO_MENTIONS, id);
-    assert.equal(log.outcome, 'expired', id);
-    assert.deepEqual(
-      requestsAfter(emu, seq).map((r) => r.name),
-      ['interactionCallback'],
-      `${id}: no thread, no post`,
-    );
-  }
-});
-
-test('a button from an unknown family gets a clean "ask again" message', async () => {
-  const { message } = await ask(ONE);
-  for (const id of ['vote:up:3', 'legacy']) {
-    const { callback: cb, data, log } = await click(id, message);
-    assert.equal(cb.type, 4, id);
-    assert.equal(data.flags & EPHEMERAL, EPHEMERAL, id);
-    assert.equal(data.content, 'This button is from an older version of the bot. Please ask again.');
-    assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
-    assert.equal(log.command, `button:${id.split(':')[0]}`);
-    assert.equal(log.outcome, 'expired');
-  }
-  assert.ok(!bot.logs.some((l) => l.level >= 50), 'nothing was logged as an error');
 });

@@ -75,21 +75,6 @@ test('/knowledge list shows each file with its status and passages, privately', 
   assert.match(body, /5 indexed, 0 skipped · page 1 of 1/);
 });
 
-test('a member is refused on every /knowledge subcommand and gets no file names from autocomplete', async () => {
-  for (const [sub, options] of [
-    ['list', []],
-    ['remove', [documentOption(NAVALNY)]],
-    ['restore', [documentOption('whatever.md')]],
-  ] as const) {
-    const cb = await emu.waitForCallback(knowledge(sub, [...options], emu.members.plain));
-    const data = cb.data as Sent;
-    assert.equal(Number(data.flags) & 64, 64, sub);
-    assert.match(data.content ?? '', /only moderators can/, sub);
-  }
-  assert.deepEqual(await choices('remove', '', emu.members.plain), []);
-  assert.ok(await pathExists(join(bot.knowledgeDir, `${NAVALNY}.md`)));
-});
-
 test('remove moves the file to DATA_DIR/trash and it is no longer answered; restore brings it back', async () => {
   assert.match(await askText('Where was Navalny evacuated to?'), /Omsk to Berlin/);
   assert.ok((await choices('remove', 'diplomat')).includes(`${NAVALNY}.md`), 'the file name list shows');

@@ -42,16 +42,6 @@ const text = (m: Sent) =>
 const ask = (value: string, member = emu.members.plain) =>
   emu.chatInput('ask', [{ name: 'question', type: 3, value }], { member });
 
-test('/reindex is refused to a member, politely and privately', async () => {
-  const i = emu.chatInput('reindex', [], { subcommand: 'update', member: emu.members.plain });
-  const cb = await emu.waitForCallback(i);
-  const data = cb.data as Sent;
-  assert.equal(cb.type, 4);
-  assert.equal(Number(data.flags) & 64, 64);
-  assert.match(data.content ?? '', /only moderators can reindex/);
-  assert.deepEqual(data.allowed_mentions, { parse: [] });
-});
-
 test('/reindex by a moderator reports what changed: documents added and passages before → after', async () => {
   await writeFile(
     join(bot.knowledgeDir, 'extra-harbour.md'),

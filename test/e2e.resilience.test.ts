@@ -76,22 +76,6 @@ test('a malformed INTERACTION_CREATE is logged and does not kill the process', a
   assert.match(text(cb.data), /Mishustin/);
 });
 
-test('the per-member cooldown answers "try again in N s" and leaves other members alone', async () => {
-  const member = emu.createMember({ username: 'eager' });
-  for (let n = 0; n < 3; n++) {
-    const cb = await emu.waitForCallback(ask('Lukashenka KGB appointments', member));
-    assert.match(text(cb.data), /KGB/);
-  }
-  const refused = await emu.waitForCallback(ask('Lukashenka KGB appointments', member));
-  const data = refused.data as Sent;
-  assert.equal(Number(data.flags) & 64, 64);
-  assert.match(data.content ?? '', /try again in (\d+) s/);
-  const wait = Number(/try again in (\d+) s/.exec(data.content ?? '')?.[1]);
-  assert.ok(wait >= 1 && wait <= 60);
-  const other = await emu.waitForCallback(ask('Lukashenka KGB appointments'));
-  assert.match(text(other.data), /KGB/);
-});
-
 test('SIGTERM shuts the bot down cleanly', async () => {
   const from = bot.logs.length;
   await bot.stop();

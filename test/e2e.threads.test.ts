@@ -9,9 +9,11 @@ import {
   type Json,
   Permission,
 } from '../harness/emulator/index.js';
+import { openThreadId } from '../src/discord/buttons/openThreadId.js';
+import { shareId } from '../src/discord/buttons/shareId.js';
 import {
   bodyOf,
-  buttonsOf,
+  buttonsOfFamily,
   buttonWith,
   EPHEMERAL,
   embedText,
@@ -34,7 +36,6 @@ shareBot({ COOLDOWN_QUESTIONS: '100' }, (shared) => {
 
 const QUESTION = 'What did the OSCE chair offer?';
 const CLAIM = 'I read that Lukashenko won 80.1% of the vote in the election.';
-const NOT_FOUND = 'No passage in the knowledge bears on that message, so there is nothing to cite for it.';
 
 /** Requests that create a thread, of either kind. */
 const threadCreations = (seq: number) => [
@@ -119,27 +120,16 @@ test('a private /ask in a thread posts nothing into the thread: no button, and a
     { name: 'private', type: 5, value: true },
   ]);
   assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
-  assert.ok(!buttonsOf(data).some((b) => b.custom_id.startsWith('thread:')), 'no Post citations here');
-  const key = /^share:([a-z0-9]+)$/.exec(buttonWith(data, 'share').custom_id)?.[1];
+  assert.deepEqual(buttonsOfFamily(data, 'thread'), [], 'no Post citations here');
+  const key = shareId.parse(buttonWith(data, 'share').custom_id)?.key;
+  assert.ok(key);
   const seq = emu.recorder.lastSeq;
-  const done = await settle(emu, bot, () => emu.button(`thread:${key}`, message));
+  const done = await settle(emu, bot, () => emu.button(openThreadId.build({ key, offset: 0 }), message));
   assert.equal(done.data.flags & EPHEMERAL, EPHEMERAL);
   assert.match(done.data.content, /^This answer is private\. Share it first/);
   assert.equal(done.log.outcome, 'refused');
   assert.deepEqual(threadCreations(seq), []);
   assert.deepEqual(requestsAfter(emu, seq, 'createMessage'), [], 'nothing posted in the thread');
-});
-
-test('Find sources on a private answer is refused: nothing of it is posted publicly', async () => {
-  const { message } = await ask(QUESTION, {}, [{ name: 'private', type: 5, value: true }]);
-  assert.equal(Number(message.flags) & EPHEMERAL, EPHEMERAL);
-  const seq = emu.recorder.lastSeq;
-  const done = await findSources(message);
-  assert.equal(done.data.flags & EPHEMERAL, EPHEMERAL);
-  assert.match(done.data.content, /^That message is private/);
-  assert.equal(done.log.outcome, 'refused');
-  assert.deepEqual(threadCreations(seq), []);
-  assert.deepEqual(requestsAfter(emu, seq, 'createMessage'), []);
 });
 
 test('Find sources on a channel message opens a thread on it and posts the citations there', async () => {
@@ -184,73 +174,6 @@ test('Find sources on a message inside a thread posts in that thread', async () 
   assert.equal(where, threadId);
   assert.deepEqual(threadCreations(seq), []);
   assert.equal(citationPosts(seq, threadId).length, count);
-});
-
-test('Find sources on a message without text, or on a claim the knowledge does not cover, says so privately', async () => {
-  const cases: [Json, string][] = [
-    [emu.postMessage(''), 'That message has no text to check against the sources.'],
-    [emu.postMessage('   \n  '), 'That message has no text to check against the sources.'],
-    [emu.postMessage('The capital of Australia is Canberra, not Sydney.'), NOT_FOUND],
-  ];
-  for (const [target, expected] of cases) {
-    const seq = emu.recorder.lastSeq;
-    const { callback, data, log } = await findSources(target);
-    assert.equal(callback.type, 4);
-    assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
-    assert.equal(data.content, expected);
-    assert.deepEqual(data.embeds, []);
-    assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
-    assert.deepEqual(
-      requestsAfter(emu, seq).map((r) => r.name),
-      ['interactionCallback'],
-      'no thread, nothing posted',
-    );
-    assert.equal(log.outcome, expected === NOT_FOUND ? 'not_found' : 'invalid');
-  }
-});
-
-test('in a DM, Find sources and /ask answer in the conversation, with no thread and no thread button', async () => {
-  const user = emu.members.plain.user as Json;
-  const dm = emu.world.dmChannelFor(user);
-  const target = emu.postMessage(CLAIM, { channelId: dm.id as string, author: user });
-  const seq = emu.recorder.lastSeq;
-  const { callback, data, log } = await findSources(target, { dm: true });
-  assert.equal(callback.type, 4);
-  assert.equal(data.flags & EPHEMERAL, 0);
-  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
-  assert.equal(data.embeds[0]?.title, CLAIM);
-  assert.match(embedText(data), /\*\*Lukashenko\*\* \*\*won\*\* \*\*80\.1\*\*% of the \*\*vote\*\*/);
-  assert.equal(log.guild, 'dm');
-  assert.equal(log.outcome, 'answered');
-  assert.deepEqual(threadCreations(seq), []);
-  assert.deepEqual(requestsAfter(emu, seq, 'createMessage'), []);
-  const labels = (m: MessageView | Json) => buttonsOf(m).map((b) => b.label);
-  assert.ok(!labels(data).includes('Open thread'), `no thread button in a DM: ${labels(data)}`);
-  assert.ok(labels(data).includes('More sources'));
-
-  const asked = await ask(QUESTION, { dm: true });
-  assert.equal(asked.callback.type, 4);
-  assert.deepEqual(asked.data.allowed_mentions, NO_MENTIONS);
-  assert.equal(asked.message.channel_id, dm.id);
-  assert.deepEqual(labels(asked.data), ['More sources', 'Context 1', 'Helpful', 'Not helpful', 'Flag 1']);
-});
-
-test('in a DM, the buttons of a Find sources answer keep checking the message as a claim', async () => {
-  const user = emu.members.plain.user as Json;
-  const dm = emu.world.dmChannelFor(user);
-  // Answered at the claim bar only: its conversational words dilute it below the question bar.
-  const chatty = 'I keep reading that Lukashenko won 80.1% of the vote. Is that right?';
-  const target = emu.postMessage(chatty, { channelId: dm.id as string, author: user });
-  const found = await findSources(target, { dm: true });
-  assert.equal(found.log.outcome, 'answered');
-  const message = emu.originalMessage(found.interaction);
-  const more = buttonWith(message, 'more');
-  const clicked = await settle(emu, bot, () => emu.button(more.custom_id, message as Json, { dm: true }));
-  assert.doesNotMatch(clicked.data.embeds[0]?.title ?? '', /^Not found/);
-  assert.match(
-    clicked.data.content || embedText(clicked.data),
-    /There are no further sources for this question\.|\[4\] /,
-  );
 });
 
 const GRANT =

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isPassageId, isQueryKey } from '../src/discord/feedbackIds.js';
+import { isPassageId, isQueryKey } from '../src/discord/idFields.js';
 import { feedbackRow, passageIdsOf } from '../src/discord/render/feedbackRow.js';
 import { flagMessage } from '../src/discord/render/flagMessage.js';
 import { flagModal } from '../src/discord/render/flagModal.js';
@@ -18,11 +18,11 @@ test('the feedback row: Helpful, Not helpful, Flag n per citation, ids within 10
   assert.deepEqual(
     row.components.map((b) => ('custom_id' in b ? [b.label, b.custom_id] : [])),
     [
-      ['Helpful', `vote:${KEY}:up`],
-      ['Not helpful', `vote:${KEY}:down`],
-      ['Flag 4', `flag:${KEY}:${IDS[0]}`],
-      ['Flag 5', `flag:${KEY}:${IDS[1]}`],
-      ['Flag 6', `flag:${KEY}:${IDS[2]}`],
+      ['Helpful', `vote.v1:${KEY}:up`],
+      ['Not helpful', `vote.v1:${KEY}:down`],
+      ['Flag 4', `flag.v1:${KEY}:${IDS[0]}`],
+      ['Flag 5', `flag.v1:${KEY}:${IDS[1]}`],
+      ['Flag 6', `flag.v1:${KEY}:${IDS[2]}`],
     ],
   );
   assert.deepEqual(passageIdsOf([{ components: [] }, row, { type: 1 }]), IDS, 'read back from the message');
@@ -38,7 +38,7 @@ test('feedback ids accept what we make and nothing else', () => {
 
 test('the flag modal carries the key and passage, with one optional reason of at most 500 characters', () => {
   const modal = fitModal(flagModal(KEY, IDS[0] as string));
-  assert.equal(modal.custom_id, `flagm:${KEY}:${IDS[0]}`);
+  assert.equal(modal.custom_id, `flag-reason.v1:${KEY}:${IDS[0]}`);
   assert.ok(modal.title.length <= 45);
   const [label] = modal.components;
   assert.ok(label && 'component' in label);

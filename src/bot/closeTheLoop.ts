@@ -1,7 +1,7 @@
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
+import { citationsToAsk } from '../discord/answerReply.js';
 import { noticeChannels, tellMember } from '../discord/notify/tellMember.js';
-import { citationsToAsk } from '../discord/presentAnswer.js';
 import type { Engine } from '../engine/engine.js';
 import { reaskPending } from '../gaps/reaskPending.js';
 import type { State } from '../storage/state.js';

@@ -46,14 +46,17 @@ export interface MessageCommand {
 
 export type Command = ChatCommand | MessageCommand;
 
-/** A button family: its custom_id is `prefix:arg:arg…`, everything it needs to survive a restart. */
+/**
+ * A button family's handler, made by `familyButton` (idFamily.ts): the router picks it by the family
+ * name of the custom_id, and it parses the id itself (everything it needs to survive a restart).
+ */
 export interface ButtonHandler {
-  prefix: string;
-  handle(interaction: ButtonInteraction, args: string[], ctx: BotContext): Promise<Outcome>;
+  readonly family: string;
+  handle(interaction: ButtonInteraction, ctx: BotContext): Promise<Outcome>;
 }
 
-/** A modal family, like a button family: its custom_id is `prefix:arg:arg…`. */
+/** A modal family's handler, made by `familyModal`, like a button family's. */
 export interface ModalHandler {
-  prefix: string;
-  handle(interaction: ModalSubmitInteraction, args: string[], ctx: BotContext): Promise<Outcome>;
+  readonly family: string;
+  handle(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<Outcome>;
 }

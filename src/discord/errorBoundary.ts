@@ -5,7 +5,7 @@ import { ANY_ACTION, missingPermissionError } from './missingPermission.js';
 import { respond, respondChoices } from './send/respond.js';
 import { UserError } from './userError.js';
 
-export const APOLOGY =
+const APOLOGY =
   'Sorry, something went wrong while answering. It has been logged; please try again in a moment.';
 
 /**
@@ -21,12 +21,9 @@ export async function handleInteractionError(
 ): Promise<Outcome> {
   const denied = error instanceof UserError ? null : missingPermissionError(error, ANY_ACTION, null);
   const expected = error instanceof UserError ? error : denied;
-  if (denied)
-    ctx.logger.warn(
-      { err: error, interactionId: interaction.id },
-      'Discord refused: the bot lacks a permission',
-    );
-  else if (!expected) ctx.logger.error({ err: error, interactionId: interaction.id }, 'interaction failed');
+  // ctx.logger is the interaction's child logger (handleInteraction): it carries its id and command.
+  if (denied) ctx.logger.warn({ err: error }, 'Discord refused: the bot lacks a permission');
+  else if (!expected) ctx.logger.error({ err: error }, 'interaction failed');
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await respondChoices(interaction, []);
@@ -34,10 +31,7 @@ export async function handleInteractionError(
       await respond(interaction, { content: expected ? expected.message : APOLOGY, ephemeral: true });
     }
   } catch (sendError) {
-    ctx.logger.warn(
-      { err: sendError, interactionId: interaction.id },
-      'could not tell the member about the error',
-    );
+    ctx.logger.warn({ err: sendError }, 'could not tell the member about the error');
   }
   return { outcome: expected ? expected.outcome : 'invalid' };
 }

@@ -3,7 +3,6 @@ import { hashId } from '../log/hashId.js';
 import type { BotContext } from './botContext.js';
 import { OUTDATED_COMPONENT } from './buttons/expired.js';
 import type { ButtonHandler, Command, ModalHandler, Outcome } from './command.js';
-import { parseCustomId } from './customId.js';
 import { handleInteractionError } from './errorBoundary.js';
 import { familyOf } from './idFamily.js';
 import { respondChoices } from './send/respond.js';
@@ -70,36 +69,39 @@ async function dispatch(interaction: Interaction, ctx: BotContext, registry: Reg
     throw new UserError('This command does not work from here.', 'invalid');
   }
   if (interaction.isButton()) {
-    const { args } = parseCustomId(interaction.customId);
     const handler = registry.buttons.get(familyOf(interaction.customId));
     if (!handler) throw new UserError(OUTDATED_COMPONENT, 'expired');
-    return handler.handle(interaction, args, ctx);
+    return handler.handle(interaction, ctx);
   }
   if (interaction.isModalSubmit()) {
-    const { args } = parseCustomId(interaction.customId);
     const handler = registry.modals.get(familyOf(interaction.customId));
     if (!handler) throw new UserError(OUTDATED_COMPONENT, 'expired');
-    return handler.handle(interaction, args, ctx);
+    return handler.handle(interaction, ctx);
   }
   return { outcome: 'invalid' };
 }
 
-/** Every interaction goes through here: dispatch, the error boundary, and one log line. */
+/**
+ * Every interaction goes through here: dispatch, the error boundary, and one log line. The handler
+ * and the boundary log through a child carrying the interaction's id and command, so any line they
+ * write matches the interaction's own line.
+ */
 export async function handleInteraction(
   interaction: Interaction,
   ctx: BotContext,
   registry: Registry,
 ): Promise<void> {
   const started = performance.now();
+  const logger = ctx.logger.child({ interactionId: interaction.id, command: describe(interaction) });
+  const scoped: BotContext = { ...ctx, logger };
   let outcome: Outcome;
   try {
-    outcome = await dispatch(interaction, ctx, registry);
+    outcome = await dispatch(interaction, scoped, registry);
   } catch (error) {
-    outcome = await handleInteractionError(interaction, error, ctx);
+    outcome = await handleInteractionError(interaction, error, scoped);
   }
-  ctx.logger.info(
+  logger.info(
     {
-      command: describe(interaction),
       guild: interaction.guildId ?? 'dm',
       member: hashId(interaction.user.id),
       latencyMs: Math.round(performance.now() - started),

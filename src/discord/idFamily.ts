@@ -10,7 +10,8 @@ type Field = string | number;
 /**
  * One button or modal family's custom_id, built and parsed in one place: `name.vN:field:field…`.
  * The version makes an id from an older format "expired" instead of misread; the router finds the
- * family by the name before `.v` (or before `:` for ids from before versions existed).
+ * family by the name before `.v` (or before `:` for ids from before versions existed, which then
+ * parse as nothing and are answered "expired" too).
  */
 export interface IdFamily<Args> {
   readonly name: string;
@@ -67,9 +68,8 @@ export function familyButton<Args>(
   handle: (interaction: ButtonInteraction, args: Args, ctx: BotContext) => Promise<Outcome>,
 ): ButtonHandler {
   return {
-    prefix: family.name,
-    handle: (interaction, _fields, ctx) =>
-      handle(interaction, argsOrExpired(family, interaction.customId), ctx),
+    family: family.name,
+    handle: (interaction, ctx) => handle(interaction, argsOrExpired(family, interaction.customId), ctx),
   };
 }
 
@@ -79,8 +79,7 @@ export function familyModal<Args>(
   handle: (interaction: ModalSubmitInteraction, args: Args, ctx: BotContext) => Promise<Outcome>,
 ): ModalHandler {
   return {
-    prefix: family.name,
-    handle: (interaction, _fields, ctx) =>
-      handle(interaction, argsOrExpired(family, interaction.customId), ctx),
+    family: family.name,
+    handle: (interaction, ctx) => handle(interaction, argsOrExpired(family, interaction.customId), ctx),
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnswerMode } from '../search/abstain.js';
 import { foldText } from '../text/fold.js';
+import { UserError } from './userError.js';
 
 /** Filters a question was asked with; what callers pass to put(). */
 export interface QueryExtraInput {
@@ -151,4 +152,14 @@ export class QueryStore {
       this.#keys.delete(first.value[1].identity);
     }
   }
+}
+
+const EXPIRED =
+  'This result expired (the bot restarted or has answered many questions since). Please ask again.';
+
+/** The question a button was made for, or a clean "expired" when the store no longer has it. */
+export function storedQuery(queries: QueryStore, key: string): StoredQuery {
+  const stored = queries.get(key);
+  if (!stored) throw new UserError(EXPIRED, 'expired');
+  return stored;
 }

@@ -1,4 +1,5 @@
-import { ChannelType, type Message, MessageFlags, type SendableChannels } from 'discord.js';
+import type { Message, SendableChannels } from 'discord.js';
+import { ChannelType, MessageFlags } from 'discord-api-types/v10';
 import type { Citation } from '../types.js';
 import { type Granted, POST_IN_THREAD, START_THREAD, withPermissionHint } from './missingPermission.js';
 import { threadCitation } from './render/threadCitation.js';

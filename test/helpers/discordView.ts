@@ -5,6 +5,7 @@ import type {
   Json,
   RecordedRequest,
 } from '../../harness/emulator/index.js';
+import { familyOf } from '../../src/discord/idFamily.js';
 
 /** Read-only views of what the bot sent, typed just enough for assertions. */
 export interface ButtonView {
@@ -55,12 +56,20 @@ export function buttonsOf(message: Json | MessageView | undefined): ButtonView[]
   return components.flatMap((row) => row.components);
 }
 
-/** The one button whose custom_id starts with `prefix:`; throws listing the buttons when absent. */
-export function buttonWith(message: Json | MessageView | undefined, prefix: string): ButtonView {
-  const all = buttonsOf(message);
-  const found = all.filter((b) => b.custom_id.startsWith(`${prefix}:`));
+/** The buttons of one custom_id family (idFamily.ts). */
+export function buttonsOfFamily(message: Json | MessageView | undefined, family: string): ButtonView[] {
+  return buttonsOf(message).filter((b) => familyOf(b.custom_id) === family);
+}
+
+/** The one button of a custom_id family; throws listing the buttons when absent. */
+export function buttonWith(message: Json | MessageView | undefined, family: string): ButtonView {
+  const found = buttonsOfFamily(message, family);
   if (found.length !== 1)
-    throw new Error(`expected one "${prefix}:" button, got: ${all.map((b) => b.custom_id).join(', ')}`);
+    throw new Error(
+      `expected one "${family}" button, got: ${buttonsOf(message)
+        .map((b) => b.custom_id)
+        .join(', ')}`,
+    );
   return found[0] as ButtonView;
 }
 

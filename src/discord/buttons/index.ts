@@ -28,5 +28,5 @@ export const buttonHandlers: ReadonlyMap<string, ButtonHandler> = new Map(
     tellMe,
     gapsPage,
     review,
-  ].map((h) => [h.prefix, h]),
+  ].map((h) => [h.family, h]),
 );

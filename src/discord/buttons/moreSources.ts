@@ -1,13 +1,11 @@
-import type { ButtonHandler } from '../command.js';
+import { familyButton } from '../idFamily.js';
 import { respond } from '../send/respond.js';
+import { moreSourcesId } from './moreSourcesId.js';
 import { storedAnswerPage } from './storedAnswerPage.js';
 
 /** More sources: the next page of citations, privately, with its own More button. */
-export const moreSources: ButtonHandler = {
-  prefix: 'more',
-  async handle(interaction, args, ctx) {
-    const { payload, outcome } = storedAnswerPage(interaction, ctx, args, true);
-    await respond(interaction, payload);
-    return outcome;
-  },
-};
+export const moreSources = familyButton(moreSourcesId, async (interaction, page, ctx) => {
+  const { payload, outcome } = storedAnswerPage(interaction, ctx, page, true);
+  await respond(interaction, payload);
+  return outcome;
+});

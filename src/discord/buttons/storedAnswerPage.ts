@@ -1,7 +1,8 @@
 import type { ButtonInteraction } from 'discord.js';
+import { type AnswerReply, askForReply } from '../answerReply.js';
 import type { BotContext } from '../botContext.js';
-import { type Presented, presentAnswer } from '../presentAnswer.js';
-import { storedQuery } from './expired.js';
+import { storedQuery } from '../queryStore.js';
+import type { AnswerPageArgs } from './answerPageArgs.js';
 
 /**
  * The answer page a button stands for (`key` of the stored question, citation `offset`), checked as
@@ -10,15 +11,15 @@ import { storedQuery } from './expired.js';
 export function storedAnswerPage(
   interaction: ButtonInteraction,
   ctx: BotContext,
-  [key, offset]: string[],
+  { key, offset }: AnswerPageArgs,
   ephemeral: boolean,
-): Presented {
-  const { query, mode } = storedQuery(ctx, key);
-  return presentAnswer(ctx, query, {
+): AnswerReply {
+  const { query, mode } = storedQuery(ctx.queries, key);
+  return askForReply(ctx, query, {
     ephemeral,
     inThread: interaction.channel?.isThread() ?? false,
     inGuild: interaction.inGuild(),
-    offset: Number(offset) || 0,
+    offset,
     mode,
   });
 }

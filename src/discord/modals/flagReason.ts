@@ -1,13 +1,11 @@
 import type { ModalSubmitInteraction } from 'discord.js';
 import { cleanReason } from '../../feedback/feedbackRecord.js';
 import { hashId } from '../../log/hashId.js';
-import { OUTDATED_COMPONENT } from '../buttons/expired.js';
-import type { ModalHandler } from '../command.js';
-import { isPassageId, isQueryKey } from '../feedbackIds.js';
+import { familyModal } from '../idFamily.js';
 import { flagMessage } from '../render/flagMessage.js';
-import { FLAG_MODAL, REASON_INPUT } from '../render/flagModal.js';
+import { REASON_INPUT } from '../render/flagModal.js';
 import { respond } from '../send/respond.js';
-import { UserError } from '../userError.js';
+import { flagReasonId } from './flagReasonId.js';
 
 function reasonOf(interaction: ModalSubmitInteraction): string | null {
   const field = interaction.fields.fields.get(REASON_INPUT);
@@ -18,26 +16,22 @@ function reasonOf(interaction: ModalSubmitInteraction): string | null {
  * A submitted flag: recorded, acknowledged, and posted to the mod-log channel with the passage, its
  * source, the reason and the question. A flag on an expired answer still names its passage.
  */
-export const flagReason: ModalHandler = {
-  prefix: FLAG_MODAL,
-  async handle(interaction, [key, passageId], ctx) {
-    if (!isQueryKey(key) || !isPassageId(passageId)) throw new UserError(OUTDATED_COMPONENT, 'expired');
-    const reason = reasonOf(interaction);
-    const query = ctx.queries.get(key)?.query ?? null;
-    await ctx.feedback.append({
-      kind: 'flag',
-      query,
-      key,
-      passageIds: [passageId],
-      reason,
-      member: hashId(interaction.user.id),
-    });
-    try {
-      await respond(interaction, { content: 'Thanks, the moderators will look at it.', ephemeral: true });
-    } finally {
-      const context = ctx.knowledge.passage(passageId);
-      await ctx.modLog(flagMessage({ passageId, context, reason, query, memberId: interaction.user.id }));
-    }
-    return { outcome: 'done', results: 1 };
-  },
-};
+export const flagReason = familyModal(flagReasonId, async (interaction, { key, passageId }, ctx) => {
+  const reason = reasonOf(interaction);
+  const query = ctx.queries.get(key)?.query ?? null;
+  await ctx.feedback.append({
+    kind: 'flag',
+    query,
+    key,
+    passageIds: [passageId],
+    reason,
+    member: hashId(interaction.user.id),
+  });
+  try {
+    await respond(interaction, { content: 'Thanks, the moderators will look at it.', ephemeral: true });
+  } finally {
+    const context = ctx.knowledge.passage(passageId);
+    await ctx.modLog(flagMessage({ passageId, context, reason, query, memberId: interaction.user.id }));
+  }
+  return { outcome: 'done', results: 1 };
+});

@@ -1,13 +1,11 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  ButtonStyle,
-  ComponentType,
-} from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { KnowledgeInfo } from '../../search/browse.js';
 import type { Answer, Citation } from '../../types.js';
-import { customId } from '../customId.js';
+import { moreSourcesId } from '../buttons/moreSourcesId.js';
+import { openThreadId } from '../buttons/openThreadId.js';
+import { shareId } from '../buttons/shareId.js';
+import { showContextId } from '../buttons/showContextId.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';
 import { feedbackRow } from './feedbackRow.js';
@@ -50,19 +48,25 @@ function button(
   return { type: ComponentType.Button, custom_id: id, label, style, disabled };
 }
 
-export function answerComponents(view: AnswerView): APIActionRowComponent<APIButtonComponent>[] {
+function answerComponents(view: AnswerView): APIActionRowComponent<APIButtonComponent>[] {
   // Share and Open thread act on the citations shown: a later page carries its offset.
   const offset = Math.max(view.nextOffset - CITATIONS_PER_PAGE, 0);
-  const shown = (prefix: string) =>
-    offset > 0 ? customId(prefix, view.key, offset) : customId(prefix, view.key);
+  const shown = { key: view.key, offset };
   const actions: APIButtonComponent[] = [
-    button(customId('more', view.key, view.nextOffset), 'More sources', ButtonStyle.Secondary, !view.hasMore),
+    button(
+      moreSourcesId.build({ key: view.key, offset: view.nextOffset }),
+      'More sources',
+      ButtonStyle.Secondary,
+      !view.hasMore,
+    ),
   ];
   // A private answer goes public only through Share: the shared message offers Open thread.
   if (view.inGuild && !view.ephemeral)
-    actions.push(button(shown('thread'), view.inThread ? 'Post citations here' : 'Open thread'));
-  if (view.ephemeral) actions.push(button(shown('share'), 'Share', ButtonStyle.Primary));
-  const context = view.answer.citations.map((c) => button(customId('ctx', c.passageId), `Context ${c.rank}`));
+    actions.push(button(openThreadId.build(shown), view.inThread ? 'Post citations here' : 'Open thread'));
+  if (view.ephemeral) actions.push(button(shareId.build(shown), 'Share', ButtonStyle.Primary));
+  const context = view.answer.citations.map((c) =>
+    button(showContextId.build({ passageId: c.passageId }), `Context ${c.rank}`),
+  );
   const rows = [
     { type: ComponentType.ActionRow, components: actions } as APIActionRowComponent<APIButtonComponent>,
   ];

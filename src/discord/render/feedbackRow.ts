@@ -1,9 +1,8 @@
-import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Citation } from '../../types.js';
-import { customId, parseCustomId } from '../customId.js';
-
-export const VOTE = 'vote';
-export const FLAG = 'flag';
+import { flagId } from '../buttons/flagId.js';
+import { voteId } from '../buttons/voteId.js';
 
 function button(
   id: string,
@@ -21,11 +20,13 @@ export function feedbackRow(
   return {
     type: ComponentType.ActionRow,
     components: [
-      button(customId(VOTE, key, 'up'), 'Helpful', ButtonStyle.Success),
-      button(customId(VOTE, key, 'down'), 'Not helpful', ButtonStyle.Secondary),
+      button(voteId.build({ key, direction: 'up' }), 'Helpful', ButtonStyle.Success),
+      button(voteId.build({ key, direction: 'down' }), 'Not helpful', ButtonStyle.Secondary),
       ...citations
         .slice(0, 3)
-        .map((c) => button(customId(FLAG, key, c.passageId), `Flag ${c.rank}`, ButtonStyle.Secondary)),
+        .map((c) =>
+          button(flagId.build({ key, passageId: c.passageId }), `Flag ${c.rank}`, ButtonStyle.Secondary),
+        ),
     ],
   };
 }
@@ -39,8 +40,8 @@ export function passageIdsOf(rows: readonly unknown[]): string[] {
     for (const component of components) {
       const id = (component as { custom_id?: unknown }).custom_id;
       if (typeof id !== 'string') continue;
-      const { prefix, args } = parseCustomId(id);
-      if (prefix === FLAG && args[1] && !ids.includes(args[1])) ids.push(args[1]);
+      const passageId = flagId.parse(id)?.passageId;
+      if (passageId && !ids.includes(passageId)) ids.push(passageId);
     }
   }
   return ids;

@@ -1,15 +1,14 @@
-import { ComponentType, TextInputStyle } from 'discord.js';
+import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
 import { REASON_MAX } from '../../feedback/feedbackRecord.js';
-import { customId } from '../customId.js';
+import { flagReasonId } from '../modals/flagReasonId.js';
 import type { ModalPayload } from '../send/modal.js';
 
-export const FLAG_MODAL = 'flagm';
 export const REASON_INPUT = 'reason';
 
 /** The form a Flag button opens: one optional reason. Its id carries the question's key and the passage. */
 export function flagModal(key: string, passageId: string): ModalPayload {
   return {
-    custom_id: customId(FLAG_MODAL, key, passageId),
+    custom_id: flagReasonId.build({ key, passageId }),
     title: 'Flag this passage',
     components: [
       {

@@ -1,6 +1,6 @@
 import type { KnowledgeInfo } from '../../search/browse.js';
 
-export function builtAtText(iso: string): string {
+function builtAtText(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 

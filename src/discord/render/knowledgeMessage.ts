@@ -1,7 +1,7 @@
 import type { ReindexReport } from '../../engine/reindexReport.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledgeEntries.js';
 import type { DocumentMeta } from '../../types.js';
-import { customId } from '../customId.js';
+import { knowledgePageId } from '../buttons/knowledgePageId.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import type { ModeratorAction } from './auditMessage.js';
@@ -11,8 +11,7 @@ import { pageCount, pagerRow } from './pager.js';
 import { quoteMarkdown } from './quoteMarkdown.js';
 import { ENDED_ROLLBACK, reindexMessage } from './reindexMessage.js';
 
-export const KNOWLEDGE_PAGE_SIZE = 10;
-export const KNOWLEDGE_PAGE_PREFIX = 'kl';
+const KNOWLEDGE_PAGE_SIZE = 10;
 
 function addedWhen(iso: string | undefined): string {
   const when = iso === undefined ? null : discordTime(iso, 'R');
@@ -44,7 +43,7 @@ export function knowledgeListMessage(entries: KnowledgeEntry[], page: number): M
         },
       },
     ],
-    components: pages > 1 ? [pagerRow(current, pages, (p) => customId(KNOWLEDGE_PAGE_PREFIX, p))] : [],
+    components: pages > 1 ? [pagerRow(current, pages, (p) => knowledgePageId.build({ page: p }))] : [],
     ephemeral: true,
   };
 }

@@ -1,4 +1,5 @@
-import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 
 /** Previous / Next buttons; `idFor(page)` builds the custom_id that reopens a page. */
 export function pagerRow(

@@ -1,5 +1,5 @@
 import type { SearchFilters, SearchPage } from '../../search/searchPassages.js';
-import { customId } from '../customId.js';
+import { searchPageId } from '../buttons/searchPageId.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';
@@ -53,7 +53,7 @@ export function searchPageMessage(
         footer: { text: `${page.total} passages · page ${pageIndex + 1} of ${pages}` },
       },
     ],
-    components: pages > 1 ? [pagerRow(pageIndex, pages, (p) => customId('sp', key, p))] : [],
+    components: pages > 1 ? [pagerRow(pageIndex, pages, (p) => searchPageId.build({ key, page: p }))] : [],
     ephemeral: true,
   };
 }

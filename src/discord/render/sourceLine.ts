@@ -8,7 +8,7 @@ export function linkableUrl(url: string | null): string | null {
   return new URL(url).href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
-export function sourceDetails(source: Source): string {
+function sourceDetails(source: Source): string {
   return [source.outlet ?? 'outlet unknown', source.published ?? 'undated'].join(', ');
 }
 

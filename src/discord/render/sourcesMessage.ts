@@ -1,13 +1,13 @@
 import type { KnowledgeInfo } from '../../search/browse.js';
 import type { IndexedDocument } from '../../search/searchState.js';
-import { customId } from '../customId.js';
+import { sourcesPageId } from '../buttons/sourcesPageId.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';
 import { freshnessFooter } from './freshness.js';
 import { pageCount, pagerRow } from './pager.js';
 import { sourceLine } from './sourceLine.js';
 
-export const SOURCES_PAGE_SIZE = 10;
+const SOURCES_PAGE_SIZE = 10;
 
 /** The documents the bot answers from, a page at a time. */
 export function sourcesMessage(
@@ -43,7 +43,7 @@ export function sourcesMessage(
         footer: { text: `${freshnessFooter(info)} · page ${current + 1} of ${pages}` },
       },
     ],
-    components: pages > 1 ? [pagerRow(current, pages, (p) => customId('src', p))] : [],
+    components: pages > 1 ? [pagerRow(current, pages, (p) => sourcesPageId.build({ page: p }))] : [],
     ephemeral: true,
   };
 }

@@ -42,7 +42,7 @@ function fitAuthor({ url, name, ...rest }: APIEmbedAuthor): APIEmbedAuthor {
 }
 
 /** The characters Discord counts towards the 6000 of a message. */
-export function embedLength(embed: APIEmbed): number {
+function embedLength(embed: APIEmbed): number {
   let length = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
   for (const field of embed.fields ?? []) length += field.name.length + field.value.length;
   return length + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);

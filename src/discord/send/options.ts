@@ -1,10 +1,10 @@
-import {
-  type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
-  type MessageCreateOptions,
-  MessageFlags,
-  type MessageReplyOptions,
+import type {
+  InteractionEditReplyOptions,
+  InteractionReplyOptions,
+  MessageCreateOptions,
+  MessageReplyOptions,
 } from 'discord.js';
+import { MessageFlags } from 'discord-api-types/v10';
 import { fitMessage, type MessagePayload } from './payload.js';
 
 /** The fitted content, embeds and components; keys the payload leaves out stay out (an edit keeps them). */

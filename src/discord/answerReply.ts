@@ -7,12 +7,13 @@ import { answerMessage, CITATIONS_PER_PAGE } from './render/answerMessage.js';
 import { notFoundMessage } from './render/notFoundMessage.js';
 import type { MessagePayload } from './send/payload.js';
 
-export interface Presented {
+/** An answer page as a message, with what the interaction came to. */
+export interface AnswerReply {
   payload: MessagePayload;
   outcome: Outcome;
 }
 
-export interface PresentOptions {
+export interface AnswerReplyOptions {
   ephemeral: boolean;
   inThread: boolean;
   inGuild: boolean;
@@ -28,17 +29,20 @@ export function citationsToAsk(offset = 0): number {
   return Math.min(offset + CITATIONS_PER_PAGE + 1, MAX_LIMIT);
 }
 
-/** Answers a question as a Discord message: one page of citations, or a private "not found". */
-export function presentAnswer(ctx: BotContext, query: string, options: PresentOptions): Presented {
+/** Asks the engine and makes the reply: one page of citations, or a private "not found". */
+export function askForReply(ctx: BotContext, query: string, options: AnswerReplyOptions): AnswerReply {
   const answer = ctx.knowledge.ask(query, {
     limit: citationsToAsk(options.offset),
     mode: options.mode ?? 'question',
   });
-  return presentAnswered(ctx, answer, options);
+  return replyForAnswer(ctx, answer, options);
 }
 
-/** The message for an answer already computed with `citationsToAsk(options.offset)` citations. */
-export function presentAnswered(ctx: BotContext, answer: Answer, options: PresentOptions): Presented {
+/**
+ * The reply for an answer already computed with `citationsToAsk(options.offset)` citations; stores
+ * the question for its buttons.
+ */
+export function replyForAnswer(ctx: BotContext, answer: Answer, options: AnswerReplyOptions): AnswerReply {
   const offset = options.offset ?? 0;
   const info = ctx.knowledge.info();
   if (!answer.answered) {

@@ -1,36 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BotProcess } from '../harness/botProcess.js';
-import type { CommandOption, DiscordEmulator, Json } from '../harness/emulator/index.js';
 import {
   buttonsOf,
   EPHEMERAL,
   type MessageView,
   NO_MENTIONS,
   ranksIn,
-  settle,
   unbold,
-  view,
-} from './helpers/discordView.js';
-import { shareBot } from './helpers/sharedBot.js';
+} from '../helpers/discordView.js';
+import { useBundledEngine } from '../helpers/fakeContext.js';
+import type { OptionValue } from '../helpers/fakeInteraction.js';
+import { inProcessBot } from '../helpers/inProcessBot.js';
 
-let emu: DiscordEmulator;
-let bot: BotProcess;
+// /search, /sources, /passage, autocomplete and /help through the real router and commands, in process.
+const bot = inProcessBot(useBundledEngine());
 
-// /search counts as a question; the per-member cooldown (5 per 30 s by default) has its own tests.
-shareBot({ COOLDOWN_QUESTIONS: '100' }, (shared) => {
-  ({ emu, bot } = shared);
-});
-
-const str = (name: string, value: string, focused = false): CommandOption => ({
-  name,
-  type: 3,
-  value,
-  ...(focused ? { focused } : {}),
-});
-
-const command = (name: string, options: CommandOption[] = []) =>
-  settle(emu, bot, () => emu.chatInput(name, options));
+const command = (name: string, options: Record<string, OptionValue> = {}) => bot.command(name, options);
 
 /** One listed passage: `[n] Title — Outlet, date · \`id\`` then its quote, every line block-quoted. */
 interface Listed {
@@ -54,7 +39,7 @@ function listing(message: MessageView): { items: Listed[]; footer: string; title
   return { items, footer: embed?.footer?.text ?? '', title: embed?.title ?? '' };
 }
 
-function pager(message: MessageView | Json) {
+function pager(message: MessageView) {
   const [previous, next] = buttonsOf(message);
   assert.equal(previous?.label, 'Previous');
   assert.match(next?.label ?? '', /^Next/);
@@ -63,11 +48,9 @@ function pager(message: MessageView | Json) {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-async function autocomplete(name: string, options: CommandOption[]) {
-  const { callback, log } = await settle(emu, bot, () => emu.autocomplete(name, options));
-  assert.equal(callback.type, 8, 'an autocomplete result');
+async function autocomplete(name: string, focused: string, options: Record<string, OptionValue>) {
+  const { choices, log } = await bot.autocomplete(name, focused, options);
   assert.equal(log.command, name);
-  const choices = (callback.data as { choices: { name: string; value: string }[] }).choices;
   assert.ok(Array.isArray(choices));
   assert.ok(choices.length <= 25);
   for (const c of choices) {
@@ -80,7 +63,7 @@ async function autocomplete(name: string, options: CommandOption[]) {
 }
 
 test('/search lists 5 passages a page with sources and ids; Next and Previous replace the page', async () => {
-  const { interaction, callback, data, log } = await command('search', [str('query', 'Lukashenko')]);
+  const { callback, data, log } = await command('search', { query: 'Lukashenko' });
   assert.equal(callback.type, 4);
   assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
   assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
@@ -103,9 +86,13 @@ test('/search lists 5 passages a page with sources and ids; Next and Previous re
   assert.equal(firstPager.next.disabled, false);
   assert.equal(firstPager.next.label, `Next (2/${pages})`);
 
-  const message = emu.originalMessage(interaction) as Json;
-  const next = await settle(emu, bot, () => emu.button(firstPager.next.custom_id, message));
+  const next = await bot.button(firstPager.next.custom_id, data);
   assert.equal(next.callback.type, 7, 'the message is updated in place');
+  assert.deepEqual(
+    next.sent.map((s) => s.method),
+    ['update'],
+    'the page replaces the message it was clicked on',
+  );
   assert.deepEqual(next.data.allowed_mentions, NO_MENTIONS);
   const second = listing(next.data);
   assert.deepEqual(
@@ -117,22 +104,16 @@ test('/search lists 5 passages a page with sources and ids; Next and Previous re
   const secondPager = pager(next.data);
   assert.equal(secondPager.previous.disabled, false);
   assert.equal(secondPager.previous.custom_id, firstPager.previous.custom_id);
-  const updated = view(emu.originalMessage(next.interaction));
-  assert.equal(updated.id, message.id, 'the same message');
-  assert.equal(updated.embeds[0]?.footer?.text, second.footer);
-  assert.equal(view(emu.originalMessage(interaction)).embeds[0]?.footer?.text, second.footer);
+  assert.equal(next.final.embeds[0]?.footer?.text, second.footer);
 
-  const back = await settle(emu, bot, () => emu.button(secondPager.previous.custom_id, message.id as string));
+  const back = await bot.button(secondPager.previous.custom_id, next.data);
   assert.equal(back.callback.type, 7);
   assert.deepEqual(listing(back.data).items, first.items);
   assert.equal(pager(back.data).previous.disabled, true);
 });
 
 test('/search outlet keeps only that outlet, on every page', async () => {
-  const { interaction, data } = await command('search', [
-    str('query', 'Lukashenko'),
-    str('outlet', 'rfe/rl'),
-  ]);
+  const { data } = await command('search', { query: 'Lukashenko', outlet: 'rfe/rl' });
   assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
   const page = listing(data);
   assert.equal(page.title, 'Search: Lukashenko (outlet rfe/rl)');
@@ -140,29 +121,19 @@ test('/search outlet keeps only that outlet, on every page', async () => {
   const total = Number(/^(\d+) passages/.exec(page.footer)?.[1]);
   assert.ok(total > 5, 'more than a page');
   const { next } = pager(data);
-  const more = await settle(emu, bot, () =>
-    emu.button(next.custom_id, emu.originalMessage(interaction) as Json),
-  );
+  const more = await bot.button(next.custom_id, data);
   const second = listing(more.data);
   assert.ok(second.items.length >= 1);
   for (const item of second.items) assert.match(item.source, / — RFE\/RL, 2020-09-03$/);
 });
 
 test('/search since and until: a range that matches, one that excludes everything, and invalid dates', async () => {
-  const inRange = await command('search', [
-    str('query', 'Lukashenko'),
-    str('since', '2020-08-01'),
-    str('until', '2020-08-31'),
-  ]);
+  const inRange = await command('search', { query: 'Lukashenko', since: '2020-08-01', until: '2020-08-31' });
   const august = listing(inRange.data);
   assert.equal(august.title, 'Search: Lukashenko (since 2020-08-01, until 2020-08-31)');
   for (const item of august.items) assert.match(item.source, /, 2020-08-\d\d$/);
 
-  const empty = await command('search', [
-    str('query', 'Lukashenko'),
-    str('since', '2021-01-01'),
-    str('until', '2021-12-31'),
-  ]);
+  const empty = await command('search', { query: 'Lukashenko', since: '2021-01-01', until: '2021-12-31' });
   assert.equal(empty.callback.type, 4);
   assert.equal(empty.data.flags & EPHEMERAL, EPHEMERAL);
   assert.deepEqual(empty.data.allowed_mentions, NO_MENTIONS);
@@ -170,16 +141,13 @@ test('/search since and until: a range that matches, one that excludes everythin
   assert.deepEqual(buttonsOf(empty.data), []);
   assert.equal(empty.log.outcome, 'not_found');
 
-  const invalid: [CommandOption[], RegExp][] = [
-    [[str('since', '2020-13-45')], /^`since` must be a date written YYYY-MM-DD, like 2020-08-26\.$/],
-    [[str('until', '26/08/2020')], /^`until` must be a date written YYYY-MM-DD/],
-    [
-      [str('since', '2020-09-01'), str('until', '2020-08-01')],
-      /^`since` is after `until`: no date can be both\.$/,
-    ],
+  const invalid: [Record<string, string>, RegExp][] = [
+    [{ since: '2020-13-45' }, /^`since` must be a date written YYYY-MM-DD, like 2020-08-26\.$/],
+    [{ until: '26/08/2020' }, /^`until` must be a date written YYYY-MM-DD/],
+    [{ since: '2020-09-01', until: '2020-08-01' }, /^`since` is after `until`: no date can be both\.$/],
   ];
   for (const [filters, message] of invalid) {
-    const { callback, data, log } = await command('search', [str('query', 'Lukashenko'), ...filters]);
+    const { callback, data, log } = await command('search', { query: 'Lukashenko', ...filters });
     assert.equal(callback.type, 4);
     assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
     assert.match(data.content, message);
@@ -221,10 +189,10 @@ test('/sources lists the 5 documents with title, outlet, date and passage count'
 });
 
 test('/passage shows a passage in full with its neighbours and source; an unknown id says so', async () => {
-  const search = await command('search', [str('query', 'OSCE chair offer')]);
+  const search = await command('search', { query: 'OSCE chair offer' });
   const [hit] = listing(search.data).items;
   assert.ok(hit);
-  const { callback, data, log } = await command('passage', [str('id', hit.id)]);
+  const { callback, data, log } = await command('passage', { id: hit.id });
   assert.equal(callback.type, 4);
   assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
   const embed = data.embeds[0];
@@ -241,11 +209,11 @@ test('/passage shows a passage in full with its neighbours and source; an unknow
   assert.equal(m[2], hit.source, 'the same source line, without a rank');
   assert.equal(log.outcome, 'shown');
 
-  const byWords = await command('passage', [str('id', 'Mishustin arrived in Minsk')]);
+  const byWords = await command('passage', { id: 'Mishustin arrived in Minsk' });
   assert.match(byWords.data.embeds?.[0]?.description ?? '', /Mikhail Mishustin has arrived in Minsk/);
 
   for (const id of ['000000000000', 'no such passage']) {
-    const missing = await command('passage', [str('id', id)]);
+    const missing = await command('passage', { id });
     assert.equal(missing.callback.type, 4);
     assert.equal(missing.data.flags & EPHEMERAL, EPHEMERAL);
     assert.match(
@@ -258,10 +226,10 @@ test('/passage shows a passage in full with its neighbours and source; an unknow
 });
 
 test('autocomplete of /ask question puts the typed text first and offers questions and answering sentences', async () => {
-  const lukash = await autocomplete('ask', [str('question', 'lukash')]);
+  const lukash = await autocomplete('ask', 'question', { question: 'lukash' });
   assert.deepEqual(lukash[0], { name: 'lukash', value: 'lukash' });
 
-  const navalny = await autocomplete('ask', [str('question', 'navalny')]);
+  const navalny = await autocomplete('ask', 'question', { question: 'navalny' });
   assert.deepEqual(navalny[0], { name: 'navalny', value: 'navalny' });
   assert.ok(navalny.length >= 3, 'answering sentences follow');
   // Sentences longer than a choice are cut at a word; most still show the name within 100 characters.
@@ -275,51 +243,51 @@ test('autocomplete of /ask question puts the typed text first and offers questio
   );
 
   // An earlier question comes back as a suggestion.
-  await command('ask', [str('question', 'What did the OSCE chair offer?')]);
-  const osce = await autocomplete('ask', [str('question', 'osce chair')]);
+  await command('ask', { question: 'What did the OSCE chair offer?' });
+  const osce = await autocomplete('ask', 'question', { question: 'osce chair' });
   assert.equal(osce[0]?.value, 'osce chair');
   assert.ok(
     osce.some((c) => c.value === 'What did the OSCE chair offer?'),
     JSON.stringify(osce),
   );
 
-  const nothing = await autocomplete('ask', [str('question', 'qqxxzzqq')]);
+  const nothing = await autocomplete('ask', 'question', { question: 'qqxxzzqq' });
   assert.deepEqual(nothing, [{ name: 'qqxxzzqq', value: 'qqxxzzqq' }]);
 });
 
 test('autocomplete never echoes a lone surrogate a client sent', async () => {
-  const choices = await autocomplete('ask', [str('question', 'navalny \ud83d')]);
+  const choices = await autocomplete('ask', 'question', { question: 'navalny \ud83d' });
   assert.deepEqual(choices[0], { name: 'navalny \ufffd', value: 'navalny \ufffd' });
 });
 
 test('autocomplete of /search outlet offers matching outlets only, and nothing for no match', async () => {
-  const rfe = await autocomplete('search', [str('query', 'Lukashenko'), str('outlet', 'rfe', true)]);
+  const rfe = await autocomplete('search', 'outlet', { query: 'Lukashenko', outlet: 'rfe' });
   assert.deepEqual(rfe, [{ name: 'RFE/RL', value: 'RFE/RL' }]);
-  const all = await autocomplete('search', [str('query', 'Lukashenko'), str('outlet', '', true)]);
+  const all = await autocomplete('search', 'outlet', { query: 'Lukashenko', outlet: '' });
   assert.deepEqual(
     all.map((c) => c.value),
     ['DELFI', 'GlobalSecurity.org', 'RFE/RL'],
   );
-  const none = await autocomplete('search', [str('query', 'Lukashenko'), str('outlet', 'bbc', true)]);
+  const none = await autocomplete('search', 'outlet', { query: 'Lukashenko', outlet: 'bbc' });
   assert.deepEqual(none, []);
 });
 
 test('autocomplete of /passage id offers ids with that prefix, and nothing for no match', async () => {
-  const search = await command('search', [str('query', 'Lukashenko')]);
+  const search = await command('search', { query: 'Lukashenko' });
   const [hit] = listing(search.data).items;
   assert.ok(hit);
   const prefix = hit.id.slice(0, 3);
-  const byPrefix = await autocomplete('passage', [str('id', prefix)]);
+  const byPrefix = await autocomplete('passage', 'id', { id: prefix });
   assert.ok(byPrefix.length >= 1);
   assert.ok(byPrefix.some((c) => c.value === hit.id));
   for (const c of byPrefix) {
     assert.ok(c.value.startsWith(prefix), c.value);
     assert.ok(c.name.startsWith(`${c.value} · `), c.name);
   }
-  const exact = await autocomplete('passage', [str('id', hit.id)]);
+  const exact = await autocomplete('passage', 'id', { id: hit.id });
   assert.equal(exact[0]?.value, hit.id);
   for (const typed of ['zzzzqqqq', ''])
-    assert.deepEqual(await autocomplete('passage', [str('id', typed)]), []);
+    assert.deepEqual(await autocomplete('passage', 'id', { id: typed }), []);
 });
 
 test('/help lists the commands privately', async () => {

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Interaction } from 'discord.js';
-import type { BotContext } from '../src/discord/botContext.js';
-import { APOLOGY, handleInteractionError } from '../src/discord/errorBoundary.js';
-import { recordingLogger } from './helpers/recordingLogger.js';
+import type { BotContext } from '../../src/discord/botContext.js';
+import { handleInteractionError } from '../../src/discord/errorBoundary.js';
+import { recordingLogger } from '../helpers/recordingLogger.js';
+
+const APOLOGY =
+  'Sorry, something went wrong while answering. It has been logged; please try again in a moment.';
 
 /** A button interaction as far as the boundary uses it, keeping what it was answered. */
 function fakeInteraction() {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { familyOf, idFamily } from '../src/discord/idFamily.js';
+import { familyOf, idFamily } from '../../src/discord/idFamily.js';
 
 const page = idFamily<{ key: string; page: number }>('demo-page', 2, {
   encode: ({ key, page }) => [key, page],

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { GAPS_PAGE, gapsMessage } from '../src/discord/render/gapsMessage.js';
-import { TELL_ME, withTellMe } from '../src/discord/render/tellMeRow.js';
+import { gapsPageId } from '../src/discord/buttons/gapsPageId.js';
+import { tellMeId } from '../src/discord/buttons/tellMeId.js';
+import { gapsMessage } from '../src/discord/render/gapsMessage.js';
+import { withTellMe } from '../src/discord/render/tellMeRow.js';
 import { LIMITS } from '../src/discord/send/limits.js';
 import { fitMessage } from '../src/discord/send/payload.js';
 import type { GapGroup } from '../src/storage/gapStore.js';
@@ -39,8 +41,8 @@ test('/knowledge gaps shows ten groups a page, in the order given, with counts a
   const last = gapsMessage(groups, 2);
   assert.equal([...(last.embeds?.[0]?.description ?? '').matchAll(/^\*\*\d+\.\*\* /gm)].length, 5);
   assert.match(last.embeds?.[0]?.description ?? '', /^\*\*21\.\*\* /);
-  assert.deepEqual(GAPS_PAGE.parse('gaps-page.v1:2'), { page: 2 });
-  assert.equal(GAPS_PAGE.parse('gaps-page.v1:-1'), undefined);
+  assert.deepEqual(gapsPageId.parse('gaps-page.v1:2'), { page: 2 });
+  assert.equal(gapsPageId.parse('gaps-page.v1:-1'), undefined);
 });
 
 test("members' questions are shown escaped: no ping, no link", () => {
@@ -64,7 +66,7 @@ test('the Tell me button carries the kept question id; a forged id is not parsed
   const button = payload.components?.[0]?.components[0];
   assert.ok(button && 'custom_id' in button);
   assert.equal(button.custom_id, 'tell-me.v1:42');
-  assert.deepEqual(TELL_ME.parse(button.custom_id), { questionId: 42 });
+  assert.deepEqual(tellMeId.parse(button.custom_id), { questionId: 42 });
   for (const forged of ['tell-me.v1:0', 'tell-me.v1:abc', 'tell-me.v1:1:2', 'tell-me.v1:', 'tell-me:42'])
-    assert.equal(TELL_ME.parse(forged), undefined, forged);
+    assert.equal(tellMeId.parse(forged), undefined, forged);
 });

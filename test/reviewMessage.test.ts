@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { reviewButtonId } from '../src/discord/feeds/reviewIds.js';
+import { reviewButtonId } from '../src/discord/buttons/reviewId.js';
 import { feedListMessage } from '../src/discord/render/feedsMessage.js';
 import {
   alreadyDecidedText,
@@ -104,6 +104,7 @@ test('a forged or malformed review button id is refused', () => {
     'review.v1::approve',
     'review.v2:42:approve',
     'review.v1:1e3:approve',
+    'review.v1:42:approve:extra',
   ])
     assert.equal(reviewButtonId.parse(id), undefined, id);
 });

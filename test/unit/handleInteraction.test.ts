@@ -251,6 +251,10 @@ test('every button and modal family has one handler, found by its name', () => {
     'knowledge-page',
     'vote',
     'flag',
+    'article',
+    'tell-me',
+    'gaps-page',
+    'review',
   ];
   assert.deepEqual([...buttonHandlers.keys()].sort(), families.sort());
   for (const [name, handler] of buttonHandlers) assert.equal(handler.family, name);

@@ -5,7 +5,6 @@ import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
 import { familyButton } from '../idFamily.js';
-import { articlePreviewId } from '../knowledge/articleButtons.js';
 import { duplicateArticleRefusal, refuseArticle } from '../knowledge/articleRefusal.js';
 import type { PendingArticle } from '../knowledge/pendingArticles.js';
 import { reindexAfterChange } from '../knowledge/reindexAfterChange.js';
@@ -14,6 +13,7 @@ import { addedMessage, knowledgeAudit } from '../render/knowledgeMessage.js';
 import { requireModerator } from '../requireModerator.js';
 import { update } from '../send/respond.js';
 import { UserError } from '../userError.js';
+import { articlePreviewId } from './articlePreviewId.js';
 
 export const PREVIEW_EXPIRED =
   'This preview expired (the bot restarted, or it was added, cancelled or left for 15 minutes): nothing was added. Run `/knowledge add url:` again.';

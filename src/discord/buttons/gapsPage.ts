@@ -1,9 +1,10 @@
 import { familyButton } from '../idFamily.js';
-import { GAPS_PAGE, gapsMessage } from '../render/gapsMessage.js';
+import { gapsMessage } from '../render/gapsMessage.js';
 import { requireModerator } from '../requireModerator.js';
 import { update } from '../send/respond.js';
+import { gapsPageId } from './gapsPageId.js';
 
-export const gapsPage = familyButton(GAPS_PAGE, async (interaction, { page }, ctx) => {
+export const gapsPage = familyButton(gapsPageId, async (interaction, { page }, ctx) => {
   requireModerator(interaction, ctx, 'list unanswered questions');
   const groups = await ctx.state.gaps.groups();
   await update(interaction, gapsMessage(groups, page));

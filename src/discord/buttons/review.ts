@@ -1,8 +1,8 @@
 import { removeReviewPage } from '../../feeds/reviewPages.js';
 import { crashPoint } from '../../util/crashPoint.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
+import { reviewButtonId } from '../buttons/reviewId.js';
 import { applyApproved } from '../feeds/applyApproved.js';
-import { reviewButtonId } from '../feeds/reviewIds.js';
 import { familyButton } from '../idFamily.js';
 import { alreadyDecidedText, decidedReviewMessage } from '../render/reviewMessage.js';
 import { requireModerator } from '../requireModerator.js';

@@ -1,9 +1,9 @@
 import { hashId } from '../../log/hashId.js';
 import type { SubscribeResult } from '../../storage/gapStore.js';
 import { familyButton } from '../idFamily.js';
-import { TELL_ME } from '../render/tellMeRow.js';
 import { escapeMemberText } from '../send/escape.js';
 import { respond } from '../send/respond.js';
+import { tellMeId } from './tellMeId.js';
 
 const UNDO = 'To take it back, and every question of yours I keep: `/forget-me`.';
 
@@ -25,7 +25,7 @@ function reply(result: SubscribeResult): string {
  * Keeps the member's "tell me" for a question they asked. Only the member who asked may subscribe
  * to it: a forged id naming another member's question is answered as unknown, never with its text.
  */
-export const tellMe = familyButton(TELL_ME, async (interaction, { questionId }, ctx) => {
+export const tellMe = familyButton(tellMeId, async (interaction, { questionId }, ctx) => {
   const member = hashId(interaction.user.id);
   const question = (await ctx.state.gaps.pending()).find((q) => q.id === questionId);
   const thread = interaction.channel?.isThread() ? interaction.channel : null;

@@ -1,5 +1,5 @@
 import type { GapGroup } from '../../storage/gapStore.js';
-import { idFamily } from '../idFamily.js';
+import { gapsPageId } from '../buttons/gapsPageId.js';
 import { escapeMemberText } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';
@@ -10,12 +10,6 @@ import { pageCount, pagerRow } from './pager.js';
 export const GAPS_PAGE_SIZE = 10;
 /** A question longer than this is cut in the list (each page stays well within an embed). */
 const QUESTION_ROOM = 200;
-
-export const GAPS_PAGE = idFamily<{ page: number }>('gaps-page', 1, {
-  encode: ({ page }) => [page],
-  decode: ([page, ...rest]) =>
-    page !== undefined && /^\d{1,4}$/.test(page) && rest.length === 0 ? { page: Number(page) } : undefined,
-});
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -56,7 +50,7 @@ export function gapsMessage(groups: readonly GapGroup[], page: number): MessageP
             }),
       },
     ],
-    components: pages > 1 ? [pagerRow(current, pages, (p) => GAPS_PAGE.build({ page: p }))] : [],
+    components: pages > 1 ? [pagerRow(current, pages, (p) => gapsPageId.build({ page: p }))] : [],
     ephemeral: true,
   };
 }

@@ -6,7 +6,7 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import { articleOf } from '../../feeds/reviewPreview.js';
 import type { ReviewItem } from '../../storage/reviewQueue.js';
-import { reviewButtonId } from '../feeds/reviewIds.js';
+import { reviewButtonId } from '../buttons/reviewId.js';
 import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';

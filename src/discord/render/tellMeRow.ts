@@ -1,15 +1,6 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
-import { idFamily } from '../idFamily.js';
+import { tellMeId } from '../buttons/tellMeId.js';
 import type { MessagePayload } from '../send/payload.js';
-
-const QUESTION_ID = /^[1-9]\d{0,15}$/;
-
-/** "Tell me when this is covered": the kept question's id (GapStore) is all the button carries. */
-export const TELL_ME = idFamily<{ questionId: number }>('tell-me', 1, {
-  encode: ({ questionId }) => [questionId],
-  decode: ([id, ...rest]) =>
-    id !== undefined && QUESTION_ID.test(id) && rest.length === 0 ? { questionId: Number(id) } : undefined,
-});
 
 export const TELL_ME_LABEL = 'Tell me when this is covered';
 
@@ -26,7 +17,7 @@ export function withTellMe(payload: MessagePayload, questionId: number): Message
             type: ComponentType.Button,
             style: ButtonStyle.Primary,
             label: TELL_ME_LABEL,
-            custom_id: TELL_ME.build({ questionId }),
+            custom_id: tellMeId.build({ questionId }),
           },
         ],
       },

@@ -5,8 +5,9 @@ export type ReviewAction = 'approve' | 'reject';
 /** Approve / Reject on a feed item's review message: `review.v1:<item id>:<action>`. */
 export const reviewButtonId: IdFamily<{ itemId: number; action: ReviewAction }> = idFamily('review', 1, {
   encode: ({ itemId, action }) => [itemId, action],
-  decode([id, action]) {
-    if (!id || !/^\d{1,15}$/.test(id) || (action !== 'approve' && action !== 'reject')) return undefined;
+  decode([id, action, ...rest]) {
+    if (!id || !/^\d{1,15}$/.test(id) || (action !== 'approve' && action !== 'reject') || rest.length > 0)
+      return undefined;
     return { itemId: Number(id), action };
   },
 });

@@ -62,24 +62,26 @@ function argsOrExpired<Args>(family: IdFamily<Args>, id: string): Args {
   return args;
 }
 
-/** A button handler that receives its family's typed arguments; any other id is answered "expired". */
-export function familyButton<Args>(
+/** A handler of one family: any id of another version or with forged fields is answered "expired". */
+function familyHandler<Interaction extends { customId: string }, Args>(
   family: IdFamily<Args>,
-  handle: (interaction: ButtonInteraction, args: Args, ctx: BotContext) => Promise<Outcome>,
-): ButtonHandler {
+  handle: (interaction: Interaction, args: Args, ctx: BotContext) => Promise<Outcome>,
+) {
   return {
     family: family.name,
-    handle: (interaction, ctx) => handle(interaction, argsOrExpired(family, interaction.customId), ctx),
+    handle: (interaction: Interaction, ctx: BotContext) =>
+      handle(interaction, argsOrExpired(family, interaction.customId), ctx),
   };
 }
 
+/** A button handler that receives its family's typed arguments. */
+export const familyButton: <Args>(
+  family: IdFamily<Args>,
+  handle: (interaction: ButtonInteraction, args: Args, ctx: BotContext) => Promise<Outcome>,
+) => ButtonHandler = familyHandler;
+
 /** Like familyButton, for a modal family. */
-export function familyModal<Args>(
+export const familyModal: <Args>(
   family: IdFamily<Args>,
   handle: (interaction: ModalSubmitInteraction, args: Args, ctx: BotContext) => Promise<Outcome>,
-): ModalHandler {
-  return {
-    family: family.name,
-    handle: (interaction, ctx) => handle(interaction, argsOrExpired(family, interaction.customId), ctx),
-  };
-}
+) => ModalHandler = familyHandler;

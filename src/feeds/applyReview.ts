@@ -15,7 +15,7 @@ import { type FetchedPage, safeFetch } from '../ingest/safeFetch.js';
 import type { UploadDecision } from '../knowledge/uploadTarget.js';
 import type { ReviewItem, ReviewQueue } from '../storage/reviewQueue.js';
 import { readReviewPage, removeReviewPage } from './reviewPages.js';
-import { pageOrigin } from './reviewPreview.js';
+import { storedPageOrigin } from './reviewPreview.js';
 
 export interface ApplyDeps {
   knowledgeDir: string;
@@ -33,7 +33,7 @@ export type ApplyResult =
 
 /** The item's page as kept at review time, else fetched again (a page that was never kept). */
 async function itemPage(item: ReviewItem, deps: ApplyDeps): Promise<FetchedPage> {
-  const origin = pageOrigin(item.preview);
+  const origin = storedPageOrigin(item.preview);
   const bytes = await readReviewPage(deps.dataDir, item.id);
   if (origin && bytes) {
     const { html } = decodeHtml(bytes, origin.contentType);

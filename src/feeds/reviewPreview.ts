@@ -4,13 +4,8 @@
  */
 
 import type { ArticlePreview, PreparedArticle } from '../ingest/articleDocument.js';
-import type { FetchedPage } from '../ingest/safeFetch.js';
+import { type FetchedPage, type PageOrigin, pageOrigin } from '../ingest/safeFetch.js';
 import type { ReviewPreview } from '../storage/reviewQueue.js';
-
-export type PageOrigin = Pick<
-  FetchedPage,
-  'url' | 'finalUrl' | 'redirects' | 'status' | 'contentType' | 'charset'
->;
 
 export interface FeedReviewPreview extends ReviewPreview {
   /** The article as add-url previews it (articlePreview.ts renders it). */
@@ -35,19 +30,12 @@ export function feedReviewPreview(
     firstPassage: article.firstPassage ?? '',
     article,
     feed,
-    page: {
-      url: page.url,
-      finalUrl: page.finalUrl,
-      redirects: page.redirects,
-      status: page.status,
-      contentType: page.contentType,
-      charset: page.charset,
-    },
+    page: pageOrigin(page),
   };
 }
 
 /** The page origin of a stored preview; null for one that lacks it (then the page is fetched again). */
-export function pageOrigin(preview: ReviewPreview): PageOrigin | null {
+export function storedPageOrigin(preview: ReviewPreview): PageOrigin | null {
   const page = preview.page as Partial<PageOrigin> | undefined;
   if (!page || typeof page.finalUrl !== 'string' || typeof page.url !== 'string') return null;
   return {

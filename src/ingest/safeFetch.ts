@@ -55,6 +55,17 @@ export interface FetchedPage {
   validators?: { etag: string | null; lastModified: string | null };
 }
 
+/** Where a page came from, without its body: what a snapshot and a review item record. */
+export type PageOrigin = Pick<
+  FetchedPage,
+  'url' | 'finalUrl' | 'redirects' | 'status' | 'contentType' | 'charset'
+>;
+
+export function pageOrigin(page: PageOrigin): PageOrigin {
+  const { url, finalUrl, redirects, status, contentType, charset } = page;
+  return { url, finalUrl, redirects, status, contentType, charset };
+}
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const HTML: NonNullable<SafeFetchOptions['accept']> = {
   header: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',

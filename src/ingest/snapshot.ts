@@ -10,7 +10,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { documentId } from '../knowledge/loadDocument.js';
 import { contentSuffix, slugify } from '../knowledge/safeFileName.js';
-import type { FetchedPage } from './safeFetch.js';
+import { type FetchedPage, type PageOrigin, pageOrigin } from './safeFetch.js';
 
 export const SNAPSHOT_DIR = 'snapshots';
 
@@ -41,7 +41,7 @@ export function snapshotStem(documentFile: string, bytes: Buffer): string {
 export async function saveSnapshot(
   dataDir: string,
   documentFile: string,
-  page: Pick<FetchedPage, 'url' | 'finalUrl' | 'redirects' | 'status' | 'contentType' | 'charset' | 'bytes'>,
+  page: PageOrigin & Pick<FetchedPage, 'bytes'>,
   fetchedAt = new Date(),
 ): Promise<SavedSnapshot> {
   const dir = path.resolve(dataDir, SNAPSHOT_DIR);
@@ -49,12 +49,7 @@ export async function saveSnapshot(
   const ext = page.contentType.toLowerCase().startsWith('application/xhtml+xml') ? '.xhtml' : '.html';
   const record: SnapshotRecord = {
     document: documentFile,
-    url: page.url,
-    finalUrl: page.finalUrl,
-    redirects: page.redirects,
-    status: page.status,
-    contentType: page.contentType,
-    charset: page.charset,
+    ...pageOrigin(page),
     bytes: page.bytes.length,
     sha256: createHash('sha256').update(page.bytes).digest('hex'),
     fetchedAt: fetchedAt.toISOString(),

@@ -4,6 +4,7 @@ import { decodeXml } from '../src/feeds/decodeXml.js';
 import { FeedError } from '../src/feeds/feedError.js';
 import { parseFeed } from '../src/feeds/parseFeed.js';
 import { INLINE_CHARS, parseFeedOffThread } from '../src/feeds/parseFeedOffThread.js';
+import { cpuMs } from './helpers/cpuTime.js';
 import { atom, MALFORMED_FEED, rss } from './helpers/feedServer.js';
 import { encodeSingleByte } from './helpers/pageServer.js';
 
@@ -113,15 +114,19 @@ test('malformed XML, a web page and other XML are refused with what they are', (
 test('entity expansion is bounded: a billion-laughs feed is refused, not expanded', () => {
   const lol = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i === 0 ? 'a' : 'b'.repeat(i)};`.repeat(10)}">`).join('')}]>
     <rss version="2.0"><channel><title>&bbbbbbbbb;</title></channel></rss>`;
-  const started = performance.now();
   let title: string | null = null;
-  try {
-    title = parseFeed(lol, 'https://x.example/').title;
-  } catch (error) {
-    assert.ok(error instanceof FeedError, String(error));
-  }
-  assert.ok((title?.length ?? 0) < 2_000_000, 'the title did not expand to 10^10 characters');
-  assert.ok(performance.now() - started < 1000);
+  const { ms } = cpuMs(() => {
+    try {
+      title = parseFeed(lol, 'https://x.example/').title;
+    } catch (error) {
+      assert.ok(error instanceof FeedError, String(error));
+    }
+  });
+  assert.ok(
+    ((title as string | null)?.length ?? 0) < 2_000_000,
+    'the title did not expand to 10^10 characters',
+  );
+  assert.ok(ms < 1000, `took ${Math.round(ms)} ms of CPU`);
 });
 
 test('a feed in windows-1251 is decoded as its XML declaration says', () => {

@@ -86,6 +86,16 @@ test('decoding rejects lines without a header, of an unknown kind, or postings o
     /unknown index line kind mystery/,
   );
   await assert.rejects(decode(['{not json'], bytes), SyntaxError);
+  const docs = lines.find((l) => l.includes('"kind":"docs"')) ?? '';
+  const terms = lines.find((l) => l.includes('"kind":"terms"')) ?? '';
+  for (const [bad, message] of [
+    [[header?.replace('"nextId":', '"nextId":-') ?? ''], /index line: nextId must be a whole number/],
+    [['[1,2]'], /index line: the value must be an object/],
+    [[header ?? '', '{"kind":"docs","entries":"x"}'], /index line: entries must be an array/],
+    [[header ?? '', docs.replace(/"entries":\[\d+,/, '"entries":["x",')], /a document entry is malformed/],
+    [[header ?? '', terms.replace(/"entries":\[\["/, '"entries":[[7,"')], /a term entry is malformed/],
+  ] as const)
+    await assert.rejects(decode([...bad], bytes), message, String(message));
   await assert.rejects(decode(lines, bytes.subarray(0, bytes.length - 4)), /shorter than its terms say/);
   await assert.rejects(decode(lines, Buffer.concat([bytes, Buffer.alloc(8)])), /longer than its terms say/);
 });

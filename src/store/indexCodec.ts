@@ -3,6 +3,7 @@ import { type IndexFigures, PassageIndex } from '../search/passageIndex.js';
 import { capacityFor, Postings } from '../search/postings.js';
 import { emptyTermStats, type TermStats } from '../search/termStats.js';
 import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
+import { type Check, count, field, finite, list, record, ShapeError, text } from './jsonShape.js';
 
 /**
  * minisearch's own toJSON/loadJSON work in one block and rebuild a Map a posting, too slow for 100k
@@ -35,6 +36,40 @@ const BYTES_PER_CHUNK = 1 << 20;
 const FIELDS = INDEX_FIELDS.length;
 
 class IndexFormatError extends Error {}
+
+const fieldIds: Check<Record<string, number>> = (value) => {
+  const ids = record(value);
+  for (const key of Object.keys(ids)) field(ids, key, count);
+  return ids as Record<string, number>;
+};
+
+const entries: Check<unknown[]> = (value) => {
+  if (!Array.isArray(value)) throw new ShapeError('', 'an array');
+  return value;
+};
+
+/**
+ * One line of index.jsonl, checked: the header in full, the other kinds down to their entries
+ * array, whose elements the decoder checks as it reads them (a 100k index has millions).
+ */
+function decodeLine(raw: string): Line {
+  try {
+    const line = record(JSON.parse(raw));
+    const kind = field(line, 'kind', text);
+    if (kind === 'header') {
+      for (const key of ['documentCount', 'nextId'] as const) field(line, key, count);
+      field(line, 'fieldIds', fieldIds);
+      field(line, 'averageFieldLength', list(finite));
+    } else if (kind === 'docs' || kind === 'terms') field(line, 'entries', entries);
+    else throw new IndexFormatError(`unknown index line kind ${kind}`);
+    return line as unknown as Line;
+  } catch (error) {
+    if (error instanceof ShapeError) throw new IndexFormatError(`index line: ${error.message}`);
+    throw error;
+  }
+}
+
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 /**
  * Bytes one list of `count` postings takes: ids, then frequencies, each with the list's spare room
@@ -182,7 +217,7 @@ export async function decodeIndex(
   let keysField = -1;
   for await (const raw of lines) {
     if (raw.length === 0) continue;
-    const line = JSON.parse(raw) as Line;
+    const line = decodeLine(raw);
     if (line.kind === 'header') {
       const { documentCount, nextId, fieldIds, averageFieldLength } = line;
       figures = { documentCount, nextId, fieldIds, averageFieldLength };
@@ -195,17 +230,24 @@ export async function decodeIndex(
     if (line.kind === 'docs') {
       const e = line.entries;
       for (let i = 0; i + FIELDS + 1 < e.length; i += FIELDS + 2) {
-        const shortId = e[i] as number;
-        passageIds.set(shortId, e[i + 1] as string);
-        fieldLengths.set(shortId, e.slice(i + 2, i + 2 + FIELDS) as number[]);
+        const shortId = e[i];
+        const id = e[i + 1];
+        const lengths = e.slice(i + 2, i + 2 + FIELDS);
+        if (!isCount(shortId) || typeof id !== 'string' || !lengths.every(isCount))
+          throw new IndexFormatError(`index line: a document entry is malformed at ${i}`);
+        passageIds.set(shortId, id);
+        fieldLengths.set(shortId, lengths);
       }
     } else if (line.kind === 'terms') {
       for (const entry of line.entries) {
-        const term = entry[0] as string;
+        const term = Array.isArray(entry) ? entry[0] : undefined;
+        if (typeof term !== 'string') throw new IndexFormatError('index line: a term entry is malformed');
         const data = new Map<number, Postings>();
         for (let k = 1; k + 1 < entry.length; k += 2) {
-          const fieldId = entry[k] as number;
-          const count = entry[k + 1] as number;
+          const fieldId = entry[k];
+          const count = entry[k + 1];
+          if (!isCount(fieldId) || !isCount(count))
+            throw new IndexFormatError(`index line: the postings of "${term}" are malformed`);
           if (offset + listBytes(count) > bytes.byteLength)
             throw new IndexFormatError('postings file is shorter than its terms say');
           const capacity = capacityFor(count);
@@ -218,8 +260,6 @@ export async function decodeIndex(
         }
         terms.push([term, data]);
       }
-    } else {
-      throw new IndexFormatError(`unknown index line kind ${(line as { kind: unknown }).kind}`);
     }
     await slicer.maybeYield();
   }

@@ -137,6 +137,19 @@ test('answered questions leave pending and groups; each waiting member is told o
   assert.deepEqual(await gaps.markAnswered([a1]), [], 'answering again tells no one again');
 });
 
+test('a member told about a group is not told again when another wording of it is answered later', async (t) => {
+  const { gaps } = memoryState(t);
+  const first = await gaps.recordUnanswered({ groupKey: 'g', query: 'Who won?', member: 'ha' });
+  const later = await gaps.recordUnanswered({ groupKey: 'g', query: 'who won', member: 'ha' });
+  for (const questionId of [first, later])
+    await gaps.subscribe({ questionId, member: 'ha', memberId: '111', ...where });
+  const [s] = await gaps.markAnswered([first]);
+  assert.ok(s);
+  assert.equal(await gaps.claimNotification(s.id), true);
+  assert.deepEqual(await gaps.markAnswered([later]), [], 'told once for the group');
+  assert.deepEqual(await gaps.unnotified(), []);
+});
+
 test('the raw member id is dropped once the member is told', async (t) => {
   const state = memoryState(t);
   const id = await state.gaps.recordUnanswered({ groupKey: 'g', query: 'Q?', member: 'ha' });

@@ -121,9 +121,10 @@ export class SqliteGapStore implements GapStore {
       if (!target) return false;
       this.db
         .prepare(
+          // Every wording of the group the member waits on, answered yet or not: told once a group.
           `UPDATE gap_subscriptions SET notified_at = ?, member_id = NULL
            WHERE member = ? AND notified_at IS NULL
-             AND question_id IN (SELECT id FROM gap_questions WHERE group_key = ? AND answered_at IS NOT NULL)`,
+             AND question_id IN (SELECT id FROM gap_questions WHERE group_key = ?)`,
         )
         .run(when, target.member, target.groupKey);
       // The target itself, even should its question be pending again (never, today).

@@ -16,7 +16,7 @@ function reply(result: SubscribeResult): string {
     case 'answered':
       return 'The knowledge covers this question now: ask it again with `/ask`.';
     case 'unknown':
-      // Removed with /forget-me, someone else's question, or asked before a restart with a random LOG_ID_SALT.
+      // Removed with /forget-me, someone else's question, or asked under another LOG_ID_SALT.
       return 'This button no longer works for you. Ask the question again with `/ask` to get a new one.';
   }
 }

@@ -1,5 +1,6 @@
 import { ConfigError } from './configError.js';
 import { type LogLevel, optional, readEngineConfig } from './engineConfig.js';
+import { optionalSnowflake, readBool, readInt, snowflake } from './envValues.js';
 import { type FeedConfig, readFeedConfig } from './feedConfig.js';
 
 export interface BotConfig {
@@ -51,13 +52,6 @@ export function describeMissingToken(): string {
   ].join('\n');
 }
 
-const SNOWFLAKE = /^\d{17,20}$/;
-
-/** Echoes a value in an error only when it cannot be a secret (a short number); else just its length. */
-function shown(value: string): string {
-  return /^[-+.\d]{1,20}$/.test(value) ? `"${value}"` : `a value of ${value.length} characters`;
-}
-
 function readToken(env: Env): string {
   const token = optional(env, 'DISCORD_TOKEN');
   if (token === undefined) throw new MissingTokenError();
@@ -69,22 +63,11 @@ function readToken(env: Env): string {
   return token;
 }
 
-function snowflake(variable: string, value: string, what = 'must be'): string {
-  if (!SNOWFLAKE.test(value))
-    throw new ConfigError(variable, `${what} a Discord id of 17–20 digits (got ${shown(value)})`);
-  return value;
-}
-
 function readClientId(env: Env): string {
   const value = optional(env, 'DISCORD_CLIENT_ID');
   if (value === undefined)
     throw new ConfigError('DISCORD_CLIENT_ID', 'is not set (the Application ID on General Information)');
   return snowflake('DISCORD_CLIENT_ID', value);
-}
-
-export function optionalSnowflake(env: Env, variable: string): string | null {
-  const value = optional(env, variable);
-  return value === undefined ? null : snowflake(variable, value);
 }
 
 function readRoleIds(env: Env): string[] {
@@ -115,23 +98,6 @@ function readApiUrl(env: Env): string | null {
   if (/\/v\d+$/.test(base))
     throw new ConfigError('DISCORD_API_URL', 'must not end with the API version (/v10): discord.js adds it');
   return base;
-}
-
-export function readInt(env: Env, variable: string, fallback: number, min: number, max: number): number {
-  const value = optional(env, variable);
-  if (value === undefined) return fallback;
-  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max)
-    throw new ConfigError(variable, `must be a whole number from ${min} to ${max} (got ${shown(value)})`);
-  return n;
-}
-
-export function readBool(env: Env, variable: string, fallback: boolean): boolean {
-  const value = optional(env, variable)?.toLowerCase();
-  if (value === undefined) return fallback;
-  if (['true', '1', 'yes'].includes(value)) return true;
-  if (['false', '0', 'no'].includes(value)) return false;
-  throw new ConfigError(variable, 'must be true or false');
 }
 
 function readPretty(env: Env): boolean {

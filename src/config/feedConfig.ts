@@ -1,6 +1,6 @@
 /** Feeds: how often they are polled and where their items wait for a moderator's approval. */
 
-import { optionalSnowflake, readInt } from './botConfig.js';
+import { optionalSnowflake, readInt } from './envValues.js';
 import { readFetchConfig } from './fetchConfig.js';
 
 type Env = Record<string, string | undefined>;

@@ -1,6 +1,6 @@
 /** How the bot and the command line fetch pages for the knowledge (add by URL, feeds). */
 
-import { readBool } from './botConfig.js';
+import { readBool } from './envValues.js';
 
 export interface FetchConfig {
   /**

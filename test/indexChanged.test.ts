@@ -103,3 +103,23 @@ test('a listener that throws is logged; the reindex still succeeds and the new i
   assert.equal(failed.length, 1);
   assert.equal((failed[0]?.obj.err as Error | undefined)?.message, 'listener broke');
 });
+
+test('a listener whose promise rejects is logged as well; the reindex still succeeds', async (t) => {
+  const { ws, open } = await workspace(t);
+  await open();
+  const { logger, lines } = recordingLogger();
+  const engine = await open({
+    logger,
+    onIndexChanged: async () => {
+      throw new Error('notifier down');
+    },
+  });
+  await writeFile(join(ws.knowledgeDir, 'turnips.md'), TURNIPS);
+  const report = await engine.reindex();
+  assert.deepEqual(report.added, ['turnips']);
+  await new Promise((resolve) => setImmediate(resolve));
+  const failed = lines.filter((l) => l.msg === 'onIndexChanged listener failed; the index change stands');
+  assert.equal(failed.length, 1);
+  assert.equal(failed[0]?.level, 'error');
+  assert.equal((failed[0]?.obj.err as Error | undefined)?.message, 'notifier down');
+});

@@ -10,9 +10,10 @@ import {
   buttonsOf,
   buttonsOfFamily,
   buttonWith,
+  contextIds,
+  contextParts,
   EPHEMERAL,
   embedText,
-  type MessageView,
   NO_MENTIONS,
   ranksIn,
   requestsAfter,
@@ -56,18 +57,6 @@ async function openThread(customId: string, message: Json | string) {
   const threadId = /<#(\d+)>/.exec(reply.content)?.[1];
   assert.ok(threadId, reply.content);
   return { ...done, reply, threadId };
-}
-
-const contextIds = (message: Json | MessageView) =>
-  buttonsOfFamily(message, 'context').map((b) => showContextId.parse(b.custom_id)?.passageId);
-
-/** The parts of a Context message: `-# before`, the passage in bold, `-# after`, the source line. */
-function contextParts(description: string) {
-  const m = /^-# before\n([\s\S]+?)\n\n\*\*([\s\S]+)\*\*\n\n-# after\n([\s\S]+)\n\n([^\n]+)$/.exec(
-    description,
-  );
-  assert.ok(m, `context layout: ${description.slice(0, 300)}`);
-  return { before: m[1] as string, passage: m[2] as string, after: m[3] as string, source: m[4] as string };
 }
 
 test('Open thread starts a thread on the answer and posts each citation in full with its source', async () => {

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { BotProcess } from '../../harness/botProcess.js';
 import type {
   DiscordEmulator,
@@ -5,6 +6,7 @@ import type {
   Json,
   RecordedRequest,
 } from '../../harness/emulator/index.js';
+import { showContextId } from '../../src/discord/buttons/showContextId.js';
 import { familyOf } from '../../src/discord/idFamily.js';
 
 /** Read-only views of what the bot sent, typed just enough for assertions. */
@@ -123,4 +125,17 @@ export async function askedText(emu: DiscordEmulator, question: string): Promise
     emu.chatInput('ask', [{ name: 'question', type: 3, value: question }], { member: emu.members.plain }),
   );
   return unbold(messageText(cb.data));
+}
+
+/** The passage ids the Context buttons of a message carry, in order. */
+export const contextIds = (message: Json | MessageView) =>
+  buttonsOfFamily(message, 'context').map((b) => showContextId.parse(b.custom_id)?.passageId);
+
+/** The parts of a Context message: `-# before`, the passage in bold, `-# after`, the source line. */
+export function contextParts(description: string) {
+  const m = /^-# before\n([\s\S]+?)\n\n\*\*([\s\S]+)\*\*\n\n-# after\n([\s\S]+)\n\n([^\n]+)$/.exec(
+    description,
+  );
+  assert.ok(m, `context layout: ${description.slice(0, 300)}`);
+  return { before: m[1] as string, passage: m[2] as string, after: m[3] as string, source: m[4] as string };
 }

@@ -17,6 +17,8 @@ import {
   buttonsOf,
   buttonsOfFamily,
   buttonWith,
+  contextIds,
+  contextParts,
   EPHEMERAL,
   embedText,
   type MessageView,
@@ -48,18 +50,6 @@ async function ask(question: string) {
 
 const click = (customId: string, message: MessageView) =>
   bot.button(customId, message, { userId: MEMBER_ID });
-
-const contextIds = (message: MessageView) =>
-  buttonsOfFamily(message, 'context').map((b) => showContextId.parse(b.custom_id)?.passageId);
-
-/** The parts of a Context message: `-# before`, the passage in bold, `-# after`, the source line. */
-function contextParts(description: string) {
-  const m = /^-# before\n([\s\S]+?)\n\n\*\*([\s\S]+)\*\*\n\n-# after\n([\s\S]+)\n\n([^\n]+)$/.exec(
-    description,
-  );
-  assert.ok(m, `context layout: ${description.slice(0, 300)}`);
-  return { before: m[1] as string, passage: m[2] as string, after: m[3] as string, source: m[4] as string };
-}
 
 /** The custom_id of the button labelled `label`. */
 const byLabel = (message: MessageView, label: string) => {

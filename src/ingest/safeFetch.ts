@@ -31,8 +31,9 @@ export interface SafeFetchOptions {
   /** Request headers added to ours (a feed's If-None-Match / If-Modified-Since). */
   headers?: Record<string, string>;
   /**
-   * What the caller takes: web pages by default. `mediaTypes: 'any'` leaves the content to the caller
-   * (a feed is served under a dozen types), and `notModified` returns a 304 as a page with no body.
+   * What the caller takes: web pages by default. `mediaTypes: 'any'` leaves the content, and its
+   * decoding, to the caller (a feed is served under a dozen types, in XML's encoding rules), and
+   * `notModified` returns a 304 as a page with no body.
    */
   accept?: { header: string; mediaTypes: readonly string[] | 'any'; notModified?: boolean };
 }
@@ -44,8 +45,9 @@ export interface FetchedPage {
   finalUrl: string;
   status: number;
   contentType: string;
-  /** The encoding the page was decoded from (WHATWG name). */
+  /** The encoding the page was decoded from (WHATWG name); '' when the caller takes any content. */
   charset: string;
+  /** The page as text; '' when the caller takes any content (`accept.mediaTypes: 'any'`) and decodes `bytes`. */
   html: string;
   /** The body as it arrived (decompressed): the provenance snapshot. */
   bytes: Buffer;
@@ -198,7 +200,9 @@ async function readPage(
       'not-html',
       'the address does not say what it sends, and it does not look like a web page',
     );
-  const { html, charset } = decodeHtml(bytes, contentType);
+  // A caller that takes any content (a feed) decodes the bytes itself, as what they are.
+  const { html, charset } =
+    accept.mediaTypes === 'any' ? { html: '', charset: '' } : decodeHtml(bytes, contentType);
   return {
     url: first.href,
     finalUrl: url.href,

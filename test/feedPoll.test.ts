@@ -43,6 +43,14 @@ before(async () => {
       flaky === 'bad'
         ? page(MALFORMED_FEED, 'text/xml')(req, res)
         : page(rss('Flaky', entries(1, 1)), 'text/xml')(req, res),
+    '/page/loop': (_req, res) => {
+      res.writeHead(302, { location: '/page/loop-back' });
+      res.end();
+    },
+    '/page/loop-back': (_req, res) => {
+      res.writeHead(302, { location: '/page/loop' });
+      res.end();
+    },
     '/gone': (_req, res) => {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('oops');
@@ -96,6 +104,12 @@ test('conditional requests: the validators go out, a 304 costs no body, a change
   assert.equal(changed.validators.etag, '"v2"');
   // Loopback is refused without FETCH_ALLOW_PRIVATE, with the reason.
   await assert.rejects(fetchFeed(url, { allowPrivate: false }), /loopback/);
+});
+
+test('a feed fetch error names the feed, and leaves the addresses in it as they are', async () => {
+  await assert.rejects(fetchFeed(server.url('/page/loop'), { allowPrivate: true }), {
+    message: `the redirects go round in a loop (back to ${server.url('/page/loop')})`,
+  });
 });
 
 test('the first poll marks what the feed holds as seen and queues none; later polls bring only new items', async (t) => {

@@ -1,28 +1,10 @@
 /**
  * A feed's bytes to text as XML says: a byte-order mark first, then the charset of the Content-Type
  * header, then the encoding of the XML declaration (`<?xml version="1.0" encoding="windows-1251"?>`),
- * else UTF-8. Legacy encodings come from Node's full ICU, as for pages.
+ * else UTF-8. The byte-order mark and the header are read as for pages (decodeHtml.ts).
  */
 
-const BOMS: readonly { bytes: number[]; charset: string }[] = [
-  { bytes: [0xef, 0xbb, 0xbf], charset: 'utf-8' },
-  { bytes: [0xfe, 0xff], charset: 'utf-16be' },
-  { bytes: [0xff, 0xfe], charset: 'utf-16le' },
-];
-
-function known(label: string | null | undefined): string | null {
-  if (!label) return null;
-  try {
-    return new TextDecoder(label.trim()).encoding;
-  } catch {
-    return null;
-  }
-}
-
-function headerCharset(contentType: string): string | null {
-  const match = /;\s*charset\s*=\s*"?([\w.:-]{1,40})/i.exec(contentType);
-  return match?.[1] ?? null;
-}
+import { bomCharset, charsetParameter, knownCharset } from '../ingest/decodeHtml.js';
 
 function declaredEncoding(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
@@ -33,9 +15,11 @@ function declaredEncoding(bytes: Uint8Array): string | null {
 }
 
 export function decodeXml(bytes: Uint8Array, contentType: string): { text: string; charset: string } {
-  const bom = BOMS.find((b) => b.bytes.every((byte, i) => bytes[i] === byte));
   const charset =
-    bom?.charset ?? known(headerCharset(contentType)) ?? known(declaredEncoding(bytes)) ?? 'utf-8';
+    bomCharset(bytes) ??
+    knownCharset(charsetParameter(contentType)) ??
+    knownCharset(declaredEncoding(bytes)) ??
+    'utf-8';
   // TextDecoder drops the byte-order mark itself.
   return { text: new TextDecoder(charset).decode(bytes), charset };
 }

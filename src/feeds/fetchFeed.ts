@@ -49,11 +49,11 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
       allowPrivate: options.allowPrivate,
       headers: conditionalHeaders(options.validators),
       accept: ACCEPT,
+      what: 'feed',
       signal: options.signal,
     });
   } catch (error) {
-    if (error instanceof IngestError)
-      throw new FeedError(error.message.replace(/\bpage\b/g, 'feed'), { cause: error });
+    if (error instanceof IngestError) throw new FeedError(error.message, { cause: error });
     throw error;
   }
   const validators = page.validators ?? { etag: null, lastModified: null };

@@ -14,18 +14,12 @@ import type { ParseJob, ParseJobResult } from './parseFeedWorker.js';
 export const INLINE_CHARS = 128 * 1024;
 export const PARSE_TIMEOUT_MS = 20_000;
 
-export function parseFeedOffThread(
+export async function parseFeedOffThread(
   xml: string,
   url: string,
   inlineChars = INLINE_CHARS,
 ): Promise<ParsedFeed> {
-  if (xml.length <= inlineChars) {
-    try {
-      return Promise.resolve(parseFeed(xml, url));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  }
+  if (xml.length <= inlineChars) return parseFeed(xml, url);
   const worker = startWorker(import.meta.url, 'parseFeedWorker', {
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });

@@ -1,15 +1,14 @@
 /**
- * A new feed item on its way to the moderators: its article fetched and read as add-url does, then —
- * unless the knowledge has it already — queued for review with its page kept, and posted. The item is
- * marked seen last, so a crash before that brings it up again (the queue keeps one entry per URL).
- * An item whose page cannot be read is logged and marked seen: it would fail again.
+ * A new feed item on its way to the moderators: its article fetched and read as add-url does
+ * (readArticleAt), then — unless the knowledge has it already — queued for review with its page
+ * kept, and posted. The item is marked seen last, so a crash before that brings it up again (the
+ * queue keeps one entry per URL). An item whose page cannot be read is logged and marked seen: it
+ * would fail again.
  */
 
-import { prepareArticleDocument } from '../ingest/articleDocument.js';
 import { findDuplicate, type KnownDocument } from '../ingest/duplicates.js';
-import { extractArticle } from '../ingest/extractArticle.js';
 import { IngestError } from '../ingest/ingestError.js';
-import { safeFetch } from '../ingest/safeFetch.js';
+import { type ReadArticle, readArticleAt } from '../ingest/readArticleAt.js';
 import type { Feed, FeedStore } from '../storage/feedStore.js';
 import type { ReviewItem, ReviewQueue } from '../storage/reviewQueue.js';
 import type { FeedItem } from './parseFeed.js';
@@ -37,11 +36,9 @@ export async function queueFeedItem(feed: Feed, item: FeedItem, deps: QueueDeps)
 
 async function reviewItem(feed: Feed, item: FeedItem, deps: QueueDeps): Promise<QueueOutcome> {
   if (!item.link) return 'no-link';
-  let page: Awaited<ReturnType<typeof safeFetch>>;
-  let prepared: Awaited<ReturnType<typeof prepareArticleDocument>>;
+  let read: ReadArticle;
   try {
-    page = await safeFetch(item.link, { allowPrivate: deps.allowPrivate });
-    prepared = await prepareArticleDocument(await extractArticle(page.html, page.finalUrl));
+    read = await readArticleAt(item.link, { allowPrivate: deps.allowPrivate });
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
     deps.logger.warn(
@@ -50,6 +47,7 @@ async function reviewItem(feed: Feed, item: FeedItem, deps: QueueDeps): Promise<
     );
     return 'unreadable';
   }
+  const { page, prepared } = read;
   const urls = [prepared.meta.url, page.finalUrl, page.url, item.link];
   const duplicate = findDuplicate(await deps.known(), { urls, textKey: prepared.textKey });
   if (duplicate) {

@@ -4,9 +4,9 @@
  * the page since). Removed once the item is decided and applied.
  */
 
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeWhole } from '../util/writeWhole.js';
 
 export const REVIEW_DIR = 'review';
 
@@ -16,13 +16,7 @@ const pagePath = (dataDir: string, itemId: number) =>
 export async function saveReviewPage(dataDir: string, itemId: number, bytes: Buffer): Promise<void> {
   const target = pagePath(dataDir, itemId);
   await mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, target);
-  } finally {
-    await rm(temp, { force: true });
-  }
+  await writeWhole(target, bytes);
 }
 
 /** The kept page, or null when there is none (it was never written, or already removed). */

@@ -68,9 +68,9 @@ export async function reaskPending(deps: ReaskDeps): Promise<ReaskReport> {
  * claimed first, so that a crash or another replica never tells anyone twice; a claim that then
  * fails to deliver is logged and given up.
  */
-export async function tellWaiting(
+async function tellWaiting(
   deps: ReaskDeps,
-  ask: (query: string) => Answer = memoAsk(deps.ask),
+  ask: (query: string) => Answer,
 ): Promise<Omit<ReaskReport, 'asked' | 'answered'>> {
   const report = { dm: 0, mention: 0, failed: 0, deferred: 0 };
   for (const subscription of await deps.gaps.unnotified()) {

@@ -22,9 +22,14 @@ const BOMS: readonly { bytes: number[]; charset: string }[] = [
   { bytes: [0xff, 0xfe], charset: 'utf-16le' },
 ];
 
+/** The encoding a byte-order mark at the start of `bytes` names, or null when there is none. */
+export function bomCharset(bytes: Uint8Array): string | null {
+  return BOMS.find((b) => b.bytes.every((byte, i) => bytes[i] === byte))?.charset ?? null;
+}
+
 export function decodeHtml(bytes: Uint8Array, contentType: string | null): DecodedHtml {
-  const bom = BOMS.find((b) => b.bytes.every((byte, i) => bytes[i] === byte));
-  if (bom) return decode(bytes, bom.charset, 'bom');
+  const bom = bomCharset(bytes);
+  if (bom) return decode(bytes, bom, 'bom');
   const declared = knownCharset(charsetParameter(contentType ?? ''));
   if (declared) return decode(bytes, declared, 'header');
   // A page cannot tell in ASCII that it is in UTF-16: the standard reads such a <meta> as UTF-8.

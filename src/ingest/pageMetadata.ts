@@ -48,17 +48,35 @@ const DATE_META_NAMES = [
   'article.published',
 ];
 
-function meta(doc: DomDocument, key: 'name' | 'property' | 'itemprop', value: string): string | null {
-  // Attribute values are matched in any case ("DC.date", "Author").
-  const tags = doc.querySelectorAll(`meta[${key}]`);
+type MetaKey = 'name' | 'property' | 'itemprop';
+
+/** Each page's meta tags, read in one pass: a selector query walks the whole page, and this is asked ~25 times. */
+const metaIndexes = new WeakMap<DomDocument, Map<string, string>>();
+
+/** `${key}\n${value}` (the value lower-cased) → the content of the first such tag that has one. */
+function metaIndex(doc: DomDocument): Map<string, string> {
+  let index = metaIndexes.get(doc);
+  if (index) return index;
+  index = new Map();
+  const tags = doc.querySelectorAll('meta');
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]!;
-    if (tag.getAttribute(key)?.trim().toLowerCase() === value) {
-      const content = attribute(tag, 'content');
-      if (content) return content;
+    const content = attribute(tag, 'content');
+    if (!content) continue;
+    for (const key of ['name', 'property', 'itemprop'] as const) {
+      // Attribute values are matched in any case ("DC.date", "Author").
+      const value = tag.getAttribute(key)?.trim().toLowerCase();
+      if (value === undefined) continue;
+      const entry = `${key}\n${value}`;
+      if (!index.has(entry)) index.set(entry, content);
     }
   }
-  return null;
+  metaIndexes.set(doc, index);
+  return index;
+}
+
+function meta(doc: DomDocument, key: MetaKey, value: string): string | null {
+  return metaIndex(doc).get(`${key}\n${value}`) ?? null;
 }
 
 const sourced = (value: string | null, from: string): Sourced | null => (value ? { value, from } : null);

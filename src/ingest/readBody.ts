@@ -6,11 +6,12 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { formatBytes } from './formatLimits.js';
 import { IngestError } from './ingestError.js';
 
-export function tooLarge(maxBytes: number): IngestError {
-  return new IngestError('too-large', `the page is larger than ${formatBytes(maxBytes)}, the limit`);
+/** `what` names the body in messages: "page", "feed". */
+export function tooLarge(maxBytes: number, what = 'page'): IngestError {
+  return new IngestError('too-large', `the ${what} is larger than ${formatBytes(maxBytes)}, the limit`);
 }
 
-function decoder(encoding: string): Transform {
+function decoder(encoding: string, what: string): Transform {
   switch (encoding) {
     case 'gzip':
     case 'x-gzip':
@@ -22,7 +23,7 @@ function decoder(encoding: string): Transform {
     default:
       throw new IngestError(
         'unsupported-encoding',
-        `the page is sent in the ${encoding} encoding, not supported`,
+        `the ${what} is sent in the ${encoding} encoding, not supported`,
       );
   }
 }
@@ -31,13 +32,13 @@ function decoder(encoding: string): Transform {
  * The decoded body. The cap counts the decompressed bytes, so a small compressed page that expands
  * enormously stops at the cap like any other; the caller's abort signal ends the read.
  */
-export async function readBody(response: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export async function readBody(response: IncomingMessage, maxBytes: number, what = 'page'): Promise<Buffer> {
   const encoding = String(response.headers['content-encoding'] ?? 'identity')
     .trim()
     .toLowerCase();
   let stream: Readable = response;
   if (encoding !== '' && encoding !== 'identity') {
-    const unzip = decoder(encoding);
+    const unzip = decoder(encoding, what);
     response.on('error', (error) => unzip.destroy(error));
     stream = response.pipe(unzip);
   }
@@ -46,7 +47,7 @@ export async function readBody(response: IncomingMessage, maxBytes: number): Pro
   try {
     for await (const chunk of stream) {
       total += (chunk as Buffer).length;
-      if (total > maxBytes) throw tooLarge(maxBytes);
+      if (total > maxBytes) throw tooLarge(maxBytes, what);
       chunks.push(chunk as Buffer);
     }
   } finally {

@@ -28,11 +28,14 @@ export interface SafeFetchOptions {
   signal?: AbortSignal;
   /** Host name → addresses; the system resolver by default (tests map names to 127.0.0.1). */
   resolve?: Resolver;
+  /** What is fetched, as the messages name it: "page" by default, "feed". */
+  what?: string;
   /** Request headers added to ours (a feed's If-None-Match / If-Modified-Since). */
   headers?: Record<string, string>;
   /**
-   * What the caller takes: web pages by default. `mediaTypes: 'any'` leaves the content to the caller
-   * (a feed is served under a dozen types), and `notModified` returns a 304 as a page with no body.
+   * What the caller takes: web pages by default. `mediaTypes: 'any'` leaves the content, and its
+   * decoding, to the caller (a feed is served under a dozen types, in XML's encoding rules), and
+   * `notModified` returns a 304 as a page with no body.
    */
   accept?: { header: string; mediaTypes: readonly string[] | 'any'; notModified?: boolean };
 }
@@ -44,8 +47,9 @@ export interface FetchedPage {
   finalUrl: string;
   status: number;
   contentType: string;
-  /** The encoding the page was decoded from (WHATWG name). */
+  /** The encoding the page was decoded from (WHATWG name); '' when the caller takes any content. */
   charset: string;
+  /** The page as text; '' when the caller takes any content (`accept.mediaTypes: 'any'`) and decodes `bytes`. */
   html: string;
   /** The body as it arrived (decompressed): the provenance snapshot. */
   bytes: Buffer;
@@ -82,12 +86,19 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
   const maxRedirects = options.maxRedirects ?? FETCH_LIMITS.maxRedirects;
   const first = parseFetchUrl(input);
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new IngestError('too-slow', tooSlow(timeoutMs))), timeoutMs);
+  const what = options.what ?? 'page';
+  const timer = setTimeout(
+    () =>
+      deadline.abort(
+        new IngestError('too-slow', `the ${what} did not arrive within ${formatDuration(timeoutMs)}`),
+      ),
+    timeoutMs,
+  );
   const cancel = () => deadline.abort(new IngestError('cancelled', 'the fetch was cancelled'));
   if (options.signal?.aborted) cancel();
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    return await fetchFollowing(first, { ...options, maxBytes, maxRedirects }, deadline.signal);
+    return await fetchFollowing(first, { ...options, maxBytes, maxRedirects, what }, deadline.signal);
   } catch (error) {
     // Whatever the abort broke on its way out (a socket, a DNS wait), the reason is the deadline or Cancel.
     if (deadline.signal.aborted) throw deadline.signal.reason;
@@ -98,13 +109,9 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
   }
 }
 
-function tooSlow(ms: number): string {
-  return `the page did not arrive within ${formatDuration(ms)}`;
-}
-
 async function fetchFollowing(
   first: URL,
-  options: SafeFetchOptions & { maxBytes: number; maxRedirects: number },
+  options: SafeFetchOptions & { maxBytes: number; maxRedirects: number; what: string },
   signal: AbortSignal,
 ): Promise<FetchedPage> {
   const redirects: string[] = [];
@@ -116,9 +123,13 @@ async function fetchFollowing(
       signal,
     ).catch((error: unknown) => {
       if (redirects.length === 0 || !(error instanceof IngestError)) throw error;
-      throw new IngestError(error.kind, `the page redirects to ${url.href}, and ${error.message}`, {
-        cause: error,
-      });
+      throw new IngestError(
+        error.kind,
+        `the ${options.what} redirects to ${url.href}, and ${error.message}`,
+        {
+          cause: error,
+        },
+      );
     });
     const response = await request(url, addresses, signal, {
       ...HEADERS,
@@ -127,29 +138,29 @@ async function fetchFollowing(
     });
     if (REDIRECTS.has(response.statusCode ?? 0)) {
       response.destroy();
-      const next = redirectTarget(url, response);
+      const next = redirectTarget(url, response, options.what);
       if (seen.has(next.href))
         throw new IngestError('redirect-loop', `the redirects go round in a loop (back to ${next.href})`);
       if (redirects.length >= options.maxRedirects)
         throw new IngestError(
           'too-many-redirects',
-          `the page redirects more than ${options.maxRedirects} times`,
+          `the ${options.what} redirects more than ${options.maxRedirects} times`,
         );
       redirects.push(next.href);
       seen.add(next.href);
       url = next;
       continue;
     }
-    return readPage(first, url, response, redirects, options.maxBytes, options.accept ?? HTML);
+    return readPage(first, url, response, redirects, options);
   }
 }
 
-function redirectTarget(from: URL, response: IncomingMessage): URL {
+function redirectTarget(from: URL, response: IncomingMessage, what: string): URL {
   const location = response.headers.location;
   if (!location || !URL.canParse(location, from.href))
     throw new IngestError(
       'bad-redirect',
-      `the page redirects (HTTP ${response.statusCode}) to no valid address`,
+      `the ${what} redirects (HTTP ${response.statusCode}) to no valid address`,
     );
   return parseFetchUrl(new URL(location, from).href, 'a redirect');
 }
@@ -159,9 +170,10 @@ async function readPage(
   url: URL,
   response: IncomingMessage,
   redirects: string[],
-  maxBytes: number,
-  accept: NonNullable<SafeFetchOptions['accept']>,
+  options: SafeFetchOptions & { maxBytes: number; what: string },
 ): Promise<FetchedPage> {
+  const { maxBytes, what } = options;
+  const accept = options.accept ?? HTML;
   const status = response.statusCode ?? 0;
   const validators = {
     etag: headerValue(response.headers.etag),
@@ -175,7 +187,7 @@ async function readPage(
   if (status < 200 || status > 299) {
     response.destroy();
     const text = response.statusMessage ? ` ${response.statusMessage}` : '';
-    throw new IngestError('http-status', `the page answered HTTP ${status}${text}`);
+    throw new IngestError('http-status', `the ${what} answered HTTP ${status}${text}`);
   }
   const contentType = String(response.headers['content-type'] ?? '').trim();
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
@@ -186,11 +198,11 @@ async function readPage(
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.destroy();
-    throw tooLarge(maxBytes);
+    throw tooLarge(maxBytes, what);
   }
-  const bytes = await readBody(response, maxBytes).catch((error: unknown) => {
+  const bytes = await readBody(response, maxBytes, what).catch((error: unknown) => {
     if (error instanceof IngestError) throw error;
-    throw new IngestError('network', `${url.host} broke off while sending the page`, { cause: error });
+    throw new IngestError('network', `${url.host} broke off while sending the ${what}`, { cause: error });
   });
   // No Content-Type at all: a page that starts like HTML is taken for one.
   if (!mediaType && accept.mediaTypes !== 'any' && !looksLikeHtml(bytes))
@@ -198,7 +210,9 @@ async function readPage(
       'not-html',
       'the address does not say what it sends, and it does not look like a web page',
     );
-  const { html, charset } = decodeHtml(bytes, contentType);
+  // A caller that takes any content (a feed) decodes the bytes itself, as what they are.
+  const { html, charset } =
+    accept.mediaTypes === 'any' ? { html: '', charset: '' } : decodeHtml(bytes, contentType);
   return {
     url: first.href,
     finalUrl: url.href,

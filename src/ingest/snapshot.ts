@@ -5,11 +5,12 @@
  * document replaces its snapshot.
  */
 
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { documentId } from '../knowledge/loadDocument.js';
 import { contentSuffix, slugify } from '../knowledge/safeFileName.js';
+import { writeWhole } from '../util/writeWhole.js';
 import { type FetchedPage, type PageOrigin, pageOrigin } from './safeFetch.js';
 
 export const SNAPSHOT_DIR = 'snapshots';
@@ -66,14 +67,4 @@ function inside(dir: string, name: string): string {
   const target = path.resolve(dir, name);
   if (path.dirname(target) !== dir) throw new Error(`snapshot name ${name} leaves ${dir}`);
   return target;
-}
-
-async function writeWhole(target: string, bytes: Buffer): Promise<void> {
-  const temp = path.join(path.dirname(target), `.snapshot-${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, target);
-  } finally {
-    await rm(temp, { force: true });
-  }
 }

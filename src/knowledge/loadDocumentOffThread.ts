@@ -4,11 +4,10 @@
  * kept for buildState's segment() so that they are not cut again on the main thread.
  */
 
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { unpackPassages } from '../text/packedPassages.js';
 import type { KnowledgeDocument, Passage } from '../types.js';
+import { startWorker } from '../util/startWorker.js';
 import type { DocumentJob, DocumentJobResult } from './documentWorker.js';
 import {
   DEFAULT_MAX_DOCUMENT_BYTES,
@@ -44,26 +43,6 @@ export async function loadDocumentOffThread(
   return result.loaded;
 }
 
-/**
- * From dist/ the worker imports the compiled documentWorker.js. From the TypeScript sources (tests and the
- * bench import the engine under tsx) it registers tsx's loader first, since a worker thread does not
- * inherit the main thread's loader.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.entry);
-})();
-`;
-
-function startWorker(): Worker {
-  const self = fileURLToPath(import.meta.url);
-  const entry = new URL(`./documentWorker${path.extname(self)}`, import.meta.url).href;
-  const tsx = self.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
-  return new Worker(BOOTSTRAP, { eval: true, workerData: { entry, tsx } });
-}
-
 interface Pending {
   resolve: (result: DocumentJobResult) => void;
   reject: (error: Error) => void;
@@ -91,7 +70,7 @@ class DocumentWorkerPool {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     if (this.worker) return this.worker;
-    const worker = startWorker();
+    const worker = startWorker(import.meta.url, 'documentWorker');
     worker.on('message', (result: DocumentJobResult) => this.settle(result));
     worker.on('error', (error) => this.fail(worker, error));
     worker.on('exit', (code) => this.fail(worker, new Error(`document worker exited (code ${code})`)));

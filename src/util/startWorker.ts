@@ -1,7 +1,7 @@
 /**
  * Starts a worker thread on a module beside the caller, whether the program runs from TypeScript
  * sources (under tsx) or compiled: a worker thread does not inherit the main thread's loader, so the
- * worker registers tsx's before it imports its module. (loadDocumentOffThread.ts does the same.)
+ * worker registers tsx's before it imports its module.
  */
 
 import path from 'node:path';

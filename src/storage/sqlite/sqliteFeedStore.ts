@@ -15,8 +15,8 @@ export class SqliteFeedStore implements FeedStore {
     return (at ?? this.now()).toISOString();
   }
 
-  #get(id: number): Feed | null {
-    return (this.db.prepare(`${FEED} WHERE id = ?`).get(id) as Feed | undefined) ?? null;
+  #one(where: 'id' | 'url', value: number | string): Feed | null {
+    return (this.db.prepare(`${FEED} WHERE ${where} = ?`).get(value) as Feed | undefined) ?? null;
   }
 
   async add(
@@ -29,8 +29,7 @@ export class SqliteFeedStore implements FeedStore {
           'INSERT INTO feeds (url, name, added_at, added_by) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING',
         )
         .run(feed.url, feed.name, this.#at(at), feed.addedBy);
-      const stored = this.db.prepare(`${FEED} WHERE url = ?`).get(feed.url) as Feed;
-      return { feed: stored, created: changes === 1 };
+      return { feed: this.#one('url', feed.url) as Feed, created: changes === 1 };
     });
     return run.immediate();
   }
@@ -40,11 +39,11 @@ export class SqliteFeedStore implements FeedStore {
   }
 
   async get(id: number): Promise<Feed | null> {
-    return this.#get(id);
+    return this.#one('id', id);
   }
 
   async byUrl(url: string): Promise<Feed | null> {
-    return (this.db.prepare(`${FEED} WHERE url = ?`).get(url) as Feed | undefined) ?? null;
+    return this.#one('url', url);
   }
 
   async remove(id: number): Promise<boolean> {
@@ -85,20 +84,21 @@ export class SqliteFeedStore implements FeedStore {
         `UPDATE feeds SET failures = failures + 1, retry_at = ?, last_error = ?, last_polled_at = ? WHERE id = ?`,
       )
       .run(failure.retryAt.toISOString(), failure.error, this.#at(at), id);
-    return this.#get(id);
+    return this.#one('id', id);
   }
 
-  #seen(feedId: number, item: FeedItemRef): boolean {
+  /** Whether an item of `feedId` was seen, by guid or link; the statements are prepared once per call. */
+  #seen(feedId: number): (item: FeedItemRef) => boolean {
     const byGuid = this.db.prepare('SELECT 1 FROM feed_items WHERE feed_id = ? AND guid = ?');
     const byLink = this.db.prepare('SELECT 1 FROM feed_items WHERE feed_id = ? AND link = ?');
-    return (
+    return (item) =>
       (item.guid !== null && byGuid.get(feedId, item.guid) !== undefined) ||
-      (item.link !== null && byLink.get(feedId, item.link) !== undefined)
-    );
+      (item.link !== null && byLink.get(feedId, item.link) !== undefined);
   }
 
   async unseen<T extends FeedItemRef>(feedId: number, items: readonly T[]): Promise<T[]> {
-    return items.filter((item) => !this.#seen(feedId, item));
+    const seen = this.#seen(feedId);
+    return items.filter((item) => !seen(item));
   }
 
   async markSeen(feedId: number, items: readonly FeedItemRef[], at?: Date): Promise<number> {
@@ -107,9 +107,10 @@ export class SqliteFeedStore implements FeedStore {
       const insert = this.db.prepare(
         'INSERT INTO feed_items (feed_id, guid, link, seen_at) VALUES (?, ?, ?, ?)',
       );
+      const seen = this.#seen(feedId);
       let added = 0;
       for (const item of items) {
-        if ((item.guid === null && item.link === null) || this.#seen(feedId, item)) continue;
+        if ((item.guid === null && item.link === null) || seen(item)) continue;
         insert.run(feedId, item.guid, item.link, when);
         added++;
       }

@@ -137,9 +137,11 @@ function main(ifStale) {
   }
   if (ifStale && !staleness()) return 0;
   return withLock(() => {
-    const reason = staleness();
-    if (ifStale && !reason) return 0; // another process built it while this one waited
-    if (ifStale) say(`building dist/ (${reason})…`);
+    if (ifStale) {
+      const reason = staleness();
+      if (!reason) return 0; // another process built it while this one waited
+      say(`building dist/ (${reason})…`);
+    }
     return build(tsc);
   });
 }

@@ -200,7 +200,7 @@ export class GenerationSync {
   /** Under the lock: another process may have saved (or rolled back) since this one last looked. */
   async catchUp(): Promise<void> {
     if (!this.saving) return;
-    const pointer = await readPointer(this.options.dataDir).catch(() => null);
-    if (pointer && this.isNewSaved(pointer)) await this.adoptSaved(pointer);
+    const pointer = await this.newSavedPointer();
+    if (pointer) await this.adoptSaved(pointer);
   }
 }

@@ -54,9 +54,11 @@ function sources() {
 
 /** Why dist/ must be rebuilt, or null when it is up to date. */
 function staleness() {
-  if (!existsSync(STAMP)) return 'no finished build yet';
-  const built = statSync(STAMP).mtimeMs;
-  const changed = sources().find((file) => existsSync(file) && statSync(file).mtimeMs > built);
+  // One stat a file: this runs before every CLI, `npm start` and test file.
+  const mtime = (file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  const built = mtime(STAMP);
+  if (built === undefined) return 'no finished build yet';
+  const changed = sources().find((file) => (mtime(file) ?? 0) > built);
   return changed ? `${relative(ROOT, changed)} changed` : null;
 }
 
@@ -135,9 +137,11 @@ function main(ifStale) {
   }
   if (ifStale && !staleness()) return 0;
   return withLock(() => {
-    const reason = staleness();
-    if (ifStale && !reason) return 0; // another process built it while this one waited
-    if (ifStale) say(`building dist/ (${reason})…`);
+    if (ifStale) {
+      const reason = staleness();
+      if (!reason) return 0; // another process built it while this one waited
+      say(`building dist/ (${reason})…`);
+    }
     return build(tsc);
   });
 }

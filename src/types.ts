@@ -2,6 +2,8 @@
 
 export const METADATA_FIELDS = ['title', 'outlet', 'author', 'published', 'url', 'language'] as const;
 export type MetadataField = (typeof METADATA_FIELDS)[number];
+export const isMetadataField = (value: unknown): value is MetadataField =>
+  (METADATA_FIELDS as readonly unknown[]).includes(value);
 
 export interface DocumentMeta {
   title: string;

@@ -86,6 +86,12 @@ test('a change that could not be undone if it failed half-way is built aside ins
   assert.equal(plan.mode, 'full');
 });
 
+test('nothing changed and nothing to patch with: the unread files are not read again for nothing', () => {
+  const plan = planReindex(before(TEN, { canPatch: false }), { documents: [], unchanged: TEN.map(unread) });
+  assert.deepEqual([plan.mode, plan.rescan], ['unchanged', false]);
+  assert.deepEqual(plan.diff.unchanged, TEN);
+});
+
 test('asked for a full rebuild, or aliases changed: full even when no document did, and every file is read', () => {
   for (const asked of [{ full: true }, { aliasesChanged: true }]) {
     const start = before(TEN, asked);

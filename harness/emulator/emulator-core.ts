@@ -217,8 +217,8 @@ export class EmulatorCore {
   /** Messages delivered to a user's DM channel, oldest first (none when no DM was opened). */
   directMessages(user: Json | string): Json[] {
     const id = typeof user === 'string' ? user : (user.id as string);
-    const channel = [...this.world.channels.values()].find((c) => this.world.dmRecipientOf(c) === id);
-    return channel ? this.channelMessages(channel.id as string) : [];
+    const channel = this.world.dmChannelIdOf(id);
+    return channel === undefined ? [] : this.channelMessages(channel);
   }
 
   /** Commands registered with PUT/POST, globally or for a guild. */

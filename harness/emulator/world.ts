@@ -167,6 +167,11 @@ export class World {
     return this.channels.get(id) as Json;
   }
 
+  /** The id of the DM channel with a user, or undefined while none was opened. */
+  dmChannelIdOf(userId: string): string | undefined {
+    return this.#dmChannels.get(userId);
+  }
+
   /** The user a DM channel is with, or undefined for any other channel. */
   dmRecipientOf(channel: Json): string | undefined {
     if (channel.type !== ChannelKind.DM) return undefined;

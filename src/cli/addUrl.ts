@@ -1,7 +1,6 @@
 import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
 import { readFetchConfig } from '../config/fetchConfig.js';
 import { describeReport } from '../engine/reindexReport.js';
-import { knownDocuments } from '../ingest/duplicates.js';
 import { IngestError } from '../ingest/ingestError.js';
 import { placeArticle } from '../ingest/placeArticle.js';
 import { readArticleAt } from '../ingest/readArticleAt.js';
@@ -44,7 +43,7 @@ async function main(): Promise<number> {
     dataDir,
     prepared,
     page,
-    known: await knownDocuments(engine.current),
+    known: await engine.knowledge.knownDocuments(),
     replace,
   });
   if (placed.kind === 'duplicate')

@@ -11,12 +11,11 @@ export function parseCliArgs<T extends ParseArgsConfig>(argv: readonly string[],
     return parseArgs({ ...config, args: argv[0] === '--' ? argv.slice(1) : [...argv], strict: true });
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      const option = /'([^']*)'/.exec(message)?.[1] ?? '';
-      throw new UsageError(`unknown option ${option}`);
-    }
+    // node names the offending argument in single quotes.
+    const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${quoted}`);
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-      throw new UsageError(`unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}`);
+      throw new UsageError(`unexpected argument ${quoted}`);
     if (code?.startsWith('ERR_PARSE_ARGS_')) throw new UsageError(message.replace(/^Option/, 'option'));
     throw error;
   }

@@ -158,16 +158,16 @@ export class GenerationSync {
    */
   async newSavedPointer(): Promise<CurrentPointer | null> {
     if (!this.options.persist) return null;
+    let pointer: CurrentPointer | null = null;
+    try {
+      pointer = await readPointer(this.options.dataDir);
+    } catch (error) {
+      if (error instanceof PointerUnreadableError) return null;
+    }
     if (this.pointerBroken !== null) {
-      const fixed = await readPointer(this.options.dataDir).then(
-        () => true,
-        (error: unknown) => !(error instanceof PointerUnreadableError),
-      );
-      if (!fixed) return null;
       this.pointerBroken = null;
       this.options.logger.info({}, 'saved index pointer readable again; reindexes save again');
     }
-    const pointer = await readPointer(this.options.dataDir).catch(() => null);
     return pointer && this.isNewSaved(pointer) ? pointer : null;
   }
 
@@ -200,7 +200,7 @@ export class GenerationSync {
   /** Under the lock: another process may have saved (or rolled back) since this one last looked. */
   async catchUp(): Promise<void> {
     if (!this.saving) return;
-    const pointer = await readPointer(this.options.dataDir).catch(() => null);
-    if (pointer && this.isNewSaved(pointer)) await this.adoptSaved(pointer);
+    const pointer = await this.newSavedPointer();
+    if (pointer) await this.adoptSaved(pointer);
   }
 }

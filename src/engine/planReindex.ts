@@ -50,5 +50,5 @@ export function planReindex(
   let mode: ReindexPlan['mode'] = 'unchanged';
   if (rebuild && (before.full || before.aliasesChanged || !isEmptyDiff(diff))) mode = 'full';
   else if (!isEmptyDiff(diff)) mode = 'incremental';
-  return { mode, diff, rescan: rebuild && scan.unchanged.length > 0, removesEvery };
+  return { mode, diff, rescan: mode === 'full' && scan.unchanged.length > 0, removesEvery };
 }

@@ -4,7 +4,7 @@
  */
 
 import type { DocumentMeta, MetadataField } from '../types.js';
-import { METADATA_FIELDS } from '../types.js';
+import { isMetadataField, METADATA_FIELDS } from '../types.js';
 import { isHttpUrl } from '../util/httpUrl.js';
 import { trimEndWhile } from '../util/trimEndWhile.js';
 import { parseByline, parseSourceLine } from './byline.js';
@@ -105,9 +105,9 @@ function inferredByFrontMatter(list: string | null | undefined): Set<MetadataFie
   const fields = new Set<MetadataField>();
   for (const name of (list ?? '').split(',').map((part) => part.trim())) {
     if (name === '') continue;
-    if (!(METADATA_FIELDS as readonly string[]).includes(name))
+    if (!isMetadataField(name))
       throw new MetadataError(`inferred: "${name}" is not a metadata field (${METADATA_FIELDS.join(', ')})`);
-    fields.add(name as MetadataField);
+    fields.add(name);
   }
   return fields;
 }

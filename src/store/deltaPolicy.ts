@@ -55,6 +55,10 @@ function deltaLimit(passages: number): number {
 const sameContent = (a: { hash: string; file: string }, b: { hash: string; file: string }) =>
   a.hash === b.hash && a.file === b.file;
 
+/** Both without a fingerprint, or both with the same one. */
+const sameRecordedFingerprint = (a: FileFingerprint | undefined, b: FileFingerprint | undefined) =>
+  a === undefined || b === undefined ? a === b : sameFingerprint(a, b);
+
 /** What a delta on `base` must carry, or null when a full save is the better deal. */
 export function planDelta(
   state: SearchState,
@@ -70,11 +74,7 @@ export function planDelta(
       plan.passages.push(doc);
       plan.records.push(doc);
       cost += doc.passageIds.length;
-    } else if (
-      !(before.fingerprint === undefined && doc.fingerprint === undefined) &&
-      !(before.fingerprint && doc.fingerprint && sameFingerprint(before.fingerprint, doc.fingerprint))
-    )
-      plan.records.push(doc);
+    } else if (!sameRecordedFingerprint(before.fingerprint, doc.fingerprint)) plan.records.push(doc);
   }
   for (const [id, before] of base.documents) {
     const now = state.documents.get(id);

@@ -3,7 +3,7 @@ import { type IndexFigures, PassageIndex } from '../search/passageIndex.js';
 import { capacityFor, Postings } from '../search/postings.js';
 import { emptyTermStats, type TermStats } from '../search/termStats.js';
 import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
-import { type Check, count, field, finite, list, record, ShapeError, text } from './jsonShape.js';
+import { type Check, count, field, finite, isCount, list, record, ShapeError, text } from './jsonShape.js';
 
 /**
  * minisearch's own toJSON/loadJSON work in one block and rebuild a Map a posting, too slow for 100k
@@ -68,8 +68,6 @@ function decodeLine(raw: string): Line {
     throw error;
   }
 }
-
-const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 /**
  * Bytes one list of `count` postings takes: ids, then frequencies, each with the list's spare room

@@ -54,9 +54,14 @@ export const text: Check<string> = (value) => {
   return value;
 };
 
+/** A whole number, 0 or more: counts, offsets and ids in the saved files. */
+export function isCount(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0;
+}
+
 export const count: Check<number> = (value) => {
-  if (!Number.isInteger(value) || (value as number) < 0) throw new ShapeError('', 'a whole number');
-  return value as number;
+  if (!isCount(value)) throw new ShapeError('', 'a whole number');
+  return value;
 };
 
 export const finite: Check<number> = (value) => {

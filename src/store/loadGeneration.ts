@@ -53,7 +53,7 @@ async function loadFull(folder: string, manifest: Manifest): Promise<SearchState
     throw new IndexLoadError(
       `counts disagree: manifest ${manifest.passageCount}, passages ${passages.size}, index ${mini.documentCount}`,
     );
-  const aliasGroups = manifest.aliasGroups ?? [];
+  const { aliasGroups } = manifest;
   return {
     mini,
     stats,

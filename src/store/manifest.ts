@@ -1,7 +1,7 @@
 import type { FileFingerprint } from '../knowledge/fingerprint.js';
 import type { IndexedDocument } from '../search/searchState.js';
 import { ANALYZER_SIGNATURE } from '../text/analyzerSignature.js';
-import { type DocumentMeta, METADATA_FIELDS, type MetadataField, type SkippedDocument } from '../types.js';
+import { type DocumentMeta, isMetadataField, type SkippedDocument } from '../types.js';
 import { IndexLoadError } from './indexLoadError.js';
 import {
   type Check,
@@ -55,12 +55,7 @@ export const FILES = {
 
 const texts = list(text);
 const optionalText = orNull(text);
-const metadataFields = list(
-  matching(
-    (v): v is MetadataField => (METADATA_FIELDS as readonly unknown[]).includes(v),
-    'a metadata field name',
-  ),
-);
+const metadataFields = list(matching(isMetadataField, 'a metadata field name'));
 
 const meta: Check<DocumentMeta> = (value) => {
   const m = record(value);

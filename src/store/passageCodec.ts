@@ -1,6 +1,7 @@
 import type { IndexedDocument } from '../search/searchState.js';
 import type { Passage, Span } from '../types.js';
 import { TimeSlicer } from '../util/yieldToEventLoop.js';
+import { isCount } from './jsonShape.js';
 
 /**
  * Passages as NDJSON, a line per document (a long document over several): [documentId, ...tuples],
@@ -56,8 +57,6 @@ export interface DecodedPassage {
   /** Set in a delta: the short id the passage had in minisearch. */
   shortId?: number;
 }
-
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /** What is wrong with a passage tuple, or null when it has the shape encodePassages writes. */
 function tupleProblem(value: unknown): string | null {

@@ -2,6 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Calibration } from '../../search/calibration.js';
+import { alignColumns } from '../alignColumns.js';
 import type { CalibrationSet } from './calibrationSets.js';
 import { type CollectedQuestion, collect } from './collect.js';
 import { evaluateFit, type FitScores } from './evaluateFit.js';
@@ -36,9 +37,7 @@ export function formatCurve(curve: { lost: number; scores: FitScores[] }[]): str
     `${Math.round(lost * 100)}%`,
     ...scores.flatMap((s) => [s.falseNotFound.toFixed(3), s.abstained.toFixed(3)]),
   ]);
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  return all.map((r) => r.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n');
+  return alignColumns([header, ...rows], 0);
 }
 
 /** Scores on questions whose group (article) the models never saw, fold by fold, pooled. */
@@ -115,9 +114,5 @@ export function formatFitScores(scores: FitScores[]): string {
     s.wrong.toFixed(3),
     s.unanswerable ? s.abstained.toFixed(3) : '—',
   ]);
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  return all
-    .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
-    .join('\n');
+  return alignColumns([header, ...rows], 1);
 }

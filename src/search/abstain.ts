@@ -93,7 +93,7 @@ export function answerability(
   return logistic(linearScore(model, candidate.features, question, { rankScore: candidate.score }));
 }
 
-export function answerThreshold(mode: AnswerMode): number {
+function answerThreshold(mode: AnswerMode): number {
   return CALIBRATION.answer.thresholds[mode];
 }
 
@@ -102,13 +102,13 @@ export function answerThreshold(mode: AnswerMode): number {
  * than the top (the pairwise rerank's logistic of their score difference): the question's standing lifts
  * every passage of a clear answer, not only the ones that hold it.
  */
-export const FOLLOWER_CHANCE = 0.05;
+const FOLLOWER_CHANCE = 0.05;
 
 /**
  * Every ranked passage's answerability, in rank order: the question's (its best passage's) standing with
  * each passage's own features, for the passages the rerank puts close enough to the best.
  */
-export function answerabilities(ranking: Ranking, state: SearchState): number[] {
+function answerabilities(ranking: Ranking, state: SearchState): number[] {
   const plan = planFeatures(ranking.plan);
   const question = { ...plan, ...standing(scored(ranking.ranked), 0, state.passages.size) };
   const top = ranking.ranked[0]?.score ?? 0;

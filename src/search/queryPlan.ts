@@ -55,8 +55,8 @@ export function commonTermCap(passages: number): number {
 const FUZZY_KEY_MIN = 5;
 const UNKNOWN_FLOOR = 0.5;
 /** A related word matches below a spelling variant: it may mean something else in the passage. */
-export const SYNONYM_MATCH = 0.6;
-export const BROADER_NARROWER_MATCH = 0.45;
+const SYNONYM_MATCH = 0.6;
+const BROADER_NARROWER_MATCH = 0.45;
 const MAX_RELATED = 12;
 const CAPITALISED = /^\p{Lu}/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}.]+$/u;

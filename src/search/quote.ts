@@ -35,7 +35,7 @@ function wordCount(text: string): number {
  * question asks for and the window does not, or when the window opens with a pronoun ("He proposed …")
  * whose subject the sentence before it names.
  */
-export function quoteWindow(
+function quoteWindow(
   text: string,
   sentences: Span[],
   match: Pick<PassageMatch, 'best' | 'analysis' | 'sentenceCoverage'>,

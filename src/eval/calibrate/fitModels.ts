@@ -52,7 +52,7 @@ function vector(names: readonly string[], values: Readonly<Record<string, number
  * that does not (the difference of their features, both ways round). That fits the order directly, which
  * is all the rerank is for; each question weighs the same however many pairs it has.
  */
-export function fitRanker(questions: CollectedQuestion[], settings: FitSettings): LinearModel {
+function fitRanker(questions: CollectedQuestion[], settings: FitSettings): LinearModel {
   const samples: Sample[] = [];
   for (const q of questions) {
     if (!q.answerable) continue;
@@ -101,7 +101,7 @@ function answerInput(
   return { ...candidate.features, ...context, rankScore: candidate.score };
 }
 
-export function fitAnswerModel(reranked: Reranked[], settings: FitSettings): LinearModel {
+function fitAnswerModel(reranked: Reranked[], settings: FitSettings): LinearModel {
   const samples: Sample[] = [];
   for (const r of reranked) {
     const top = r.ranked[0];
@@ -127,7 +127,7 @@ function quantile(sorted: number[], share: number): number {
 }
 
 /** Thresholds from answerable SQuAD and news questions alike: that share of them may fall below. */
-export function chooseThresholds(reranked: Reranked[], model: LinearModel, settings: FitSettings) {
+function chooseThresholds(reranked: Reranked[], model: LinearModel, settings: FitSettings) {
   const scores = reranked
     .filter((r) => r.question.answerable && r.ranked.length > 0)
     .map((r) => bestAnswerability(r, model))

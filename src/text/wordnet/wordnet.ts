@@ -23,7 +23,7 @@ export interface RelatedWord {
 }
 
 /** Only the most common senses: rarer ones relate words nobody means together. */
-export const SENSES_PER_WORD = 3;
+const SENSES_PER_WORD = 3;
 const PARTS: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
 const CACHE_LIMIT = 20_000;
 

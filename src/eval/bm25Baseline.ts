@@ -4,6 +4,8 @@
  * abstention). It shows how much the engine adds over a textbook retriever on each question set.
  */
 
+import { passageTerms } from '../search/indexEntry.js';
+import { EMPTY_ALIASES } from '../text/aliases.js';
 import { analyze } from '../text/analyze.js';
 import type { Passage } from '../types.js';
 
@@ -21,15 +23,15 @@ export function buildBm25Baseline(passages: Iterable<Passage>): Bm25Baseline {
   for (const passage of passages) {
     const doc = docs.length;
     docs.push(passage);
-    const counts = new Map<string, number>();
-    const tokens = analyze(passage.text);
-    for (const { term } of tokens) counts.set(term, (counts.get(term) ?? 0) + 1);
-    lengths.push(tokens.length);
+    const { text: counts } = passageTerms(passage.text, EMPTY_ALIASES);
+    let length = 0;
     for (const [term, tf] of counts) {
+      length += tf;
       const list = postings.get(term);
       if (list) list.push({ doc, tf });
       else postings.set(term, [{ doc, tf }]);
     }
+    lengths.push(length);
   }
   const n = docs.length;
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(n, 1);

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine.js';
+import { alignColumns } from './alignColumns.js';
 import type { Bm25Baseline } from './bm25Baseline.js';
 import type { EvalQuestion } from './question.js';
 import { type EvalScores, scoreAnswers } from './scoreAnswers.js';
@@ -72,8 +73,5 @@ function row(file: string, system: string, s: EvalScores): string[] {
 export function formatComparison(results: FileScores[]): string {
   const rows = [HEADER];
   for (const r of results) rows.push(row(r.file, 'ours', r.ours), row('', 'bm25', r.baseline));
-  const widths = HEADER.map((_, i) => Math.max(...rows.map((cells) => cells[i]!.length)));
-  return rows
-    .map((cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
-    .join('\n');
+  return alignColumns(rows, 2);
 }

@@ -40,7 +40,10 @@ function containsAny(text: string, phrases: string[]): boolean {
   return phrases.some((p) => haystack.includes(normalizeForMatch(p)));
 }
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
+/** n as a share of `of`, to three decimals (0 of nothing is 0). */
+export function shareOf(n: number, of: number): number {
+  return of === 0 ? 0 : Math.round((n / of) * 1000) / 1000;
+}
 
 /** Scores answers (with at least 5 citations asked for) as eval/README.md defines. */
 export function scoreAnswers(items: { question: EvalQuestion; answer: ScoredAnswer }[]): EvalScores {
@@ -93,7 +96,7 @@ export function scoreAnswers(items: { question: EvalQuestion; answer: ScoredAnsw
         problem: 'the answering phrase is not in the displayed quote',
       });
   }
-  const share = (n: number) => (answerable === 0 ? 0 : round(n / answerable));
+  const share = (n: number) => shareOf(n, answerable);
   return {
     answerable,
     unanswerable,

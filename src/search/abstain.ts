@@ -55,23 +55,25 @@ export interface ScoredCandidate {
 }
 
 /**
- * How candidate `i` stands in the ranking: its lead over the best other candidate (negative below the top),
- * and how much of the top five comes from its document beyond what that document's share of the passages
- * would give.
+ * What the answerability model sees of the question, beside each passage's own features: the plan's
+ * features and how the best passage stands, namely its lead over the second, and how much of the top five
+ * comes from its document beyond what that document's share of the passages would give. Fitting (`npm run
+ * calibrate`) and answering build it alike.
  */
-export function standing(
+export function questionFeatures(
+  plan: PlanFeatures,
   ranked: readonly ScoredCandidate[],
-  i: number,
   totalPassages: number,
-): { margin: number; docShare: number } {
-  const candidate = ranked[i];
-  if (!candidate) return { margin: 0, docShare: 0 };
-  const other = i === 0 ? ranked[1] : ranked[0];
+): Record<string, number> {
+  const top = ranked[0];
+  if (!top) return { ...plan, margin: 0, docShare: 0 };
+  const second = ranked[1];
   const head = ranked.slice(0, 5);
-  const same = head.filter((r) => r.documentId === candidate.documentId).length / head.length;
-  const expected = Math.min(candidate.documentPassages / Math.max(totalPassages, 1), 1);
+  const same = head.filter((r) => r.documentId === top.documentId).length / head.length;
+  const expected = Math.min(top.documentPassages / Math.max(totalPassages, 1), 1);
   return {
-    margin: other ? candidate.score - other.score : 0,
+    ...plan,
+    margin: second ? top.score - second.score : 0,
     docShare: expected >= 1 ? 0 : (same - expected) / (1 - expected),
   };
 }
@@ -93,7 +95,7 @@ export function answerability(
   return logistic(linearScore(model, candidate.features, question, { rankScore: candidate.score }));
 }
 
-export function answerThreshold(mode: AnswerMode): number {
+function answerThreshold(mode: AnswerMode): number {
   return CALIBRATION.answer.thresholds[mode];
 }
 
@@ -102,15 +104,14 @@ export function answerThreshold(mode: AnswerMode): number {
  * than the top (the pairwise rerank's logistic of their score difference): the question's standing lifts
  * every passage of a clear answer, not only the ones that hold it.
  */
-export const FOLLOWER_CHANCE = 0.05;
+const FOLLOWER_CHANCE = 0.05;
 
 /**
  * Every ranked passage's answerability, in rank order: the question's (its best passage's) standing with
  * each passage's own features, for the passages the rerank puts close enough to the best.
  */
-export function answerabilities(ranking: Ranking, state: SearchState): number[] {
-  const plan = planFeatures(ranking.plan);
-  const question = { ...plan, ...standing(scored(ranking.ranked), 0, state.passages.size) };
+function answerabilities(ranking: Ranking, state: SearchState): number[] {
+  const question = questionFeatures(planFeatures(ranking.plan), scored(ranking.ranked), state.passages.size);
   const top = ranking.ranked[0]?.score ?? 0;
   return ranking.ranked.map((r, i) =>
     i === 0 || logistic(r.score - top) >= FOLLOWER_CHANCE ? answerability(r, question) : 0,

@@ -99,17 +99,13 @@ const COSINE_FLOOR = 0.35;
  */
 function vectorShares(
   context: CandidateContext,
-  passage: Passage,
   match: PassageMatch,
+  { from, to }: TextWindow,
 ): { whole: number; window: number } {
   const { plan } = context;
   const needed = context.rows.some((row, i) => row >= 0 && (match.strengths[i] ?? 0) < TYPO_MATCH);
   if (!needed) return { whole: 0, window: 0 };
   const vectors = wordSimilarity();
-  const first = passage.sentences[match.best.from];
-  const last = passage.sentences[match.best.to];
-  const from = first?.start ?? 0;
-  const to = last?.end ?? passage.text.length;
   const { tokens, rows: tokenRows } = match.analysis;
   // Each distinct passage word once, and whether it stands in the best window.
   const rows = new Map<number, boolean>();
@@ -141,8 +137,7 @@ function vectorShares(
 function windowCentroidCosine(
   context: CandidateContext,
   match: PassageMatch,
-  from: number,
-  to: number,
+  { from, to }: TextWindow,
 ): number {
   if (!context.centroid) return 0;
   const { tokens, rows } = match.analysis;
@@ -162,6 +157,23 @@ export interface CandidateContext {
   rows: number[];
   /** The question's summed word vectors (null when none of its words has one). */
   centroid: Float32Array | null;
+  /** The question's most telling (highest-weight) term, the first on a tie; -1 when it has none. */
+  keyIndex: number;
+}
+
+/** The index of the question's highest-weight term, the first on a tie; -1 for a question with no terms. */
+export function keyTermIndex(plan: QueryPlan): number {
+  let keyIndex = -1;
+  plan.terms.forEach((t, i) => {
+    if (keyIndex < 0 || t.weight > plan.terms[keyIndex]!.weight) keyIndex = i;
+  });
+  return keyIndex;
+}
+
+/** The best sentences' stretch of the passage text (the whole text when the passage has no sentences). */
+interface TextWindow {
+  from: number;
+  to: number;
 }
 
 /** Each question term's row in the word vectors: -1 for names and numbers, which only match as written. */
@@ -190,16 +202,14 @@ export function candidateFeatures(
   const typeMatch = plan.asked && match.holdsAnswer ? 1 : 0;
   const typeMissing = plan.asked && !match.holdsAnswer ? 1 : 0;
   const weightSum = context.weightSum || 1;
-  const vectorShare = vectorShares(context, passage, match);
-  let keyIndex = -1;
-  plan.terms.forEach((t, i) => {
-    if (keyIndex < 0 || t.weight > plan.terms[keyIndex]!.weight) keyIndex = i;
-  });
   const first = passage.sentences[match.best.from];
   const last = passage.sentences[match.best.to];
+  const span: TextWindow = { from: first?.start ?? 0, to: last?.end ?? passage.text.length };
+  const vectorShare = vectorShares(context, match, span);
+  const { keyIndex } = context;
   let windowWords = 0;
   if (first && last)
-    for (const t of match.analysis.tokens) if (t.start >= first.start && t.end <= last.end) windowWords++;
+    for (const t of match.analysis.tokens) if (t.start >= span.from && t.end <= span.to) windowWords++;
   return {
     coverage: whole.lexical,
     softCoverage: whole.soft,
@@ -217,6 +227,6 @@ export function candidateFeatures(
     keyTerm: keyIndex >= 0 && (match.strengths[keyIndex] ?? 0) >= TYPO_MATCH ? 1 : 0,
     density: (window.lexical * plan.terms.length) / Math.max(windowWords, DENSITY_FLOOR),
     length: Math.log1p(match.analysis.tokens.length),
-    centroid: windowCentroidCosine(context, match, first?.start ?? 0, last?.end ?? passage.text.length),
+    centroid: windowCentroidCosine(context, match, span),
   };
 }

@@ -28,9 +28,7 @@ export interface PassageMatch {
    * thing asked about; for a date or a name, one that is not the question's own.
    */
   holdsAnswer: boolean;
-  /** Every term of the passage, for comparing passages with each other. */
-  terms: Set<string>;
-  /** The passage's analysed words, their vector rows, its possible answers. */
+  /** The passage's analysed words, their vector rows, its possible answers, its terms. */
   analysis: PassageAnalysis;
 }
 
@@ -174,7 +172,6 @@ export function matchPassage(
     sentenceCoverage,
     best,
     holdsAnswer,
-    terms: analysis.terms,
     analysis,
   };
 }

@@ -55,8 +55,8 @@ export function commonTermCap(passages: number): number {
 const FUZZY_KEY_MIN = 5;
 const UNKNOWN_FLOOR = 0.5;
 /** A related word matches below a spelling variant: it may mean something else in the passage. */
-export const SYNONYM_MATCH = 0.6;
-export const BROADER_NARROWER_MATCH = 0.45;
+const SYNONYM_MATCH = 0.6;
+const BROADER_NARROWER_MATCH = 0.45;
 const MAX_RELATED = 12;
 const CAPITALISED = /^\p{Lu}/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}.]+$/u;
@@ -142,11 +142,9 @@ export function planQuery(query: string, state: SearchState): QueryPlan {
   // A related word that is itself one of the question's words matches as that word, not as a stand-in.
   for (const t of terms) t.related = t.related.filter((r) => !seen.has(r.term));
   // A word correction is a guess ("enter" may be meant, not "center"): it keeps an unknown word's weight.
-  const known = (t: QueryTerm) =>
-    (stats.text.get(t.term) ?? 0) > 0 ||
-    (t.key !== null && (stats.keys.get(t.key) ?? 0) > 0) ||
-    t.keyCorrections.length > 0;
-  capUnknownWeights(terms, known, idf(0, passages));
+  const known = (t: QueryTerm) => !t.unknown || t.keyCorrections.length > 0;
+  const unknownWeight = idf(0, passages);
+  capUnknownWeights(terms, known, unknownWeight);
   const probed = terms.some(
     (t) => t.probe || t.probeKey || t.corrections.length > 0 || t.keyCorrections.length > 0,
   );
@@ -154,7 +152,7 @@ export function planQuery(query: string, state: SearchState): QueryPlan {
   const common = !probed && terms.some((t) => (stats.text.get(t.term) ?? 0) > 0);
   return {
     terms,
-    unknownWeight: idf(0, passages),
+    unknownWeight,
     asked: askedType(question),
     questionWords: new Set(question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
     common,

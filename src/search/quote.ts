@@ -1,3 +1,4 @@
+import { countTokens } from '../text/segment.js';
 import type { Span } from '../types.js';
 import { type AnswerType, holdsAnswerType } from './answerType.js';
 import { type PassageMatch, TYPO_MATCH } from './matchPassage.js';
@@ -26,16 +27,12 @@ export interface Quote {
   textHighlights: Span[];
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
-
 /**
  * The sentences to quote: the best window, widened by one sentence when that holds the kind of answer the
  * question asks for and the window does not, or when the window opens with a pronoun ("He proposed …")
  * whose subject the sentence before it names.
  */
-export function quoteWindow(
+function quoteWindow(
   text: string,
   sentences: Span[],
   match: Pick<PassageMatch, 'best' | 'analysis' | 'sentenceCoverage'>,
@@ -66,7 +63,7 @@ export function quoteWindow(
     from--;
   // A quote of a few words reads as a fragment: it takes the neighbouring sentence that holds more of the
   // question (the next one on a tie) until it says enough.
-  const words = (i: number, j: number) => wordCount(text.slice(sentences[i]!.start, sentences[j]!.end));
+  const words = (i: number, j: number) => countTokens(text, sentences[i]!.start, sentences[j]!.end);
   while (to - from + 1 < MAX_QUOTE_SENTENCES && words(from, to) < MIN_QUOTE_WORDS) {
     const next = to + 1 < sentences.length ? (match.sentenceCoverage[to + 1] ?? 0) : -1;
     const previous = from > 0 ? (match.sentenceCoverage[from - 1] ?? 0) : -1;
@@ -87,7 +84,7 @@ export function buildQuote(
   const window = quoteWindow(text, sentences, match, wanted);
   const first = sentences[window.from];
   const last = sentences[window.to];
-  const whole = !first || !last || match.best.coverage === 0 || wordCount(text) <= WHOLE_PASSAGE_WORDS;
+  const whole = !first || !last || match.best.coverage === 0 || countTokens(text) <= WHOLE_PASSAGE_WORDS;
   const start = whole ? 0 : first.start;
   const end = whole ? text.length : last.end;
   const lead = start > 0 ? `${ELLIPSIS} ` : '';

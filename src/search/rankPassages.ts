@@ -6,6 +6,7 @@ import {
   type CandidateContext,
   type CandidateFeatures,
   candidateFeatures,
+  keyTermIndex,
   questionRows,
 } from './features.js';
 import { linearScore } from './linearModel.js';
@@ -64,6 +65,7 @@ export function rankPassages(state: SearchState, query: string, depth = RERANK_D
     topBm25: found[0]?.score ?? 0,
     rows,
     centroid: wordSimilarity().centroid(rows.filter((r) => r >= 0)),
+    keyIndex: keyTermIndex(plan),
   };
   const wanted: WantedAnswer = { type: plan.asked, isQuestionWord: (w) => plan.questionWords.has(w) };
   const ranked: RankedPassage[] = [];

@@ -30,7 +30,7 @@ export function selectCitations(answering: RankedPassage[], limit: number): Rank
     if (pick < 0) pick = 0;
     const [candidate] = pool.splice(pick, 1);
     if (!candidate) break;
-    const terms = candidate.match.terms;
+    const terms = candidate.match.analysis.terms;
     if (chosenTerms.some((seen) => jaccard(seen, terms) >= NEAR_DUPLICATE)) continue;
     chosen.push(candidate);
     chosenTerms.push(terms);

@@ -21,7 +21,7 @@ export function isStopWord(folded: string): boolean {
  * Russian, Belarusian and Ukrainian function and question words: a question typed in Cyrillic keeps only
  * its names and content words, transliterated (see transliterate.ts).
  */
-export const CYRILLIC_STOP_WORDS: ReadonlySet<string> = new Set(
+const CYRILLIC_STOP_WORDS: ReadonlySet<string> = new Set(
   `а без бы был была были было быў в вам вас во вот все всё вы где да дзе для до его ее её если есть ещё же за
   з зі и із или им их к как калі каму ко когда коли кого кому кто ли мне мы на над не нет ни но ну о об от па
   пад перед по под пра при про с сколько скільки колькі со та так там тем то только ту у ў уже хто чаму чего

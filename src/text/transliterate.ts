@@ -6,6 +6,8 @@
  * through the name key (Лукашенко → lukashenko, Тихановская → tikhanovskaya). Other characters pass through.
  */
 
+import { foldText } from './fold.js';
+
 type Language = 'ru' | 'be' | 'uk';
 
 const COMMON: Record<string, string> = {
@@ -97,9 +99,6 @@ export function hasCyrillic(text: string): boolean {
  * their base letter or dropped.
  */
 export function transliterateWord(lower: string): string {
-  const latin = transliterate(lower.normalize('NFC'))
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/\p{Script=Cyrillic}/gu, '');
+  const latin = foldText(transliterate(lower.normalize('NFC'))).replace(/\p{Script=Cyrillic}/gu, '');
   return latin.replace(/(?:yy|iy|yi)$/, 'y');
 }

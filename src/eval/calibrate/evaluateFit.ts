@@ -1,5 +1,6 @@
 /** Scores fitted models on collected questions, set by set, the way `npm run eval` scores answers. */
 
+import { shareOf } from '../scoreAnswers.js';
 import type { CollectedQuestion } from './collect.js';
 import type { FittedModels } from './fitModels.js';
 import { bestAnswerability, rerank } from './fitModels.js';
@@ -20,7 +21,11 @@ export interface FitScores {
 
 export function evaluateFit(questions: CollectedQuestion[], models: FittedModels): FitScores[] {
   const bySet = new Map<string, CollectedQuestion[]>();
-  for (const q of questions) bySet.set(q.set, [...(bySet.get(q.set) ?? []), q]);
+  for (const q of questions) {
+    const group = bySet.get(q.set);
+    if (group) group.push(q);
+    else bySet.set(q.set, [q]);
+  }
   return [...bySet].map(([set, qs]) => {
     let answerable = 0;
     let unanswerable = 0;
@@ -48,16 +53,15 @@ export function evaluateFit(questions: CollectedQuestion[], models: FittedModels
       if (rank >= 0 && rank < 3) hit3++;
       else wrong++;
     }
-    const share = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 1000) / 1000);
     return {
       set,
       answerable,
       unanswerable,
-      hitAt1: share(hit1, answerable),
-      hitAt3: share(hit3, answerable),
-      falseNotFound: share(notFound, answerable),
-      abstained: share(abstained, unanswerable),
-      wrong: share(wrong, answerable),
+      hitAt1: shareOf(hit1, answerable),
+      hitAt3: shareOf(hit3, answerable),
+      falseNotFound: shareOf(notFound, answerable),
+      abstained: shareOf(abstained, unanswerable),
+      wrong: shareOf(wrong, answerable),
     };
   });
 }

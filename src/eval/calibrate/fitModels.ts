@@ -4,7 +4,7 @@
  * citing thresholds from the share of answerable questions one accepts to lose.
  */
 
-import { answerability, standing } from '../../search/abstain.js';
+import { answerability, questionFeatures } from '../../search/abstain.js';
 import type { AnswerModel } from '../../search/calibration.js';
 import { CANDIDATE_FEATURES, type CandidateFeatures } from '../../search/features.js';
 import { type LinearModel, linearScore } from '../../search/linearModel.js';
@@ -52,7 +52,7 @@ function vector(names: readonly string[], values: Readonly<Record<string, number
  * that does not (the difference of their features, both ways round). That fits the order directly, which
  * is all the rerank is for; each question weighs the same however many pairs it has.
  */
-export function fitRanker(questions: CollectedQuestion[], settings: FitSettings): LinearModel {
+function fitRanker(questions: CollectedQuestion[], settings: FitSettings): LinearModel {
   const samples: Sample[] = [];
   for (const q of questions) {
     if (!q.answerable) continue;
@@ -89,9 +89,8 @@ export function rerank(question: CollectedQuestion, ranker: LinearModel): Rerank
   return { question, ranked };
 }
 
-/** What the answerability model sees of candidate `i`: the question's features and where it stands. */
-function context(r: Reranked, i: number): Record<string, number> {
-  return { ...r.question.plan, ...standing(r.ranked, i, r.question.totalPassages) };
+function context(r: Reranked): Record<string, number> {
+  return questionFeatures(r.question.plan, r.ranked, r.question.totalPassages);
 }
 
 function answerInput(
@@ -101,13 +100,13 @@ function answerInput(
   return { ...candidate.features, ...context, rankScore: candidate.score };
 }
 
-export function fitAnswerModel(reranked: Reranked[], settings: FitSettings): LinearModel {
+function fitAnswerModel(reranked: Reranked[], settings: FitSettings): LinearModel {
   const samples: Sample[] = [];
   for (const r of reranked) {
     const top = r.ranked[0];
     if (!top) continue;
     samples.push({
-      x: vector(settings.answerFeatures, answerInput(top, context(r, 0))),
+      x: vector(settings.answerFeatures, answerInput(top, context(r))),
       y: r.question.answerable ? 1 : 0,
       weight: settings.setWeight(r.question.set),
     });
@@ -118,7 +117,7 @@ export function fitAnswerModel(reranked: Reranked[], settings: FitSettings): Lin
 /** The answerability of a question's best candidate: it is answered when this passes the threshold. */
 export function bestAnswerability(r: Reranked, model: LinearModel): number {
   const top = r.ranked[0];
-  return top ? answerability(top, context(r, 0), model) : 0;
+  return top ? answerability(top, context(r), model) : 0;
 }
 
 function quantile(sorted: number[], share: number): number {
@@ -127,7 +126,7 @@ function quantile(sorted: number[], share: number): number {
 }
 
 /** Thresholds from answerable SQuAD and news questions alike: that share of them may fall below. */
-export function chooseThresholds(reranked: Reranked[], model: LinearModel, settings: FitSettings) {
+function chooseThresholds(reranked: Reranked[], model: LinearModel, settings: FitSettings) {
   const scores = reranked
     .filter((r) => r.question.answerable && r.ranked.length > 0)
     .map((r) => bestAnswerability(r, model))

@@ -2,6 +2,8 @@
 
 import { createHash } from 'node:crypto';
 import type { Calibration } from '../../search/calibration.js';
+import { alignColumns } from '../alignColumns.js';
+import { shareOf } from '../scoreAnswers.js';
 import type { CalibrationSet } from './calibrationSets.js';
 import { type CollectedQuestion, collect } from './collect.js';
 import { evaluateFit, type FitScores } from './evaluateFit.js';
@@ -36,9 +38,7 @@ export function formatCurve(curve: { lost: number; scores: FitScores[] }[]): str
     `${Math.round(lost * 100)}%`,
     ...scores.flatMap((s) => [s.falseNotFound.toFixed(3), s.abstained.toFixed(3)]),
   ]);
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  return all.map((r) => r.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n');
+  return alignColumns([header, ...rows], 0);
 }
 
 /** Scores on questions whose group (article) the models never saw, fold by fold, pooled. */
@@ -46,7 +46,7 @@ export function crossValidate(
   questions: CollectedQuestion[],
   settings: FitSettings = DEFAULT_FIT,
 ): FitScores[] {
-  const pooled: { scores: FitScores; weight: number }[] = [];
+  const bySet = new Map<string, FitScores[]>();
   for (let fold = 0; fold < FOLDS; fold++) {
     const models = fitModels(
       questions.filter((q) => foldOf(q.group) !== fold),
@@ -55,34 +55,36 @@ export function crossValidate(
     for (const scores of evaluateFit(
       questions.filter((q) => foldOf(q.group) === fold),
       models,
-    ))
-      pooled.push({ scores, weight: 1 });
+    )) {
+      const parts = bySet.get(scores.set);
+      if (parts) parts.push(scores);
+      else bySet.set(scores.set, [scores]);
+    }
   }
-  const bySet = new Map<string, FitScores[]>();
-  for (const { scores } of pooled) bySet.set(scores.set, [...(bySet.get(scores.set) ?? []), scores]);
   return [...bySet].map(([set, parts]) => mergeScores(set, parts));
 }
 
 function mergeScores(set: string, parts: FitScores[]): FitScores {
   const answerable = parts.reduce((n, p) => n + p.answerable, 0);
   const unanswerable = parts.reduce((n, p) => n + p.unanswerable, 0);
-  const mean = (key: 'hitAt1' | 'hitAt3' | 'falseNotFound' | 'wrong') =>
-    answerable === 0
-      ? 0
-      : Math.round((parts.reduce((n, p) => n + p[key] * p.answerable, 0) / answerable) * 1000) / 1000;
+  /** A per-fold share pooled over the folds, each weighted by the questions it was taken of. */
+  const pooled = (
+    key: 'hitAt1' | 'hitAt3' | 'falseNotFound' | 'abstained' | 'wrong',
+    of: 'answerable' | 'unanswerable',
+  ) =>
+    shareOf(
+      parts.reduce((n, p) => n + p[key] * p[of], 0),
+      of === 'answerable' ? answerable : unanswerable,
+    );
   return {
     set,
     answerable,
     unanswerable,
-    hitAt1: mean('hitAt1'),
-    hitAt3: mean('hitAt3'),
-    falseNotFound: mean('falseNotFound'),
-    abstained:
-      unanswerable === 0
-        ? 0
-        : Math.round((parts.reduce((n, p) => n + p.abstained * p.unanswerable, 0) / unanswerable) * 1000) /
-          1000,
-    wrong: mean('wrong'),
+    hitAt1: pooled('hitAt1', 'answerable'),
+    hitAt3: pooled('hitAt3', 'answerable'),
+    falseNotFound: pooled('falseNotFound', 'answerable'),
+    abstained: pooled('abstained', 'unanswerable'),
+    wrong: pooled('wrong', 'answerable'),
   };
 }
 
@@ -115,9 +117,5 @@ export function formatFitScores(scores: FitScores[]): string {
     s.wrong.toFixed(3),
     s.unanswerable ? s.abstained.toFixed(3) : '—',
   ]);
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  return all
-    .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
-    .join('\n');
+  return alignColumns([header, ...rows], 1);
 }

@@ -4,7 +4,7 @@
  * (component × 127 / scale). Little-endian throughout.
  */
 
-export const MAGIC = 'CDV1';
+const MAGIC = 'CDV1';
 const HEADER_BYTES = 16;
 
 export interface WordVectors {

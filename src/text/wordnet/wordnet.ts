@@ -23,7 +23,7 @@ export interface RelatedWord {
 }
 
 /** Only the most common senses: rarer ones relate words nobody means together. */
-export const SENSES_PER_WORD = 3;
+const SENSES_PER_WORD = 3;
 const PARTS: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
 const CACHE_LIMIT = 20_000;
 
@@ -86,11 +86,11 @@ interface Sense {
   tagCount: number;
 }
 
-/** The synset type digit of a sense key: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite adjective. */
 /** Where a data line's gloss begins: nothing after it is read. */
 const GLOSS = 0x7c;
 const NEWLINE = 0x0a;
 
+/** The synset type digit of a sense key: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite adjective. */
 const SENSE_TYPES: Record<string, PartOfSpeech> = {
   '1': 'noun',
   '2': 'verb',

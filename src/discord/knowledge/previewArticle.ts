@@ -54,7 +54,7 @@ export async function previewArticle(
   if (target.kind === 'duplicate') throw duplicateArticleRefusal(target.duplicate);
 
   const { html: _html, ...source } = page;
-  const key = ctx.articles.put({ prepared, page: source, moderatorId: interaction.user.id, replace });
+  const key = ctx.articles.put({ prepared, page: source, replace });
   const preview = { ...prepared.preview, file: target.file };
   await respond(interaction, {
     ...articlePreviewMessage(preview, {

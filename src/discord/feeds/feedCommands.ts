@@ -18,7 +18,7 @@ import { UserError } from '../userError.js';
 
 const refuse = (why: string) => new UserError(`No feed was added: ${why}.`, 'refused');
 
-export const NO_REVIEW_CHANNEL =
+const NO_REVIEW_CHANNEL =
   'Feeds need a review channel, where moderators approve each new item before members can see it: set `REVIEW_CHANNEL_ID` to a moderators-only channel and restart the bot.';
 
 function reviewChannel(ctx: BotContext): string {

@@ -7,7 +7,7 @@ import { COLORS } from './colors.js';
 import { discordTime } from './discordTime.js';
 import { pageCount, pagerRow } from './pager.js';
 
-export const GAPS_PAGE_SIZE = 10;
+const GAPS_PAGE_SIZE = 10;
 /** A question longer than this is cut in the list (each page stays well within an embed). */
 const QUESTION_ROOM = 200;
 

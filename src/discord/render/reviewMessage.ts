@@ -13,7 +13,7 @@ import { truncateLabel } from '../send/truncate.js';
 import { articlePreviewMessage } from './articlePreview.js';
 import { discordTime } from './discordTime.js';
 
-export const REVIEW_FOOTER =
+const REVIEW_FOOTER =
   'Not in the knowledge: nothing from a feed reaches members until a moderator approves it.';
 
 function feedLine(item: ReviewItem): string {
@@ -22,7 +22,7 @@ function feedLine(item: ReviewItem): string {
 }
 
 /** "**Approved** by @moderator 5 minutes ago". */
-export function decisionLine(item: ReviewItem): string {
+function decisionLine(item: ReviewItem): string {
   if (item.status === 'pending' || item.decidedBy === null) return '';
   const when = item.decidedAt ? discordTime(item.decidedAt, 'R') : null;
   const verb = item.status === 'approved' ? 'Approved' : 'Rejected';

@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType } from 'discord.js';
 import { tellMeId } from '../buttons/tellMeId.js';
 import type { MessagePayload } from '../send/payload.js';
 
-export const TELL_ME_LABEL = 'Tell me when this is covered';
+const TELL_ME_LABEL = 'Tell me when this is covered';
 
 /** A "not found" reply with the Tell me button under it. */
 export function withTellMe(payload: MessagePayload, questionId: number): MessagePayload {

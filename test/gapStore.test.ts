@@ -94,6 +94,18 @@ test('subscribing twice is once; an answered or unknown question cannot be subsc
   });
 });
 
+test('pendingQuestion finds one question by id only while it is pending', async (t) => {
+  const { gaps } = memoryState(t);
+  const id = await gaps.recordUnanswered({ groupKey: 'g', query: 'Q?', member: 'ha' });
+  assert.deepEqual(
+    { ...(await gaps.pendingQuestion(id)), askedAt: undefined },
+    { id, groupKey: 'g', query: 'Q?', member: 'ha', askedAt: undefined, answeredAt: null },
+  );
+  assert.equal(await gaps.pendingQuestion(id + 1), undefined);
+  await gaps.markAnswered([id]);
+  assert.equal(await gaps.pendingQuestion(id), undefined);
+});
+
 test('answered questions leave pending and groups; each waiting member is told once per question', async (t) => {
   const { gaps } = memoryState(t);
   // Alice asked twice in two spellings and subscribed both times; Bob once; Carol asked something else.

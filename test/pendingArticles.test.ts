@@ -24,7 +24,6 @@ function article(title: string): PendingArticle {
       bytes: Buffer.from('<html></html>'),
       redirects: [],
     },
-    moderatorId: '111111111111111111',
     replace: false,
   };
 }

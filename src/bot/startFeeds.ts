@@ -23,9 +23,8 @@ export function startFeeds(ctx: ApplyContext, client: Client): () => Promise<voi
 
   const post = async (item: ReviewItem) => {
     try {
-      const channel = channelId
-        ? (client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId)))
-        : null;
+      // fetch answers from the client's cache when it can.
+      const channel = channelId ? await client.channels.fetch(channelId) : null;
       if (!channel?.isSendable()) {
         logger.warn(
           { channelId, item: item.id },
@@ -45,8 +44,7 @@ export function startFeeds(ctx: ApplyContext, client: Client): () => Promise<voi
   const showOutcome = async (item: ReviewItem, outcome: string) => {
     if (!item.channelId || !item.messageId) return;
     try {
-      const channel =
-        client.channels.cache.get(item.channelId) ?? (await client.channels.fetch(item.channelId));
+      const channel = await client.channels.fetch(item.channelId);
       if (channel?.isTextBased())
         await editChannelMessage(channel, item.messageId, decidedReviewMessage(item, outcome));
     } catch (error) {

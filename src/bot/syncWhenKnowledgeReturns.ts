@@ -6,7 +6,7 @@ import { ReindexPausedError } from '../engine/rollbackReport.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 
 /** How often a missing knowledge folder is looked for. */
-export const FOLDER_POLL_MS = 2000;
+const FOLDER_POLL_MS = 2000;
 
 /** The folder as it stands (which folder, when its entries last changed), or null when it is not one. */
 const folderStamp = (dir: string) =>

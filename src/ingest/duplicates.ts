@@ -64,10 +64,19 @@ export function findDuplicate(
   candidate: DuplicateCandidate,
   except?: string,
 ): Duplicate | null {
-  const others = known.filter((doc) => doc.id !== except);
-  const urls = new Set(candidate.urls.filter((url): url is string => !!url).map(canonicalUrl));
-  const byUrl = others.find((doc) => doc.url !== null && urls.has(canonicalUrl(doc.url)));
-  if (byUrl) return { by: 'url', existing: byUrl };
-  const byText = others.find((doc) => doc.textKey === candidate.textKey);
+  const byUrl = findUrlDuplicate(known, candidate.urls, except);
+  if (byUrl) return byUrl;
+  const byText = known.find((doc) => doc.id !== except && doc.textKey === candidate.textKey);
   return byText ? { by: 'text', existing: byText } : null;
+}
+
+/** The document already known under one of `urls` (compared canonically), before any text is read. */
+export function findUrlDuplicate(
+  known: readonly KnownDocument[],
+  candidateUrls: DuplicateCandidate['urls'],
+  except?: string,
+): Duplicate | null {
+  const urls = new Set(candidateUrls.filter((url): url is string => !!url).map(canonicalUrl));
+  const byUrl = known.find((doc) => doc.id !== except && doc.url !== null && urls.has(canonicalUrl(doc.url)));
+  return byUrl ? { by: 'url', existing: byUrl } : null;
 }

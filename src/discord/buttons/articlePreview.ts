@@ -15,7 +15,7 @@ import { update } from '../send/respond.js';
 import { UserError } from '../userError.js';
 import { articlePreviewId } from './articlePreviewId.js';
 
-export const PREVIEW_EXPIRED =
+const PREVIEW_EXPIRED =
   'This preview expired (the bot restarted, or it was added, cancelled or left for 15 minutes): nothing was added. Run `/knowledge add url:` again.';
 
 /** The preview message, replaced by a line saying what became of it; its buttons go. */

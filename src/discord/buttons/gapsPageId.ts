@@ -1,7 +1,5 @@
 import { idFamily } from '../idFamily.js';
+import { pageFields } from './pageArgs.js';
 
-export const gapsPageId = idFamily<{ page: number }>('gaps-page', 1, {
-  encode: ({ page }) => [page],
-  decode: ([page, ...rest]) =>
-    page !== undefined && /^\d{1,4}$/.test(page) && rest.length === 0 ? { page: Number(page) } : undefined,
-});
+/** Previous / Next on /knowledge gaps. */
+export const gapsPageId = idFamily('gaps-page', 1, pageFields);

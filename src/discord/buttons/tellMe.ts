@@ -27,7 +27,7 @@ function reply(result: SubscribeResult): string {
  */
 export const tellMe = familyButton(tellMeId, async (interaction, { questionId }, ctx) => {
   const member = hashId(interaction.user.id);
-  const question = (await ctx.state.gaps.pending()).find((q) => q.id === questionId);
+  const question = await ctx.state.gaps.pendingQuestion(questionId);
   const thread = interaction.channel?.isThread() ? interaction.channel : null;
   const result: SubscribeResult =
     question && question.member !== member

@@ -8,9 +8,9 @@ import { applyReview } from '../../feeds/applyReview.js';
 import { IngestError } from '../../ingest/ingestError.js';
 import type { ReviewItem } from '../../storage/reviewQueue.js';
 import type { BotContext } from '../botContext.js';
+import { namedDocument } from '../knowledge/articleRefusal.js';
 import { uploadRefusal } from '../knowledge/uploadRefusal.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
-import { truncateLabel } from '../send/truncate.js';
 
 export type ApplyContext = Pick<BotContext, 'engine' | 'knowledge' | 'config' | 'logger' | 'state'>;
 
@@ -32,10 +32,8 @@ export async function applyApproved(item: ReviewItem, ctx: ApplyContext): Promis
     );
     return `not added: ${escapeForDiscord(error.message)}; it is tried again when the bot restarts`;
   }
-  if (result.kind === 'duplicate') {
-    const { existing } = result.duplicate;
-    return `already in the knowledge as “${escapeForDiscord(truncateLabel(existing.title, 150))}” (${inlineCode(existing.file)})`;
-  }
+  if (result.kind === 'duplicate')
+    return `already in the knowledge as ${namedDocument(result.duplicate.existing)}`;
   if (result.kind === 'refused') return `not added: ${uploadRefusal(result.decision)}`;
   try {
     await ctx.engine.reindexSoon();

@@ -18,7 +18,7 @@ import { UserError } from '../userError.js';
 
 const refuse = (why: string) => new UserError(`No feed was added: ${why}.`, 'refused');
 
-export const NO_REVIEW_CHANNEL =
+const NO_REVIEW_CHANNEL =
   'Feeds need a review channel, where moderators approve each new item before members can see it: set `REVIEW_CHANNEL_ID` to a moderators-only channel and restart the bot.';
 
 function reviewChannel(ctx: BotContext): string {
@@ -81,7 +81,8 @@ async function namedFeed(ctx: BotContext, typed: string): Promise<Feed> {
   const feeds = await ctx.state.feeds.list();
   const text = typed.trim();
   const byId = /^\d+$/.test(text) ? feeds.find((f) => f.id === Number(text)) : undefined;
-  const byUrl = feeds.filter((f) => f.url === text || (URL.canParse(text) && f.url === new URL(text).href));
+  const normalized = URL.canParse(text) ? new URL(text).href : null;
+  const byUrl = feeds.filter((f) => f.url === text || f.url === normalized);
   const byName = feeds.filter((f) => f.name !== null && f.name.toLowerCase() === text.toLowerCase());
   const found = byId ? [byId] : byUrl.length > 0 ? byUrl : byName;
   if (found.length === 1) return found[0]!;

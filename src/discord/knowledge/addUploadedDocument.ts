@@ -15,12 +15,11 @@ import { addedMessage, knowledgeAudit } from '../render/knowledgeMessage.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import { respond } from '../send/respond.js';
 import { UserError } from '../userError.js';
+import { refuseArticle as refuse } from './articleRefusal.js';
 import { DownloadError, downloadAttachment, overCapReason } from './downloadAttachment.js';
 import { previewArticle } from './previewArticle.js';
 import { reindexAfterChange } from './reindexAfterChange.js';
 import { uploadRefusal } from './uploadRefusal.js';
-
-const refuse = (why: string) => new UserError(`Nothing was added: ${why}`, 'refused');
 
 export const ADD_USAGE =
   'Give `/knowledge add` a `file:` (a .md or .txt document) or a `url:` (a news article to fetch and preview).';

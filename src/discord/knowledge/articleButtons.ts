@@ -1,23 +1,11 @@
-import { ButtonStyle, ComponentType } from 'discord.js';
+import { ButtonStyle } from 'discord-api-types/v10';
 import { articlePreviewId } from '../buttons/articlePreviewId.js';
+import { actionButton, buttonRow } from '../render/buttonRow.js';
 import type { MessageActionRow } from '../send/components.js';
 
 export function articlePreviewRow(key: string): MessageActionRow {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Success,
-        label: 'Add',
-        custom_id: articlePreviewId.build({ key, choice: 'add' }),
-      },
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: 'Cancel',
-        custom_id: articlePreviewId.build({ key, choice: 'cancel' }),
-      },
-    ],
-  };
+  return buttonRow(
+    actionButton(articlePreviewId.build({ key, choice: 'add' }), 'Add', ButtonStyle.Success),
+    actionButton(articlePreviewId.build({ key, choice: 'cancel' }), 'Cancel', ButtonStyle.Secondary),
+  );
 }

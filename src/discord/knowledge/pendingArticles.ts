@@ -13,8 +13,6 @@ export interface PendingArticle {
   prepared: PreparedArticle;
   /** The page as fetched, for the provenance snapshot (its decoded text is not kept). */
   page: ArticleSource;
-  /** Who asked for the preview (raw id: only compared, never logged). */
-  moderatorId: string;
   replace: boolean;
 }
 

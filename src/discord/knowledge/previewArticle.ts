@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { findDuplicate } from '../../ingest/duplicates.js';
+import { findUrlDuplicate } from '../../ingest/duplicates.js';
 import { parseFetchUrl } from '../../ingest/fetchUrl.js';
 import { IngestError } from '../../ingest/ingestError.js';
 import { articleTarget } from '../../ingest/placeArticle.js';
@@ -34,8 +34,8 @@ export async function previewArticle(
   }
   await interaction.deferReply({ flags: 'Ephemeral' });
   const known = await ctx.knowledge.knownDocuments();
-  // A URL the knowledge has is refused before fetching anything (no text key matches a blank one).
-  const byUrl = replace ? null : findDuplicate(known, { urls: [asked.href], textKey: '\u0000' });
+  // A URL the knowledge has is refused before fetching anything.
+  const byUrl = replace ? null : findUrlDuplicate(known, [asked.href]);
   if (byUrl) throw duplicateArticleRefusal(byUrl);
 
   let read: ReadArticle;
@@ -54,7 +54,7 @@ export async function previewArticle(
   if (target.kind === 'duplicate') throw duplicateArticleRefusal(target.duplicate);
 
   const { html: _html, ...source } = page;
-  const key = ctx.articles.put({ prepared, page: source, moderatorId: interaction.user.id, replace });
+  const key = ctx.articles.put({ prepared, page: source, replace });
   const preview = { ...prepared.preview, file: target.file };
   await respond(interaction, {
     ...articlePreviewMessage(preview, {

@@ -2,6 +2,7 @@ import { type Client, RESTJSONErrorCodes } from 'discord.js';
 import type { Told } from '../../gaps/reaskPending.js';
 import type { GapSubscription } from '../../storage/gapStore.js';
 import type { Answer } from '../../types.js';
+import { channelFinder } from '../modLog.js';
 import { coveredMentionMessage, coveredMessage } from '../render/coveredMessage.js';
 import { sendMentioning } from '../send/mention.js';
 import { type SendableChannel, sendToChannel } from '../send/respond.js';
@@ -17,10 +18,7 @@ export interface NoticeChannels {
 export function noticeChannels(client: Client): NoticeChannels {
   return {
     dm: (userId) => client.users.createDM(userId),
-    async channel(channelId) {
-      const channel = await client.channels.fetch(channelId);
-      return channel?.isSendable() ? channel : null;
-    },
+    channel: channelFinder(client),
   };
 }
 

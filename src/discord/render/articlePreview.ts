@@ -14,7 +14,7 @@ import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';
 import { COLORS } from './colors.js';
 import { quoteMarkdown } from './quoteMarkdown.js';
-import { linkableUrl } from './sourceLine.js';
+import { shownUrl } from './sourceLine.js';
 
 /** Room for the first passage; the fields above it stay whole. */
 const FIRST_PASSAGE_CHARS = 1500;
@@ -39,11 +39,8 @@ function field(label: string, value: string | null, inferred: boolean, missing: 
 
 /** The URL as a bare address (clickable, no preview inside an embed), or escaped text when not http(s). */
 function urlField(url: string | null, inferred: boolean): string {
-  const linkable = linkableUrl(url);
   if (url === null) return '**URL:** none';
-  const shown =
-    linkable && linkable.length <= FIELD_CHARS ? linkable : escapeForDiscord(truncateLabel(url, FIELD_CHARS));
-  return `**URL:** ${shown}${inferred ? FROM_PAGE_MARK : ''}`;
+  return `**URL:** ${shownUrl(url, FIELD_CHARS)}${inferred ? FROM_PAGE_MARK : ''}`;
 }
 
 export function articlePreviewEmbed(preview: ArticlePreview, options: ArticlePreviewOptions = {}): APIEmbed {

@@ -1,34 +1,24 @@
 import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
-import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { ButtonStyle } from 'discord-api-types/v10';
 import type { Citation } from '../../types.js';
 import { flagId } from '../buttons/flagId.js';
 import { voteId } from '../buttons/voteId.js';
-
-function button(
-  id: string,
-  label: string,
-  style: ButtonStyle.Success | ButtonStyle.Secondary,
-): APIButtonComponent {
-  return { type: ComponentType.Button, custom_id: id, label, style };
-}
+import { actionButton, buttonRow } from './buttonRow.js';
 
 /** Helpful, Not helpful, and Flag n for each citation shown: what members tell moderators about an answer. */
 export function feedbackRow(
   key: string,
   citations: readonly Pick<Citation, 'rank' | 'passageId'>[],
 ): APIActionRowComponent<APIButtonComponent> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      button(voteId.build({ key, direction: 'up' }), 'Helpful', ButtonStyle.Success),
-      button(voteId.build({ key, direction: 'down' }), 'Not helpful', ButtonStyle.Secondary),
-      ...citations
-        .slice(0, 3)
-        .map((c) =>
-          button(flagId.build({ key, passageId: c.passageId }), `Flag ${c.rank}`, ButtonStyle.Secondary),
-        ),
-    ],
-  };
+  return buttonRow(
+    actionButton(voteId.build({ key, direction: 'up' }), 'Helpful', ButtonStyle.Success),
+    actionButton(voteId.build({ key, direction: 'down' }), 'Not helpful', ButtonStyle.Secondary),
+    ...citations
+      .slice(0, 3)
+      .map((c) =>
+        actionButton(flagId.build({ key, passageId: c.passageId }), `Flag ${c.rank}`, ButtonStyle.Secondary),
+      ),
+  );
 }
 
 /** The passages an answer message shows, read back from its Flag buttons (a vote's custom_id has no room). */

@@ -6,7 +6,7 @@ import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';
 import { COLORS } from './colors.js';
 import { discordTime } from './discordTime.js';
-import { linkableUrl } from './sourceLine.js';
+import { shownUrl } from './sourceLine.js';
 
 /** Feeds past this many are counted, not listed (the message has room for about this many). */
 const LISTED = 20;
@@ -15,10 +15,7 @@ export function feedName(feed: Pick<Feed, 'name' | 'url'>): string {
   return escapeForDiscord(truncateLabel(feed.name ?? feed.url, 100));
 }
 
-function feedUrl(url: string): string {
-  const linkable = linkableUrl(url);
-  return linkable && linkable.length <= 300 ? linkable : escapeForDiscord(truncateLabel(url, 300));
-}
+const feedUrl = (url: string) => shownUrl(url, 300);
 
 function status(feed: Feed): string {
   const polled = feed.lastPolledAt

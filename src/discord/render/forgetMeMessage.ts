@@ -1,6 +1,5 @@
 import type { MessagePayload } from '../send/payload.js';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './plural.js';
 
 /** What /forget-me removed, privately. */
 export function forgetMeMessage(removed: {

@@ -6,12 +6,11 @@ import { truncateLabel } from '../send/truncate.js';
 import { COLORS } from './colors.js';
 import { discordTime } from './discordTime.js';
 import { pageCount, pagerRow } from './pager.js';
+import { plural } from './plural.js';
 
-export const GAPS_PAGE_SIZE = 10;
+const GAPS_PAGE_SIZE = 10;
 /** A question longer than this is cut in the list (each page stays well within an embed). */
 const QUESTION_ROOM = 200;
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function groupLine(group: GapGroup, rank: number): string {
   const question = escapeMemberText(truncateLabel(group.query, QUESTION_ROOM));

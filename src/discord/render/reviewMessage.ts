@@ -3,7 +3,7 @@
  * while it waits, then who decided and what came of it, without buttons.
  */
 
-import { ButtonStyle, ComponentType } from 'discord.js';
+import { ButtonStyle } from 'discord-api-types/v10';
 import { articleOf } from '../../feeds/reviewPreview.js';
 import type { ReviewItem } from '../../storage/reviewQueue.js';
 import { reviewButtonId } from '../buttons/reviewId.js';
@@ -11,9 +11,10 @@ import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';
 import { articlePreviewMessage } from './articlePreview.js';
+import { actionButton, buttonRow } from './buttonRow.js';
 import { discordTime } from './discordTime.js';
 
-export const REVIEW_FOOTER =
+const REVIEW_FOOTER =
   'Not in the knowledge: nothing from a feed reaches members until a moderator approves it.';
 
 function feedLine(item: ReviewItem): string {
@@ -22,7 +23,7 @@ function feedLine(item: ReviewItem): string {
 }
 
 /** "**Approved** by @moderator 5 minutes ago". */
-export function decisionLine(item: ReviewItem): string {
+function decisionLine(item: ReviewItem): string {
   if (item.status === 'pending' || item.decidedBy === null) return '';
   const when = item.decidedAt ? discordTime(item.decidedAt, 'R') : null;
   const verb = item.status === 'approved' ? 'Approved' : 'Rejected';
@@ -36,26 +37,14 @@ export function pendingReviewMessage(item: ReviewItem): MessagePayload {
     note: feedLine(item),
     footer: REVIEW_FOOTER,
   });
-  const button = (
-    action: 'approve' | 'reject',
-    label: string,
-    style: ButtonStyle.Success | ButtonStyle.Danger,
-  ) => ({
-    type: ComponentType.Button as const,
-    style,
-    label,
-    custom_id: reviewButtonId.build({ itemId: item.id, action }),
-  });
+  const idFor = (action: 'approve' | 'reject') => reviewButtonId.build({ itemId: item.id, action });
   return {
     ...message,
     components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          button('approve', 'Approve', ButtonStyle.Success),
-          button('reject', 'Reject', ButtonStyle.Danger),
-        ],
-      },
+      buttonRow(
+        actionButton(idFor('approve'), 'Approve', ButtonStyle.Success),
+        actionButton(idFor('reject'), 'Reject', ButtonStyle.Danger),
+      ),
     ],
   };
 }

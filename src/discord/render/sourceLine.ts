@@ -1,11 +1,18 @@
 import type { Source } from '../../types.js';
 import { isHttpUrl } from '../../util/httpUrl.js';
 import { escapeForDiscord } from '../send/escape.js';
+import { truncateLabel } from '../send/truncate.js';
 
 /** A URL safe to put in a masked link: http(s), no spaces or parentheses to break the markdown. */
 export function linkableUrl(url: string | null): string | null {
   if (!url || !isHttpUrl(url)) return null;
   return new URL(url).href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** A URL page text supplied, as a bare address (clickable) when it is http(s) and short, else as escaped text. */
+export function shownUrl(url: string, max: number): string {
+  const linkable = linkableUrl(url);
+  return linkable && linkable.length <= max ? linkable : escapeForDiscord(truncateLabel(url, max));
 }
 
 function sourceDetails(source: Source): string {

@@ -1,8 +1,9 @@
-import { ButtonStyle, ComponentType } from 'discord.js';
+import { ButtonStyle } from 'discord-api-types/v10';
 import { tellMeId } from '../buttons/tellMeId.js';
 import type { MessagePayload } from '../send/payload.js';
+import { actionButton, buttonRow } from './buttonRow.js';
 
-export const TELL_ME_LABEL = 'Tell me when this is covered';
+const TELL_ME_LABEL = 'Tell me when this is covered';
 
 /** A "not found" reply with the Tell me button under it. */
 export function withTellMe(payload: MessagePayload, questionId: number): MessagePayload {
@@ -10,17 +11,7 @@ export function withTellMe(payload: MessagePayload, questionId: number): Message
     ...payload,
     components: [
       ...(payload.components ?? []),
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Primary,
-            label: TELL_ME_LABEL,
-            custom_id: tellMeId.build({ questionId }),
-          },
-        ],
-      },
+      buttonRow(actionButton(tellMeId.build({ questionId }), TELL_ME_LABEL, ButtonStyle.Primary)),
     ],
   };
 }

@@ -76,6 +76,12 @@ export class SqliteGapStore implements GapStore {
       .all() as UnansweredQuestion[];
   }
 
+  async pendingQuestion(id: number): Promise<UnansweredQuestion | undefined> {
+    return this.db.prepare(`${QUESTION} WHERE id = ? AND answered_at IS NULL`).get(id) as
+      | UnansweredQuestion
+      | undefined;
+  }
+
   async groups(): Promise<GapGroup[]> {
     return this.db
       .prepare(

@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import { buildState } from '../src/engine/buildState.js';
+import { saveIndex } from '../src/indexStore/saveGeneration.js';
 import { scanKnowledge } from '../src/knowledge/loadKnowledge.js';
 import { countedFields, documentFields } from '../src/search/indexEntry.js';
 import type { SearchState } from '../src/search/searchState.js';
-import { saveIndex } from '../src/store/saveGeneration.js';
 import { segmentDocument } from '../src/text/segment.js';
 import { collectGarbage } from './memory.js';
 

@@ -1,6 +1,6 @@
 import { BotChild } from '../harness/botChild.js';
 import { DiscordEmulator, type Json } from '../harness/emulator/index.js';
-import { readPointer } from '../src/store/indexPointer.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
 import { cycle, partialTexts } from './discordInputs.js';
 import { type Round, timeRound } from './discordRound.js';
 import { summarize } from './percentiles.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Engine } from '../src/engine/engine.js';
-import { type CurrentPointer, readPointer } from '../src/store/indexPointer.js';
+import { type CurrentPointer, readPointer } from '../src/indexStore/indexPointer.js';
 import { buildBreakdown } from './buildBreakdown.js';
 import type { BuildOutcome, ChildTask, LoadOutcome } from './childTask.js';
 import { monitored } from './eventLoopMonitor.js';

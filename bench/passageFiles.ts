@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeLines } from '../src/store/jsonLines.js';
+import { writeLines } from '../src/indexStore/jsonLines.js';
 import type { PlainPassage } from './childTask.js';
 
 /**

@@ -6,7 +6,7 @@ export const ROOT = join(import.meta.dirname, '..');
 let checked = false;
 
 /**
- * The compiled file for `source` (a path from the project root, such as `src/cli/ask.ts`), as `npm start`
+ * The compiled file for `source` (a path from the project root, such as `src/cli/askCli.ts`), as `npm start`
  * and the CLIs run it. The first call in a process rebuilds dist/ if a source changed since the last build
  * (`npm test` builds first, so this is then a check of a few milliseconds), so a test never runs stale code.
  */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type AnswerView, answerMessage } from '../src/discord/render/answerMessage.js';
-import type { KnowledgeInfo } from '../src/search/browse.js';
+import type { KnowledgeInfo } from '../src/search/knowledgeInfo.js';
 import type { Answer, Citation } from '../src/types.js';
 
 const citation = {

@@ -5,7 +5,7 @@ import {
   articlePreviewMessage,
   FROM_PAGE_MARK,
   PREVIEW_FOOTER,
-} from '../src/discord/render/articlePreview.js';
+} from '../src/discord/render/articlePreviewMessage.js';
 import { fitMessage } from '../src/discord/send/payload.js';
 import type { ArticlePreview } from '../src/ingest/articleDocument.js';
 

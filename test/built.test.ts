@@ -106,7 +106,7 @@ test('the compiled engine cleans a large document in its worker thread, without 
   await writeFile(join(workspace.knowledgeDir, 'vitebsk-museum.md'), text);
   const env = { KNOWLEDGE_DIR: workspace.knowledgeDir, DATA_DIR: workspace.dataDir };
   const { code, stdout, stderr } = await runCliScript(
-    'ask.ts',
+    'askCli.ts',
     ['--json', 'Where did the glass harmonica museum open?'],
     { env },
   );
@@ -129,7 +129,7 @@ test('derive-vectors writes the word vectors into src/ (the build copies them), 
   const shipped = await readFile(join(ROOT, 'dist', 'src', 'text', 'vectors', 'words.bin'));
 
   const { code, stdout, stderr } = await runCliScript(
-    'deriveVectors.ts',
+    'deriveVectorsCli.ts',
     ['--from', join(dir, 'wink.json'), '--words', '1000'],
     { cwd: dir },
   );

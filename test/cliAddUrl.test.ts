@@ -36,13 +36,13 @@ after(async () => {
 });
 
 const addUrl = (args: string[], extraEnv: Record<string, string> = {}) =>
-  runCliScript('addUrl.ts', args, { env: { ...env, ...extraEnv }, timeoutMs: 60_000 });
+  runCliScript('addUrlCli.ts', args, { env: { ...env, ...extraEnv }, timeoutMs: 60_000 });
 
 async function ask(): Promise<{
   answered: boolean;
   citations: { documentId: string; quote: string; source: Record<string, string> }[];
 }> {
-  const { code, stdout, stderr } = await runCliScript('ask.ts', ['--json', QUESTION], {
+  const { code, stdout, stderr } = await runCliScript('askCli.ts', ['--json', QUESTION], {
     env,
     timeoutMs: 60_000,
   });

@@ -9,8 +9,8 @@ import { ROOT, runCliScript } from '../harness/runCliScript.js';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
-import { readPointer } from '../src/store/indexPointer.js';
-import { acquireLock } from '../src/store/processLock.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
+import { acquireLock } from '../src/indexStore/processLock.js';
 import { cliScripts, runEveryCli } from './helpers/allClis.js';
 import { CRASH_DOCUMENT } from './helpers/crashWorkspace.js';
 
@@ -26,7 +26,7 @@ after(() => cleanup());
 
 test('ask --json prints the contract: query, answered, outlets, ranked citations with sources', async () => {
   const { code, stdout } = await runCliScript(
-    'ask.ts',
+    'askCli.ts',
     ['--json', 'Did Russia offer Lukashenko military help?'],
     { env },
   );
@@ -60,7 +60,7 @@ test('ask --json prints the contract: query, answered, outlets, ranked citations
 });
 
 test('ask without --json prints a readable answer with its source', async () => {
-  const { code, stdout } = await runCliScript('ask.ts', ['What did the OSCE chair offer?'], { env });
+  const { code, stdout } = await runCliScript('askCli.ts', ['What did the OSCE chair offer?'], { env });
   assert.equal(code, 0);
   assert.match(stdout, /\[1\] “/);
   assert.match(stdout, /OSCE chair's offer to facilitate dialogue/);
@@ -69,7 +69,7 @@ test('ask without --json prints a readable answer with its source', async () => 
 
 test('ask --json reads one question a line from stdin and answers each on its own line', async () => {
   const input = 'What did the OSCE chair offer?\n\nrecipe for chocolate chip cookies\n';
-  const { code, stdout } = await runCliScript('ask.ts', ['--json', '--limit', '5'], { env, input });
+  const { code, stdout } = await runCliScript('askCli.ts', ['--json', '--limit', '5'], { env, input });
   assert.equal(code, 0);
   const lines = stdout
     .trim()
@@ -84,19 +84,19 @@ test('ask --json reads one question a line from stdin and answers each on its ow
 });
 
 test('usage errors exit 2 with a clear message', async () => {
-  const empty = await runCliScript('ask.ts', ['   '], { env });
+  const empty = await runCliScript('askCli.ts', ['   '], { env });
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /question is empty/);
-  const badLimit = await runCliScript('ask.ts', ['--limit', '50', 'Belarus'], { env });
+  const badLimit = await runCliScript('askCli.ts', ['--limit', '50', 'Belarus'], { env });
   assert.equal(badLimit.code, 2);
   assert.match(badLimit.stderr, /--limit takes a whole number from 1 to 10/);
-  const noInput = await runCliScript('ask.ts', ['--json'], { env, input: '' });
+  const noInput = await runCliScript('askCli.ts', ['--json'], { env, input: '' });
   assert.equal(noInput.code, 2);
 });
 
 test('a question over 1000 characters is cut with a notice', async () => {
   const long = `Who is going to visit Russia and Lithuania? ${'belarus '.repeat(200)}`;
-  const { code, stdout, stderr } = await runCliScript('ask.ts', ['--json', long], { env });
+  const { code, stdout, stderr } = await runCliScript('askCli.ts', ['--json', long], { env });
   assert.equal(code, 0);
   assert.match(stderr, /cut to its first 1000 characters/);
   const answer = JSON.parse(stdout);
@@ -105,18 +105,20 @@ test('a question over 1000 characters is cut with a notice', async () => {
 });
 
 test('a wrong LOG_LEVEL is a configuration error naming the variable', async () => {
-  const { code, stderr } = await runCliScript('ask.ts', ['Belarus'], { env: { ...env, LOG_LEVEL: 'loud' } });
+  const { code, stderr } = await runCliScript('askCli.ts', ['Belarus'], {
+    env: { ...env, LOG_LEVEL: 'loud' },
+  });
   assert.equal(code, 2);
   assert.match(stderr, /LOG_LEVEL must be one of/);
 });
 
 test('reindex reports what changed and eval prints the scores', async () => {
-  const reindex = await runCliScript('reindex.ts', ['--full'], { env });
+  const reindex = await runCliScript('reindexCli.ts', ['--full'], { env });
   assert.equal(reindex.code, 0, reindex.stderr);
   assert.match(reindex.stdout, /full reindex in \d+ ms: 5 documents, passages \d+ → \d+/);
   const out = join(env.DATA_DIR ?? '', 'eval.json');
   const evaluation = await runCliScript(
-    'eval.ts',
+    'evalCli.ts',
     ['eval/questions.jsonl', 'eval/paraphrase.jsonl', '--json', '--out', out],
     { env },
   );
@@ -139,7 +141,7 @@ test('reindex and rollback while another process writes the index: one clear lin
   const held = await acquireLock(join(env.DATA_DIR ?? '', INDEX_LOCK), 'reindex');
   try {
     for (const args of [['--full'], ['--rollback']]) {
-      const result = await runCliScript('reindex.ts', args, { env });
+      const result = await runCliScript('reindexCli.ts', args, { env });
       assert.equal(result.code, 1, result.stderr);
       assert.equal(
         result.stderr.trim(),
@@ -156,10 +158,10 @@ test('rollback with no earlier index says so and exits 1; usage errors exit 2', 
   const fresh = await tempWorkspace();
   try {
     const freshEnv = { KNOWLEDGE_DIR: fresh.knowledgeDir, DATA_DIR: fresh.dataDir };
-    const result = await runCliScript('reindex.ts', ['--rollback'], { env: freshEnv });
+    const result = await runCliScript('reindexCli.ts', ['--rollback'], { env: freshEnv });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /^error: there is no previous index to go back to; nothing was changed$/m);
-    const both = await runCliScript('reindex.ts', ['--full', '--rollback'], { env: freshEnv });
+    const both = await runCliScript('reindexCli.ts', ['--full', '--rollback'], { env: freshEnv });
     assert.equal(both.code, 2);
     assert.match(both.stderr, /--full and --rollback cannot go together/);
   } finally {
@@ -172,8 +174,8 @@ test('a missing knowledge folder is one line and exit 2: reindex, and ask with n
   t.after(() => fresh.cleanup());
   const missingEnv = { KNOWLEDGE_DIR: join(fresh.root, 'unmounted'), DATA_DIR: fresh.dataDir };
   for (const [script, args] of [
-    ['reindex.ts', []],
-    ['ask.ts', ['Belarus']],
+    ['reindexCli.ts', []],
+    ['askCli.ts', ['Belarus']],
   ] as const) {
     const result = await runCliScript(script, [...args], { env: missingEnv });
     assert.equal(result.code, 2, result.stderr);
@@ -194,9 +196,13 @@ test('ask reads the saved index: nothing written, and one line on stderr when th
   try {
     const pointer = await readPointer(dataDir);
     const files = await readdir(dataDir, { recursive: true });
-    const { code, stdout, stderr } = await runCliScript('ask.ts', ['--json', 'zeppelin festival turnips'], {
-      env,
-    });
+    const { code, stdout, stderr } = await runCliScript(
+      'askCli.ts',
+      ['--json', 'zeppelin festival turnips'],
+      {
+        env,
+      },
+    );
     assert.equal(code, 0, stderr);
     assert.equal(JSON.parse(stdout).answered, false, 'answered from the saved index');
     assert.deepEqual(stderr.trim().split('\n'), [
@@ -222,7 +228,7 @@ test('--help prints the usage and exits 0, for every command-line tool', async (
 });
 
 test('npm run reindex | head: a reader that goes away ends the command quietly', async () => {
-  const child = spawn(process.execPath, [built('src/cli/reindex.ts')], {
+  const child = spawn(process.execPath, [built('src/cli/reindexCli.ts')], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -85,13 +85,13 @@ test('the readable answer keeps its own bold but no planted escape', () => {
 });
 
 test('ask prints no control sequence from a document; --json keeps the quote as data', async () => {
-  const text = await runCliScript('ask.ts', ['Why did the Vitebsk tram depot go on strike?'], { env });
+  const text = await runCliScript('askCli.ts', ['Why did the Vitebsk tram depot go on strike?'], { env });
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /Vitebsk tram depot strike/);
   assert.match(text.stdout, /tram depot went on strike {2}\[2J on Monday/);
   assert.doesNotMatch(text.stdout, UNSAFE);
 
-  const json = await runCliScript('ask.ts', ['--json', 'Why did the Vitebsk tram depot go on strike?'], {
+  const json = await runCliScript('askCli.ts', ['--json', 'Why did the Vitebsk tram depot go on strike?'], {
     env,
   });
   assert.equal(json.code, 0, json.stderr);
@@ -101,13 +101,13 @@ test('ask prints no control sequence from a document; --json keeps the quote as 
 });
 
 test('validate-knowledge and reindex show file names and reasons without control sequences', async () => {
-  const validate = await runCliScript('validateKnowledge.ts', [], { env });
+  const validate = await runCliScript('validateKnowledgeCli.ts', [], { env });
   assert.equal(validate.code, 1);
   assert.match(validate.stdout, /SKIP evil- \]0;owned -name\.md: unreadable front matter/);
   assert.match(validate.stdout, /ok {3}vitebsk-tram-strike/);
   assert.doesNotMatch(validate.stdout, UNSAFE);
 
-  const reindex = await runCliScript('reindex.ts', ['--full'], { env });
+  const reindex = await runCliScript('reindexCli.ts', ['--full'], { env });
   assert.equal(reindex.code, 0, reindex.stderr);
   assert.match(reindex.stdout, /! evil- \]0;owned -name\.md: unreadable front matter/);
   assert.doesNotMatch(reindex.stdout, UNSAFE);
@@ -115,7 +115,7 @@ test('validate-knowledge and reindex show file names and reasons without control
 
 test('an error line that echoes a configured folder name carries no control sequence', async () => {
   const missing = join(env.KNOWLEDGE_DIR ?? '', `gone-${ESC}[2J`);
-  const result = await runCliScript('reindex.ts', ['--full'], { env: { ...env, KNOWLEDGE_DIR: missing } });
+  const result = await runCliScript('reindexCli.ts', ['--full'], { env: { ...env, KNOWLEDGE_DIR: missing } });
   assert.notEqual(result.code, 0);
   assert.match(result.stderr, /gone- \[2J/);
   assert.doesNotMatch(result.stderr, UNSAFE);
@@ -149,16 +149,18 @@ test("the bot's configuration and start-up errors show configured values on one 
 
 test('a command-line error or notice that echoes a folder name stays on its one line', async () => {
   const missing = join(env.KNOWLEDGE_DIR ?? '', `gone${FAKE_LINE}`);
-  const failed = await runCliScript('validateKnowledge.ts', [], { env: { ...env, KNOWLEDGE_DIR: missing } });
+  const failed = await runCliScript('validateKnowledgeCli.ts', [], {
+    env: { ...env, KNOWLEDGE_DIR: missing },
+  });
   assert.equal(failed.stdout.trim().split('\n').length, 1, failed.stdout);
   assert.doesNotMatch(failed.stdout, UNSAFE);
-  const reindex = await runCliScript('reindex.ts', [], { env: { ...env, KNOWLEDGE_DIR: missing } });
+  const reindex = await runCliScript('reindexCli.ts', [], { env: { ...env, KNOWLEDGE_DIR: missing } });
   assert.equal(reindex.code, 2);
   assert.equal(reindex.stderr.trim().split('\n').length, 1, reindex.stderr);
 
   // ask with a saved index (made by this reindex) and the folder gone: one notice line, then the answer.
-  assert.equal((await runCliScript('reindex.ts', [], { env })).code, 0);
-  const asked = await runCliScript('ask.ts', ['Why did the Vitebsk tram depot go on strike?'], {
+  assert.equal((await runCliScript('reindexCli.ts', [], { env })).code, 0);
+  const asked = await runCliScript('askCli.ts', ['Why did the Vitebsk tram depot go on strike?'], {
     env: { ...env, KNOWLEDGE_DIR: missing },
   });
   assert.equal(asked.code, 0, asked.stderr);
@@ -175,7 +177,7 @@ test('a newline in a file name cannot fake a line of the reindex or validate-kno
   await writeFile(join(ws.knowledgeDir, `${name}.md`), HOSTILE);
   await writeFile(join(ws.knowledgeDir, `bad\nSKIP everything.md`), BAD_CONTENT);
 
-  const reindex = await runCliScript('reindex.ts', [], { env: own });
+  const reindex = await runCliScript('reindexCli.ts', [], { env: own });
   assert.equal(reindex.code, 0, reindex.stderr);
   const lines = reindex.stdout.split('\n');
   assert.ok(lines.includes(`  + ${name.replace('\n', ' ')}`), reindex.stdout);
@@ -186,7 +188,7 @@ test('a newline in a file name cannot fake a line of the reindex or validate-kno
   );
   assert.match(reindex.stdout, /^ {2}! bad SKIP everything\.md: /m);
 
-  const validate = await runCliScript('validateKnowledge.ts', [], { env: own });
+  const validate = await runCliScript('validateKnowledgeCli.ts', [], { env: own });
   const shown = validate.stdout.split('\n');
   assert.ok(
     shown.some((l) => l.startsWith(`ok   ${name.replace('\n', ' ')} |`)),

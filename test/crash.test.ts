@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { runCliScript } from '../harness/runCliScript.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
-import { readPointer } from '../src/store/indexPointer.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
 import type { CrashPoint } from '../src/util/crashPoint.js';
 import {
   CRASH_DOCUMENT,
@@ -20,7 +20,7 @@ import { recordingLogger } from './helpers/recordingLogger.js';
 
 /** A real `npm run reindex` process that kills itself with SIGKILL at `point`. */
 async function reindexKilledAt(ws: Workspace, point: CrashPoint, args: string[] = []): Promise<void> {
-  const result = await runCliScript('reindex.ts', args, {
+  const result = await runCliScript('reindexCli.ts', args, {
     env: { KNOWLEDGE_DIR: ws.knowledgeDir, DATA_DIR: ws.dataDir, CRISIS_DESK_CRASH_AT: point },
   });
   assert.equal(result.signal, 'SIGKILL', `killed at ${point}: ${result.stderr}`);

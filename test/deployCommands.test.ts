@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
-import { type CommandsRest, deployCommands } from '../src/bot/deployCommands.js';
+import { type CommandsRest, deployCommands } from '../src/discord/registerCommands.js';
 
 const COMMANDS: RESTPostAPIApplicationCommandsJSONBody[] = [
   { name: 'ask', description: 'Ask a question' },

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { BotProcess } from '../harness/botProcess.js';
 import type { CommandOption, DiscordEmulator, Json } from '../harness/emulator/index.js';
-import type { AuditEntry } from '../src/storage/auditLog.js';
-import { statePath } from '../src/storage/openState.js';
-import { SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import type { AuditEntry } from '../src/state/auditLog.js';
+import { statePath } from '../src/state/openState.js';
+import { SqliteState } from '../src/state/sqlite/sqliteState.js';
 import { pathExists } from '../src/util/pathExists.js';
 import {
   articlePage,

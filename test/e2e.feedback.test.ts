@@ -10,9 +10,9 @@ import { showContextId } from '../src/discord/buttons/showContextId.js';
 import { flagReasonId } from '../src/discord/modals/flagReasonId.js';
 import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
 import { createIdHasher } from '../src/log/hashId.js';
-import type { AuditEntry } from '../src/storage/auditLog.js';
-import { statePath } from '../src/storage/openState.js';
-import { SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import type { AuditEntry } from '../src/state/auditLog.js';
+import { statePath } from '../src/state/openState.js';
+import { SqliteState } from '../src/state/sqlite/sqliteState.js';
 import {
   bodyOf,
   buttonsOf,
@@ -214,7 +214,7 @@ test('npm run feedback summarises the state database: flagged passages, "not fou
   assert.ok(flagged);
   const passageId = flagged.passageIds[0] as string;
 
-  const text = await runCliScript('feedback.ts', [], { env });
+  const text = await runCliScript('feedbackCli.ts', [], { env });
   assert.equal(text.code, 0, text.stderr);
   const out = text.stdout;
   assert.match(out, /^\d+ feedback records in .*state\.db$/m);
@@ -233,7 +233,7 @@ test('npm run feedback summarises the state database: flagged passages, "not fou
     /Questions voted unhelpful\n[\s\S]*Did Russia offer Lukashenko military help\? {2}\(1 not helpful, 1 helpful\)/,
   );
 
-  const json = await runCliScript('feedback.ts', ['--json'], { env });
+  const json = await runCliScript('feedbackCli.ts', ['--json'], { env });
   assert.equal(json.code, 0, json.stderr);
   const summary = JSON.parse(json.stdout) as {
     malformed: number;

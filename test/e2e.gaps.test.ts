@@ -5,8 +5,8 @@ import { BotProcess, type LogLine } from '../harness/botProcess.js';
 import { type CommandOption, DiscordEmulator, type Json } from '../harness/emulator/index.js';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { gapGroupKey } from '../src/gaps/groupKey.js';
-import { statePath } from '../src/storage/openState.js';
-import { SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import { statePath } from '../src/state/openState.js';
+import { SqliteState } from '../src/state/sqlite/sqliteState.js';
 import {
   buttonsOf,
   EPHEMERAL,

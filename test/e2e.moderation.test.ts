@@ -200,12 +200,12 @@ test('a reindex and a rollback from the command line reach the running bot', asy
     '---\ntitle: "Orchard note"\noutlet: "Test Wire"\n---\nThe apple growers of Hrodna sold nine tonnes of windfall fruit to the cider press after the storm flattened the orchards near the border.\n',
   );
   const env = { KNOWLEDGE_DIR: bot.knowledgeDir, DATA_DIR: bot.dataDir };
-  const reindexed = await runCliScript('reindex.ts', [], { env });
+  const reindexed = await runCliScript('reindexCli.ts', [], { env });
   assert.equal(reindexed.code, 0, reindexed.stderr);
   assert.match(reindexed.stdout, /\+ extra-orchard/);
   await askUntil('windfall apples sold to the cider press in Hrodna', /Orchard note/);
 
-  const rolled = await runCliScript('reindex.ts', ['--rollback'], { env });
+  const rolled = await runCliScript('reindexCli.ts', ['--rollback'], { env });
   assert.equal(rolled.code, 0, rolled.stderr);
   assert.match(rolled.stdout, /- extra-orchard/);
   await askUntil('windfall apples sold to the cider press in Hrodna', /Not found/i);

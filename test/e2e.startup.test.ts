@@ -53,7 +53,7 @@ test('deploy-commands sends one PUT with every command, globally or to the guild
     DISCORD_CLIENT_ID: emu.applicationId,
     DISCORD_API_URL: emu.apiUrl,
   };
-  const global = await runCliScript('deployCommands.ts', [], { env: clean(base) });
+  const global = await runCliScript('deployCommandsCli.ts', [], { env: clean(base) });
   assert.equal(global.code, 0, global.stderr);
   assert.match(global.stdout, new RegExp(`registered ${commands.length} commands globally`));
   const put = await emu.waitForRequest(`PUT /applications/${emu.applicationId}/commands`);
@@ -76,7 +76,7 @@ test('deploy-commands sends one PUT with every command, globally or to the guild
   );
   assert.equal(reindex?.default_member_permissions, '32');
 
-  const guild = await runCliScript('deployCommands.ts', [], {
+  const guild = await runCliScript('deployCommandsCli.ts', [], {
     env: clean({ ...base, DISCORD_GUILD_ID: emu.guildId }),
   });
   assert.equal(guild.code, 0, guild.stderr);

@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { Engine, ReindexBusyError } from '../src/engine/engine.js';
-import { readPointer } from '../src/store/indexPointer.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
 import { publicQuestions, useEngineWorkspace } from './helpers/engineWorkspace.js';
 
 const questions = await publicQuestions();

@@ -7,9 +7,9 @@ import { test } from 'node:test';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine, ReindexBusyError } from '../src/engine/engine.js';
 import { INDEX_LOCK, LockLostError, withIndexLock } from '../src/engine/indexLock.js';
-import { readPointer } from '../src/store/indexPointer.js';
-import { acquireLock, type LockHolder } from '../src/store/processLock.js';
-import { saveIndex } from '../src/store/saveGeneration.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
+import { acquireLock, type LockHolder } from '../src/indexStore/processLock.js';
+import { saveIndex } from '../src/indexStore/saveGeneration.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 async function workspace(t: { after(fn: () => Promise<void>): void }) {

@@ -17,7 +17,7 @@ import { reindexMessage } from '../src/discord/render/reindexMessage.js';
 import { Engine } from '../src/engine/engine.js';
 import { EveryDocumentGoneError } from '../src/engine/everyDocumentGoneError.js';
 import { describeReport } from '../src/engine/reindexReport.js';
-import { readPointer } from '../src/store/indexPointer.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
 import { CRASH_DOCUMENT, CRASH_QUESTION } from './helpers/crashWorkspace.js';
 import { publicQuestions } from './helpers/engineWorkspace.js';
 import { recordingLogger } from './helpers/recordingLogger.js';

@@ -8,8 +8,8 @@ import { fetchFeed } from '../src/feeds/fetchFeed.js';
 import type { FeedItem } from '../src/feeds/parseFeed.js';
 import { pollFeed } from '../src/feeds/pollFeed.js';
 import { pollRound } from '../src/feeds/pollRound.js';
-import type { Feed } from '../src/storage/feedStore.js';
-import { SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import type { Feed } from '../src/state/feedStore.js';
+import { SqliteState } from '../src/state/sqlite/sqliteState.js';
 import { atom, changingFeed, type FeedEntry, MALFORMED_FEED, rss } from './helpers/feedServer.js';
 import { type PageServer, page, startPageServer } from './helpers/pageServer.js';
 

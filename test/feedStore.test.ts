@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MEMORY, SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import { MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
 
 const T0 = new Date('2024-05-01T12:00:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCliScript } from '../harness/runCliScript.js';
 import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
-import { FEEDBACK_FILE, importFeedbackFile } from '../src/storage/importFeedbackFile.js';
-import { MIGRATIONS } from '../src/storage/migrations/index.js';
-import type { Migration } from '../src/storage/migrations/migration.js';
-import { openState, STATE_FILE } from '../src/storage/openState.js';
-import { MEMORY, SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import { FEEDBACK_FILE, importFeedbackFile } from '../src/state/importFeedbackFile.js';
+import { MIGRATIONS } from '../src/state/migrations/index.js';
+import type { Migration } from '../src/state/migrations/migration.js';
+import { openState, STATE_FILE } from '../src/state/openState.js';
+import { MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
 
 async function dataDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'crisis-desk-import-'));
@@ -155,7 +155,7 @@ test('two connections opening at once import the file once', async (t) => {
 test('npm run feedback imports an old file left by the bot and reports its skipped lines', async (t) => {
   const dir = await dataDir(t);
   await writeFile(join(dir, FEEDBACK_FILE), FILE);
-  const run = await runCliScript('feedback.ts', [], {
+  const run = await runCliScript('feedbackCli.ts', [], {
     env: { DATA_DIR: dir, KNOWLEDGE_DIR: join(dir, 'none') },
   });
   assert.equal(run.code, 0, run.stderr);
@@ -170,11 +170,11 @@ test('npm run feedback imports an old file left by the bot and reports its skipp
 
 test('with neither a database nor an old file, npm run feedback says so and creates nothing', async (t) => {
   const dir = await dataDir(t);
-  const run = await runCliScript('feedback.ts', [], { env: { DATA_DIR: dir } });
+  const run = await runCliScript('feedbackCli.ts', [], { env: { DATA_DIR: dir } });
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, `no feedback yet (${join(dir, STATE_FILE)} does not exist)\n`);
   assert.deepEqual(await readdir(dir), []);
-  const json = await runCliScript('feedback.ts', ['--json'], { env: { DATA_DIR: dir } });
+  const json = await runCliScript('feedbackCli.ts', ['--json'], { env: { DATA_DIR: dir } });
   assert.equal(JSON.parse(json.stdout).records, 0);
 });
 
@@ -186,7 +186,7 @@ test('npm run feedback on a database from newer code says so in one line, exit 1
     up: (db) => db.exec('CREATE TABLE future (x)'),
   };
   await SqliteState.open({ path: join(dir, STATE_FILE), migrations: [...MIGRATIONS, newer] }).close();
-  const run = await runCliScript('feedback.ts', [], { env: { DATA_DIR: dir } });
+  const run = await runCliScript('feedbackCli.ts', [], { env: { DATA_DIR: dir } });
   assert.equal(run.code, 1);
   assert.match(
     run.stderr,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FeedbackLog } from '../src/feedback/feedbackLog.js';
 import { cleanReason, parseFeedbackLine, REASON_MAX } from '../src/feedback/feedbackRecord.js';
-import { MEMORY, SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import { MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 const TIME = new Date('2024-05-01T12:00:00.000Z');

@@ -5,7 +5,7 @@ import { feedbackRow, passageIdsOf } from '../src/discord/render/feedbackRow.js'
 import { flagMessage } from '../src/discord/render/flagMessage.js';
 import { flagModal } from '../src/discord/render/flagModal.js';
 import { fitModal } from '../src/discord/send/modal.js';
-import type { PassageInContext } from '../src/search/browse.js';
+import type { PassageInContext } from '../src/search/passageInContext.js';
 
 const KEY = 'a1b2c3d4e5';
 const IDS = ['0123456789ab', 'abcdef012345-2', 'ffffffffffff'];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MEMORY, SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import { MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
 
 /** A state whose clock moves a minute on every reading from 12:00, once open. */
 function memoryState(t: { after(fn: () => Promise<void>): void }) {

@@ -6,7 +6,7 @@ import { gapsMessage } from '../src/discord/render/gapsMessage.js';
 import { withTellMe } from '../src/discord/render/tellMeRow.js';
 import { LIMITS } from '../src/discord/send/limits.js';
 import { fitMessage } from '../src/discord/send/payload.js';
-import type { GapGroup } from '../src/storage/gapStore.js';
+import type { GapGroup } from '../src/state/gapStore.js';
 
 function group(i: number, query = `Question number ${i} about the ferry?`): GapGroup {
   return {

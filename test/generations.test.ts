@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { planDelta } from '../src/store/deltaPolicy.js';
-import { readPointer } from '../src/store/indexPointer.js';
-import { FILES } from '../src/store/manifest.js';
+import { planDelta } from '../src/indexStore/deltaPolicy.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
+import { FILES } from '../src/indexStore/manifest.js';
 import { publicQuestions, useEngineWorkspace } from './helpers/engineWorkspace.js';
 
 const questions = await publicQuestions();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine, type EngineOptions, type IndexChange } from '../src/engine/engine.js';
-import { readPointer } from '../src/store/indexPointer.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 const TURNIPS = `---

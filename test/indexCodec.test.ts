@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { decodeIndex, encodeIndex } from '../src/indexStore/indexCodec.js';
 import type { IndexEntry } from '../src/search/indexEntry.js';
 import { PassageIndex } from '../src/search/passageIndex.js';
-import { decodeIndex, encodeIndex } from '../src/store/indexCodec.js';
 
 const ENTRIES: IndexEntry[] = [
   { id: 'a', text: 'lukashenko win 80.1 vote vote', keys: 'lksnk', title: 'belarus elect', outlet: 'rfe rl' },

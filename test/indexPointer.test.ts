@@ -6,10 +6,10 @@ import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { openReader } from '../src/cli/openReader.js';
 import { Engine } from '../src/engine/engine.js';
 import { RollbackError } from '../src/engine/rollbackReport.js';
-import { IndexLoadError } from '../src/store/indexLoadError.js';
-import { readPointer } from '../src/store/indexPointer.js';
-import { loadGeneration } from '../src/store/loadGeneration.js';
-import { FILES } from '../src/store/manifest.js';
+import { IndexLoadError } from '../src/indexStore/indexLoadError.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
+import { loadGeneration } from '../src/indexStore/loadGeneration.js';
+import { FILES } from '../src/indexStore/manifest.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 const PLANTED = `---

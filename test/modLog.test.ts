@@ -5,7 +5,7 @@ import { auditModeratorAction } from '../src/discord/auditModeratorAction.js';
 import { createModLog, type ModLog } from '../src/discord/modLog.js';
 import { reindexAudit } from '../src/discord/render/reindexMessage.js';
 import type { ReindexReport } from '../src/engine/reindexReport.js';
-import { MEMORY, SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import { MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 function channel() {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type DecodedPassage, decodePassages, encodePassages } from '../src/indexStore/passageCodec.js';
 import type { IndexedDocument } from '../src/search/searchState.js';
-import { type DecodedPassage, decodePassages, encodePassages } from '../src/store/passageCodec.js';
 import { segmentDocument } from '../src/text/segment.js';
 import type { Passage } from '../src/types.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { acquireLock, LockBusyError, type LockHolder } from '../src/store/processLock.js';
+import { acquireLock, LockBusyError, type LockHolder } from '../src/indexStore/processLock.js';
 import { readLockHolder } from './helpers/lockHolder.js';
 
 const dirs: string[] = [];
@@ -165,7 +165,7 @@ test('four processes racing on a stale lock: exactly one wins', { timeout: 15_00
   const file = await lockFile();
   await writeFile(file, JSON.stringify(holderOf({ pid: await deadPid() })));
   // .mts: a .ts file outside the project (no package.json "type": "module") would be run as CommonJS.
-  const moduleUrl = new URL('../src/store/processLock.ts', import.meta.url).href;
+  const moduleUrl = new URL('../src/indexStore/processLock.ts', import.meta.url).href;
   const script = join(file, '..', 'racer.mts');
   // Each racer says "ready", waits for "go", tries once, reports, and a winner holds until stdin closes.
   await writeFile(

@@ -9,8 +9,8 @@ import { type CliProcess, runCli } from '../src/cli/runCli.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
 import { describeReport, type ReindexReport } from '../src/engine/reindexReport.js';
-import { readPointer } from '../src/store/indexPointer.js';
-import { acquireLock } from '../src/store/processLock.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
+import { acquireLock } from '../src/indexStore/processLock.js';
 import { CRASH_DOCUMENT, CRASH_QUESTION, OLD_QUESTION } from './helpers/crashWorkspace.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 

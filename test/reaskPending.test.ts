@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { reaskPending, type Told } from '../src/gaps/reaskPending.js';
-import type { GapSubscription } from '../src/storage/gapStore.js';
-import { MEMORY, SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import type { GapSubscription } from '../src/state/gapStore.js';
+import { MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
 import type { Answer, Citation } from '../src/types.js';
 import { SerialRunner } from '../src/util/serialRunner.js';
 import { recordingLogger } from './helpers/recordingLogger.js';

@@ -8,8 +8,8 @@ import {
   pendingReviewMessage,
 } from '../src/discord/render/reviewMessage.js';
 import type { ArticlePreview } from '../src/ingest/articleDocument.js';
-import type { Feed } from '../src/storage/feedStore.js';
-import type { ReviewItem } from '../src/storage/reviewQueue.js';
+import type { Feed } from '../src/state/feedStore.js';
+import type { ReviewItem } from '../src/state/reviewQueue.js';
 
 const article: ArticlePreview = {
   file: 'grodno-trams.md',

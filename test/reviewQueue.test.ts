@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ReviewPreview } from '../src/storage/reviewQueue.js';
-import { MEMORY, SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import type { ReviewPreview } from '../src/state/reviewQueue.js';
+import { MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
 import { spawnStateChild } from './helpers/spawnStateChild.js';
 
 const T0 = new Date('2024-05-01T12:00:00.000Z');

@@ -5,10 +5,10 @@ import { test } from 'node:test';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine, type EngineLogger } from '../src/engine/engine.js';
 import { ReindexPausedError, RollbackError } from '../src/engine/rollbackReport.js';
-import { planDelta } from '../src/store/deltaPolicy.js';
-import { readPointer } from '../src/store/indexPointer.js';
-import { loadCurrentIndex } from '../src/store/loadGeneration.js';
-import { saveIndex } from '../src/store/saveGeneration.js';
+import { planDelta } from '../src/indexStore/deltaPolicy.js';
+import { readPointer } from '../src/indexStore/indexPointer.js';
+import { loadCurrentIndex } from '../src/indexStore/loadGeneration.js';
+import { saveIndex } from '../src/indexStore/saveGeneration.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 const NEW_DOCUMENT = `---

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../src/storage/migrations/index.js';
-import type { Migration } from '../src/storage/migrations/migration.js';
-import { BUSY_TIMEOUT_MS, MEMORY, SqliteState } from '../src/storage/sqlite/sqliteState.js';
-import { StateError } from '../src/storage/stateError.js';
+import { MIGRATIONS } from '../src/state/migrations/index.js';
+import type { Migration } from '../src/state/migrations/migration.js';
+import { BUSY_TIMEOUT_MS, MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
+import { StateError } from '../src/state/stateError.js';
 
 async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'crisis-desk-state-'));

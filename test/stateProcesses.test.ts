@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
 import { summarizeRecords } from '../src/feedback/summarize.js';
-import { SqliteState } from '../src/storage/sqlite/sqliteState.js';
+import { SqliteState } from '../src/state/sqlite/sqliteState.js';
 import { spawnStateChild } from './helpers/spawnStateChild.js';
 
 async function tempDb(t: { after(fn: () => Promise<void>): void }): Promise<string> {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine } from '../src/engine/engine.js';
-import { IndexLoadError } from '../src/store/indexLoadError.js';
-import { decodePointer, readPointer } from '../src/store/indexPointer.js';
-import { ShapeError } from '../src/store/jsonShape.js';
-import { decodeManifest, FILES } from '../src/store/manifest.js';
-import { decodePassages, PassageFormatError } from '../src/store/passageCodec.js';
+import { IndexLoadError } from '../src/indexStore/indexLoadError.js';
+import { decodePointer, readPointer } from '../src/indexStore/indexPointer.js';
+import { ShapeError } from '../src/indexStore/jsonShape.js';
+import { decodeManifest, FILES } from '../src/indexStore/manifest.js';
+import { decodePassages, PassageFormatError } from '../src/indexStore/passageCodec.js';
 
 const G1 = '2026-01-02T03-04-05-678Z-abcdef';
 const G2 = '2026-01-02T03-04-06-678Z-123456';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { MessageCreateOptions } from 'discord.js';
 import { type NoticeChannels, tellMember } from '../src/discord/notify/tellMember.js';
 import { LIMITS } from '../src/discord/send/limits.js';
-import type { GapSubscription } from '../src/storage/gapStore.js';
+import type { GapSubscription } from '../src/state/gapStore.js';
 import type { Answer } from '../src/types.js';
 
 const MEMBER = '123456789012345678';

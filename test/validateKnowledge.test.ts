@@ -72,7 +72,7 @@ test('the shipped knowledge folder validates', async () => {
 
 test('the CLI exits 1 and prints the reason when a document is broken', async () => {
   const dir = await folder({ 'broken.md': `---\ntitle: "Unclosed\n---\n${ARTICLE}` });
-  const run = spawnSync(process.execPath, [built('src/cli/validateKnowledge.ts')], {
+  const run = spawnSync(process.execPath, [built('src/cli/validateKnowledgeCli.ts')], {
     cwd: ROOT,
     env: { ...process.env, KNOWLEDGE_DIR: dir },
     encoding: 'utf8',
@@ -146,7 +146,7 @@ test('the CLI validates the KNOWLEDGE_DIR of .env, as reindex does, and lists ig
   await mkdir(path.join(root, 'knowledge'));
   await writeFile(path.join(root, 'knowledge', 'default.md'), `---\ntitle: "Default"\n---\n${ARTICLE}`);
   const { KNOWLEDGE_DIR: _unset, ...env } = process.env;
-  const run = spawnSync(process.execPath, [built('src/cli/validateKnowledge.ts')], {
+  const run = spawnSync(process.execPath, [built('src/cli/validateKnowledgeCli.ts')], {
     cwd: root,
     env,
     encoding: 'utf8',

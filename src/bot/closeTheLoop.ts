@@ -4,7 +4,7 @@ import { citationsToAsk } from '../discord/answerReply.js';
 import { noticeChannels, tellMember } from '../discord/notify/tellMember.js';
 import type { Engine } from '../engine/engine.js';
 import { reaskPending } from '../gaps/reaskPending.js';
-import type { State } from '../storage/state.js';
+import type { State } from '../state/state.js';
 import { SerialRunner } from '../util/serialRunner.js';
 
 /**

@@ -24,7 +24,7 @@ import { sweepInterruptedWrites } from '../knowledge/sweepInterruptedWrites.js';
 import { createLogger } from '../log/createLogger.js';
 import { useIdSalt } from '../log/hashId.js';
 import { persistentIdSalt } from '../log/idSalt.js';
-import { openState } from '../storage/openState.js';
+import { openState } from '../state/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { closeTheLoop } from './closeTheLoop.js';
 import { createClient } from './createClient.js';

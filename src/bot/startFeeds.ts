@@ -13,7 +13,7 @@ import { startFeedPoller } from '../feeds/feedPoller.js';
 import { fetchFeed } from '../feeds/fetchFeed.js';
 import { pollRound } from '../feeds/pollRound.js';
 import { postReview, queueFeedItem } from '../feeds/queueFeedItem.js';
-import type { ReviewItem } from '../storage/reviewQueue.js';
+import type { ReviewItem } from '../state/reviewQueue.js';
 
 export function startFeeds(ctx: ApplyContext, client: Client): () => Promise<void> {
   const channelId = ctx.config.feeds.reviewChannelId;

@@ -3,7 +3,7 @@ import { ReindexBusyError } from '../engine/reindexBusyError.js';
 import { RollbackError } from '../engine/rollbackReport.js';
 import { IngestError } from '../ingest/ingestError.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
-import { StateError } from '../storage/stateError.js';
+import { StateError } from '../state/stateError.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { UsageError } from './usageError.js';
 

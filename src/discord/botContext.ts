@@ -4,7 +4,7 @@ import type { FetchConfig } from '../config/fetchConfig.js';
 import type { Engine } from '../engine/engine.js';
 import type { KnowledgeReader } from '../engine/knowledgeReader.js';
 import type { FeedbackLog } from '../feedback/feedbackLog.js';
-import type { State } from '../storage/state.js';
+import type { State } from '../state/state.js';
 import type { Cooldown } from './cooldown.js';
 import type { PendingArticles } from './knowledge/pendingArticles.js';
 import type { ModLog } from './modLog.js';

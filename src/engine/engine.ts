@@ -1,7 +1,7 @@
+import type { RolledBack } from '../indexStore/indexPointer.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import type { AnswerOptions } from '../search/answerQuery.js';
 import type { SearchState } from '../search/searchState.js';
-import type { RolledBack } from '../store/indexPointer.js';
 import { warmUpLexicons } from '../text/lexicons.js';
 import type { Answer, SkippedDocument } from '../types.js';
 import { type EngineLogger, silentLogger } from './engineLogger.js';

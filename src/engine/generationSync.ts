@@ -1,8 +1,13 @@
-import type { DeltaBase } from '../store/deltaPolicy.js';
-import { PointerUnreadableError } from '../store/indexLoadError.js';
-import { type CurrentPointer, type RolledBack, readPointer, writePointer } from '../store/indexPointer.js';
-import { loadGeneration, type SavedIndex } from '../store/loadGeneration.js';
-import { saveIndex } from '../store/saveGeneration.js';
+import type { DeltaBase } from '../indexStore/deltaPolicy.js';
+import { PointerUnreadableError } from '../indexStore/indexLoadError.js';
+import {
+  type CurrentPointer,
+  type RolledBack,
+  readPointer,
+  writePointer,
+} from '../indexStore/indexPointer.js';
+import { loadGeneration, type SavedIndex } from '../indexStore/loadGeneration.js';
+import { saveIndex } from '../indexStore/saveGeneration.js';
 import { crashPoint } from '../util/crashPoint.js';
 import type { EngineLogger } from './engineLogger.js';
 import { announceChange, type IndexChange, type IndexChangeListener } from './indexChange.js';

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { acquireLock, type HeldLock, LockBusyError } from '../store/processLock.js';
+import { acquireLock, type HeldLock, LockBusyError } from '../indexStore/processLock.js';
 import { ReindexBusyError } from './reindexBusyError.js';
 
 /** DATA_DIR/index.lock: held by whichever process (bot or CLI) writes the index. */

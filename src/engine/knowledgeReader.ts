@@ -1,16 +1,11 @@
 import { type KnownDocument, knownDocuments } from '../ingest/duplicates.js';
 import { type KnowledgeEntry, knowledgeEntries } from '../knowledge/knowledgeEntries.js';
 import { type AnswerOptions, answerQuery } from '../search/answerQuery.js';
-import {
-  findPassagesByIdOrText,
-  type KnowledgeInfo,
-  knowledgeInfo,
-  listDocuments,
-  listOutlets,
-  type PassageInContext,
-  passageInContext,
-} from '../search/browse.js';
 import { relatedEarlierQuestions } from '../search/earlierQuestions.js';
+import { findPassagesByIdOrText } from '../search/findPassages.js';
+import { type KnowledgeInfo, knowledgeInfo } from '../search/knowledgeInfo.js';
+import { listDocuments, listOutlets } from '../search/listDocuments.js';
+import { type PassageInContext, passageInContext } from '../search/passageInContext.js';
 import { type SearchFilters, type SearchPage, searchPassages } from '../search/searchPassages.js';
 import type { IndexedDocument, SearchState } from '../search/searchState.js';
 import { suggestQueries } from '../search/suggest.js';

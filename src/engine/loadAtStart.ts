@@ -1,5 +1,5 @@
-import { IndexLoadError, PointerUnreadableError } from '../store/indexLoadError.js';
-import { loadCurrentIndex, type SavedIndex } from '../store/loadGeneration.js';
+import { IndexLoadError, PointerUnreadableError } from '../indexStore/indexLoadError.js';
+import { loadCurrentIndex, type SavedIndex } from '../indexStore/loadGeneration.js';
 import type { EngineLogger } from './engineLogger.js';
 
 export interface StartingIndex {

@@ -1,7 +1,7 @@
-import { IndexLoadError } from '../store/indexLoadError.js';
-import { type CurrentPointer, readPointer } from '../store/indexPointer.js';
-import { loadGeneration, type SavedIndex } from '../store/loadGeneration.js';
-import { rolledBackPointer } from '../store/rollbackPointer.js';
+import { IndexLoadError } from '../indexStore/indexLoadError.js';
+import { type CurrentPointer, readPointer } from '../indexStore/indexPointer.js';
+import { loadGeneration, type SavedIndex } from '../indexStore/loadGeneration.js';
+import { rolledBackPointer } from '../indexStore/rollbackPointer.js';
 import { RollbackError } from './rollbackReport.js';
 
 export interface RollbackTarget {

@@ -1,4 +1,4 @@
-import type { LockHolder } from '../store/processLock.js';
+import type { LockHolder } from '../indexStore/processLock.js';
 
 /** Another reindex or rollback is running: in this process, or (with `holder`) in another one. */
 export class ReindexBusyError extends Error {

@@ -1,4 +1,4 @@
-import type { FeedbackStore } from '../storage/feedbackStore.js';
+import type { FeedbackStore } from '../state/feedbackStore.js';
 import { capText, type FeedbackInput, type FeedbackRecord, QUERY_MAX, REASON_MAX } from './feedbackRecord.js';
 
 export interface FeedbackLogger {

@@ -1,4 +1,4 @@
-import { passageInContext } from '../search/browse.js';
+import { passageInContext } from '../search/passageInContext.js';
 import type { SearchState } from '../search/searchState.js';
 import type { PassageLabel } from './summarize.js';
 

@@ -13,7 +13,7 @@ import { extractArticle } from '../ingest/extractArticle.js';
 import { placeArticle } from '../ingest/placeArticle.js';
 import { type FetchedPage, safeFetch } from '../ingest/safeFetch.js';
 import type { UploadDecision } from '../knowledge/uploadTarget.js';
-import type { ReviewItem, ReviewQueue } from '../storage/reviewQueue.js';
+import type { ReviewItem, ReviewQueue } from '../state/reviewQueue.js';
 import { readReviewPage, removeReviewPage } from './reviewPages.js';
 import { storedPageOrigin } from './reviewPreview.js';
 

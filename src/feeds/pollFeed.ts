@@ -9,7 +9,7 @@
  * cap left unprocessed (such an item comes up at the next poll, a full request).
  */
 
-import type { Feed, FeedStore } from '../storage/feedStore.js';
+import type { Feed, FeedStore } from '../state/feedStore.js';
 import { retryAt } from './backoff.js';
 import { FeedError } from './feedError.js';
 import type { FetchedFeed, FetchFeedOptions, Validators } from './fetchFeed.js';

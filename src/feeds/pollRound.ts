@@ -4,7 +4,7 @@
  * and come up in a later round; nothing is dropped.
  */
 
-import type { Feed } from '../storage/feedStore.js';
+import type { Feed } from '../state/feedStore.js';
 import type { FeedItem } from './parseFeed.js';
 import { type PollDeps, pollFeed, pollSucceeded } from './pollFeed.js';
 

@@ -9,8 +9,8 @@
 import { findDuplicate, type KnownDocument } from '../ingest/duplicates.js';
 import { IngestError } from '../ingest/ingestError.js';
 import { type ReadArticle, readArticleAt } from '../ingest/readArticleAt.js';
-import type { Feed, FeedStore } from '../storage/feedStore.js';
-import type { ReviewItem, ReviewQueue } from '../storage/reviewQueue.js';
+import type { Feed, FeedStore } from '../state/feedStore.js';
+import type { ReviewItem, ReviewQueue } from '../state/reviewQueue.js';
 import type { FeedItem } from './parseFeed.js';
 import { saveReviewPage } from './reviewPages.js';
 import { feedReviewPreview } from './reviewPreview.js';

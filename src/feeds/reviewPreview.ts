@@ -5,7 +5,7 @@
 
 import type { ArticlePreview, PreparedArticle } from '../ingest/articleDocument.js';
 import { type FetchedPage, type PageOrigin, pageOrigin } from '../ingest/safeFetch.js';
-import type { ReviewPreview } from '../storage/reviewQueue.js';
+import type { ReviewPreview } from '../state/reviewQueue.js';
 
 export interface FeedReviewPreview extends ReviewPreview {
   /** The article as add-url previews it (articlePreview.ts renders it). */

@@ -1,4 +1,4 @@
-import type { GapStore, GapSubscription } from '../storage/gapStore.js';
+import type { GapStore, GapSubscription } from '../state/gapStore.js';
 import type { Answer } from '../types.js';
 import { TimeSlicer } from '../util/yieldToEventLoop.js';
 

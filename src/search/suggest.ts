@@ -1,6 +1,6 @@
 import { foldText } from '../text/fold.js';
 import { answering } from './abstain.js';
-import { listDocuments } from './browse.js';
+import { listDocuments } from './listDocuments.js';
 import { rankPassages } from './rankPassages.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
 

@@ -8,7 +8,7 @@ import { type CliResult, type RunOptions, runNode } from '../../harness/runCliSc
 const ENTRY =
   /^(?:node scripts\/build\.js --if-stale && node --enable-source-maps dist\/(src\/cli\/\w+)\.js|tsx (bench\/\w+)\.ts)$/;
 
-/** npm script name → the source file of its entry point, from the project root (`src/cli/ask.ts`). */
+/** npm script name → the source file of its entry point, from the project root (`src/cli/askCli.ts`). */
 export function cliScripts(): Map<string, string> {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;

@@ -5,7 +5,7 @@ import { after, before } from 'node:test';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
 import { Engine } from '../../src/engine/engine.js';
 import { parseQuestions } from '../../src/eval/question.js';
-import { readPointer } from '../../src/store/indexPointer.js';
+import { readPointer } from '../../src/indexStore/indexPointer.js';
 
 type Workspace = Awaited<ReturnType<typeof tempWorkspace>>;
 

@@ -11,7 +11,7 @@ import { Engine } from '../../src/engine/engine.js';
 import type { KnowledgeReader } from '../../src/engine/knowledgeReader.js';
 import { FeedbackLog } from '../../src/feedback/feedbackLog.js';
 import type { FeedbackRecord } from '../../src/feedback/feedbackRecord.js';
-import { MEMORY, SqliteState } from '../../src/storage/sqlite/sqliteState.js';
+import { MEMORY, SqliteState } from '../../src/state/sqlite/sqliteState.js';
 import { recordingLogger } from './recordingLogger.js';
 
 /**

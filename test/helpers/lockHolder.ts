@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { LockHolder } from '../../src/store/processLock.js';
+import type { LockHolder } from '../../src/indexStore/processLock.js';
 
 /** The holder a lock file names, as acquireLock writes it; null when there is no file or it is not JSON. */
 export async function readLockHolder(file: string): Promise<LockHolder | null> {

@@ -4,7 +4,7 @@
  * <name> once the parent writes "go". Prints "ready" once the database is open, then one JSON line.
  */
 import { createInterface } from 'node:readline';
-import { SqliteState } from '../../src/storage/sqlite/sqliteState.js';
+import { SqliteState } from '../../src/state/sqlite/sqliteState.js';
 
 const [mode, path, ...rest] = process.argv.slice(2);
 if (path === undefined) throw new Error('usage: stateChild write|decide <db> …');

@@ -1,5 +1,5 @@
 import { hashId } from '../../log/hashId.js';
-import type { SubscribeResult } from '../../storage/gapStore.js';
+import type { SubscribeResult } from '../../state/gapStore.js';
 import { familyButton } from '../idFamily.js';
 import { escapeMemberText } from '../send/escape.js';
 import { respond } from '../send/respond.js';

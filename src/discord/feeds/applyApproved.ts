@@ -6,7 +6,7 @@
 
 import { applyReview } from '../../feeds/applyReview.js';
 import { IngestError } from '../../ingest/ingestError.js';
-import type { ReviewItem } from '../../storage/reviewQueue.js';
+import type { ReviewItem } from '../../state/reviewQueue.js';
 import type { BotContext } from '../botContext.js';
 import { namedDocument } from '../knowledge/articleRefusal.js';
 import { uploadRefusal } from '../knowledge/uploadRefusal.js';

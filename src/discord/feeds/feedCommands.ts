@@ -5,7 +5,7 @@ import { usable } from '../../feeds/pollFeed.js';
 import { parseFetchUrl } from '../../ingest/fetchUrl.js';
 import { IngestError } from '../../ingest/ingestError.js';
 import { hashId } from '../../log/hashId.js';
-import type { Feed } from '../../storage/feedStore.js';
+import type { Feed } from '../../state/feedStore.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';

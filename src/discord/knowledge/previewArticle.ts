@@ -7,7 +7,7 @@ import { type ReadArticle, readArticleAt } from '../../ingest/readArticleAt.js';
 import { type UploadOptions, uploadOptionsProblem } from '../../knowledge/uploadMeta.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
-import { articlePreviewMessage } from '../render/articlePreview.js';
+import { articlePreviewMessage } from '../render/articlePreviewMessage.js';
 import { respond } from '../send/respond.js';
 import { articlePreviewRow } from './articleButtons.js';
 import { duplicateArticleRefusal, ingestRefusal, namedDocument, refuseArticle } from './articleRefusal.js';

@@ -1,6 +1,6 @@
 import { type Client, RESTJSONErrorCodes } from 'discord.js';
 import type { Told } from '../../gaps/reaskPending.js';
-import type { GapSubscription } from '../../storage/gapStore.js';
+import type { GapSubscription } from '../../state/gapStore.js';
 import type { Answer } from '../../types.js';
 import { channelFinder } from '../modLog.js';
 import { coveredMentionMessage, coveredMessage } from '../render/coveredMessage.js';

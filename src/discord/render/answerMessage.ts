@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
-import type { KnowledgeInfo } from '../../search/browse.js';
+import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
 import type { Answer, Citation } from '../../types.js';
 import { moreSourcesId } from '../buttons/moreSourcesId.js';
 import { openThreadId } from '../buttons/openThreadId.js';

@@ -1,4 +1,4 @@
-import type { PassageInContext } from '../../search/browse.js';
+import type { PassageInContext } from '../../search/passageInContext.js';
 import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { truncate } from '../send/truncate.js';

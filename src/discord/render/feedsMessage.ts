@@ -1,6 +1,6 @@
 /** What /feeds add, list and remove tell the moderator. Feed names and URLs come from anyone: escaped. */
 
-import type { Feed } from '../../storage/feedStore.js';
+import type { Feed } from '../../state/feedStore.js';
 import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';

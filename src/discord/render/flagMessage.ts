@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { PassageInContext } from '../../search/browse.js';
+import type { PassageInContext } from '../../search/passageInContext.js';
 import { escapeMemberText, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';

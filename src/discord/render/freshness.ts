@@ -1,4 +1,4 @@
-import type { KnowledgeInfo } from '../../search/browse.js';
+import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
 
 function builtAtText(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;

@@ -1,4 +1,4 @@
-import type { GapGroup } from '../../storage/gapStore.js';
+import type { GapGroup } from '../../state/gapStore.js';
 import { gapsPageId } from '../buttons/gapsPageId.js';
 import { escapeMemberText } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';

@@ -1,4 +1,4 @@
-import type { KnowledgeInfo } from '../../search/browse.js';
+import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';
 import { freshnessFooter } from './freshness.js';

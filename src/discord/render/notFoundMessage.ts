@@ -1,4 +1,4 @@
-import type { KnowledgeInfo } from '../../search/browse.js';
+import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
 import type { Answer } from '../../types.js';
 import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';

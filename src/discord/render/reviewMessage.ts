@@ -5,12 +5,12 @@
 
 import { ButtonStyle } from 'discord-api-types/v10';
 import { articleOf } from '../../feeds/reviewPreview.js';
-import type { ReviewItem } from '../../storage/reviewQueue.js';
+import type { ReviewItem } from '../../state/reviewQueue.js';
 import { reviewButtonId } from '../buttons/reviewId.js';
 import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';
-import { articlePreviewMessage } from './articlePreview.js';
+import { articlePreviewMessage } from './articlePreviewMessage.js';
 import { actionButton, buttonRow } from './buttonRow.js';
 import { discordTime } from './discordTime.js';
 

@@ -1,4 +1,4 @@
-import type { KnowledgeInfo } from '../../search/browse.js';
+import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
 import type { IndexedDocument } from '../../search/searchState.js';
 import { sourcesPageId } from '../buttons/sourcesPageId.js';
 import type { MessagePayload } from '../send/payload.js';

@@ -1,8 +1,8 @@
 import { DiscordAPIError, HTTPError, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import { deployCommands } from '../bot/deployCommands.js';
 import { describeMissingToken, MissingTokenError, readBotConfig } from '../config/botConfig.js';
 import { loadDotEnv } from '../config/engineConfig.js';
+import { deployCommands } from '../discord/registerCommands.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { runCli } from './runCli.js';
 import { UsageError } from './usageError.js';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { gapsPageId } from '../src/discord/buttons/gapsPageId.js';
-import { tellMeId } from '../src/discord/buttons/tellMeId.js';
+import { gapsPageId, tellMeId } from '../src/discord/customIds.js';
 import { gapsMessage } from '../src/discord/render/gapsMessage.js';
 import { withTellMe } from '../src/discord/render/tellMeRow.js';
 import { LIMITS } from '../src/discord/send/limits.js';

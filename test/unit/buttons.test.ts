@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { flagId } from '../../src/discord/buttons/flagId.js';
-import { knowledgePageId } from '../../src/discord/buttons/knowledgePageId.js';
-import { moreSourcesId } from '../../src/discord/buttons/moreSourcesId.js';
-import { openThreadId } from '../../src/discord/buttons/openThreadId.js';
-import { searchPageId } from '../../src/discord/buttons/searchPageId.js';
-import { shareId } from '../../src/discord/buttons/shareId.js';
-import { showContextId } from '../../src/discord/buttons/showContextId.js';
-import { sourcesPageId } from '../../src/discord/buttons/sourcesPageId.js';
-import { voteId } from '../../src/discord/buttons/voteId.js';
+import {
+  flagId,
+  flagReasonId,
+  knowledgePageId,
+  moreSourcesId,
+  openThreadId,
+  searchPageId,
+  shareId,
+  showContextId,
+  sourcesPageId,
+  voteId,
+} from '../../src/discord/customIds.js';
 import { familyOf } from '../../src/discord/idFamily.js';
-import { flagReasonId } from '../../src/discord/modals/flagReasonId.js';
 import { summarizeRecords } from '../../src/feedback/summarize.js';
 import { hashId } from '../../src/log/hashId.js';
 import {

@@ -1,8 +1,8 @@
+import { gapsPageId } from '../customIds.js';
 import { familyButton } from '../idFamily.js';
 import { gapsMessage } from '../render/gapsMessage.js';
 import { requireModerator } from '../requireModerator.js';
 import { update } from '../send/respond.js';
-import { gapsPageId } from './gapsPageId.js';
 
 export const gapsPage = familyButton(gapsPageId, async (interaction, { page }, ctx) => {
   requireModerator(interaction, ctx, 'list unanswered questions');

@@ -1,8 +1,8 @@
+import { knowledgePageId } from '../customIds.js';
 import { familyButton } from '../idFamily.js';
 import { knowledgeListMessage } from '../render/knowledgeMessage.js';
 import { requireModerator } from '../requireModerator.js';
 import { update } from '../send/respond.js';
-import { knowledgePageId } from './knowledgePageId.js';
 
 export const knowledgePage = familyButton(knowledgePageId, async (interaction, { page }, ctx) => {
   requireModerator(interaction, ctx, 'list the knowledge folder');

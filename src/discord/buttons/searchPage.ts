@@ -1,8 +1,8 @@
+import { searchPageId } from '../customIds.js';
 import { familyButton } from '../idFamily.js';
 import { storedQuery } from '../queryStore.js';
 import { SEARCH_PAGE_SIZE, searchPageMessage } from '../render/searchPageMessage.js';
 import { update } from '../send/respond.js';
-import { searchPageId } from './searchPageId.js';
 
 /** Previous / Next on a /search result: the page replaces the message it was clicked on. */
 export const searchPage = familyButton(searchPageId, async (interaction, { key, page }, ctx) => {

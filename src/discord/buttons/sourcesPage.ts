@@ -1,7 +1,7 @@
+import { sourcesPageId } from '../customIds.js';
 import { familyButton } from '../idFamily.js';
 import { sourcesMessage } from '../render/sourcesMessage.js';
 import { update } from '../send/respond.js';
-import { sourcesPageId } from './sourcesPageId.js';
 
 export const sourcesPage = familyButton(sourcesPageId, async (interaction, { page }, ctx) => {
   const documents = ctx.knowledge.documentsByDate();

@@ -2,10 +2,7 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discor
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
 import type { Answer, Citation } from '../../types.js';
-import { moreSourcesId } from '../buttons/moreSourcesId.js';
-import { openThreadId } from '../buttons/openThreadId.js';
-import { shareId } from '../buttons/shareId.js';
-import { showContextId } from '../buttons/showContextId.js';
+import { moreSourcesId, openThreadId, shareId, showContextId } from '../customIds.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';
 import { feedbackRow } from './feedbackRow.js';

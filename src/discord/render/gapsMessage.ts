@@ -1,5 +1,5 @@
 import type { GapGroup } from '../../state/gapStore.js';
-import { gapsPageId } from '../buttons/gapsPageId.js';
+import { gapsPageId } from '../customIds.js';
 import { escapeMemberText } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';

@@ -1,5 +1,5 @@
 import { ButtonStyle } from 'discord-api-types/v10';
-import { tellMeId } from '../buttons/tellMeId.js';
+import { tellMeId } from '../customIds.js';
 import type { MessagePayload } from '../send/payload.js';
 import { actionButton, buttonRow } from './buttonRow.js';
 

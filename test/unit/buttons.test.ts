@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import {
   flagId,
   flagReasonId,
+  gapsPageId,
   knowledgePageId,
   moreSourcesId,
   openThreadId,
@@ -391,6 +392,23 @@ test('the /sources and /knowledge list pagers replace the page; the knowledge on
   assert.deepEqual([listed.log.outcome, listed.log.results], ['listed', 5]);
   const refused = await bot.button(knowledgePageId.build({ page: 0 }));
   assert.match(refused.data.content, /only moderators can list the knowledge folder/);
+  assert.deepEqual(
+    refused.sent.map((s) => s.method),
+    ['reply'],
+    'the list is not shown',
+  );
+});
+
+test('the /knowledge gaps pager replaces the page for moderators and refuses members', async () => {
+  const listed = await bot.button(gapsPageId.build({ page: 0 }), undefined, { member: MODERATOR });
+  assert.deepEqual(
+    listed.sent.map((s) => s.method),
+    ['update'],
+  );
+  assert.equal(listed.data.embeds[0]?.title, 'Unanswered questions');
+  assert.deepEqual([listed.log.command, listed.log.outcome], ['button:gaps-page', 'listed']);
+  const refused = await bot.button(gapsPageId.build({ page: 0 }));
+  assert.match(refused.data.content, /only moderators can list unanswered questions/);
   assert.deepEqual(
     refused.sent.map((s) => s.method),
     ['reply'],

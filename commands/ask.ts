@@ -6,7 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import { askForReply } from '../src/discord/answerReply.js';
 import type { ChatCommand } from '../src/discord/command.js';
-import { keepUnanswered } from '../src/discord/keepUnanswered.js';
+import { keepUnanswered } from '../src/discord/gaps/keepUnanswered.js';
 import { queryChoice } from '../src/discord/send/payload.js';
 import { respond } from '../src/discord/send/respond.js';
 import { hashId } from '../src/log/hashId.js';

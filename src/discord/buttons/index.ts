@@ -1,4 +1,5 @@
 import type { ButtonHandler } from '../command.js';
+import { tellMe } from '../gaps/tellMe.js';
 import { articlePreview } from './articlePreview.js';
 import { flag } from './flag.js';
 import { moreSources } from './moreSources.js';
@@ -7,7 +8,6 @@ import { pagers } from './pagers.js';
 import { review } from './review.js';
 import { share } from './share.js';
 import { showContext } from './showContext.js';
-import { tellMe } from './tellMe.js';
 import { vote } from './vote.js';
 
 /** Every button's handler; a new button's family goes in customIds.ts and its handler here. */

@@ -1,9 +1,9 @@
 import type { BotContext } from '../botContext.js';
 import type { ButtonHandler } from '../command.js';
 import { gapsPageId, knowledgePageId, searchPageId, sourcesPageId } from '../customIds.js';
+import { gapsMessage } from '../gaps/gapsMessage.js';
 import { familyButton, type IdFamily } from '../idFamily.js';
 import { storedQuery } from '../queryStore.js';
-import { gapsMessage } from '../render/gapsMessage.js';
 import { knowledgeListMessage } from '../render/knowledgeMessage.js';
 import { SEARCH_PAGE_SIZE, searchPageMessage } from '../render/searchPageMessage.js';
 import { sourcesMessage } from '../render/sourcesMessage.js';

@@ -284,22 +284,24 @@ test('a flag on an expired answer still names its passage, with no reason and no
   assert.match(JSON.stringify(post.embeds), /Unknown: the answer had expired/);
 });
 
-test('a question the knowledge does not cover is recorded as "not found"', async () => {
+test('a question the knowledge does not cover is recorded once, as a gap', async () => {
+  const feedbackBefore = bot.feedback.length;
   const { data, log } = await ask(UNCOVERED);
   assert.match(data.embeds[0]?.title ?? '', /^Not found/);
   assert.equal(log.outcome, 'not_found');
-  const last = bot.feedback.at(-1);
+  const last = (await bot.ctx.state.gaps.pending()).at(-1);
   assert.deepEqual(
-    { ...last, time: undefined },
+    { ...last, id: undefined, groupKey: undefined, askedAt: undefined },
     {
-      time: undefined,
-      kind: 'not_found',
+      id: undefined,
+      groupKey: undefined,
+      askedAt: undefined,
       query: UNCOVERED,
-      key: null,
-      passageIds: [],
       member: hashId(MEMBER_ID),
+      answeredAt: null,
     },
   );
+  assert.equal(bot.feedback.length, feedbackBefore, 'no feedback record besides');
 });
 
 test('Flag n opens the reason form for its passage; the form records the flag and posts it to the mod-log', async () => {

@@ -5,6 +5,7 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import type { ChatCommand } from '../src/discord/command.js';
+import { gapsMessage } from '../src/discord/gaps/gapsMessage.js';
 import { addUploadedDocument } from '../src/discord/knowledge/addUploadedDocument.js';
 import {
   documentChoices,
@@ -12,7 +13,6 @@ import {
   restoreDocument,
   trashChoices,
 } from '../src/discord/knowledge/trashCommands.js';
-import { gapsMessage } from '../src/discord/render/gapsMessage.js';
 import { knowledgeListMessage } from '../src/discord/render/knowledgeMessage.js';
 import { requireModerator } from '../src/discord/requireModerator.js';
 import { respond } from '../src/discord/send/respond.js';

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BotProcess } from '../harness/botProcess.js';
 import type { CommandOption, DiscordEmulator, Json } from '../harness/emulator/index.js';
-import { openThreadId } from '../src/discord/buttons/openThreadId.js';
-import { shareId } from '../src/discord/buttons/shareId.js';
-import { showContextId } from '../src/discord/buttons/showContextId.js';
+import { openThreadId, shareId, showContextId } from '../src/discord/customIds.js';
 import {
   bodyOf,
   buttonsOf,

@@ -9,8 +9,7 @@ import {
   type Json,
   Permission,
 } from '../harness/emulator/index.js';
-import { openThreadId } from '../src/discord/buttons/openThreadId.js';
-import { shareId } from '../src/discord/buttons/shareId.js';
+import { openThreadId, shareId } from '../src/discord/customIds.js';
 import {
   bodyOf,
   buttonsOfFamily,

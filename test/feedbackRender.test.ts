@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isPassageId, isQueryKey } from '../src/discord/idFields.js';
+import { isPassageId, isQueryKey } from '../src/discord/customIds.js';
 import { feedbackRow, passageIdsOf } from '../src/discord/render/feedbackRow.js';
 import { flagMessage } from '../src/discord/render/flagMessage.js';
 import { flagModal } from '../src/discord/render/flagModal.js';

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
 import { formatSummary, terminalText } from '../src/feedback/formatSummary.js';
-import { labelPassages, summarizeFeedback } from '../src/feedback/summarize.js';
+import {
+  labelPassages,
+  parseFeedback,
+  summarizeFeedback,
+  summarizeRecords,
+} from '../src/feedback/summarize.js';
 
 let clock = 0;
 function line(record: Omit<FeedbackRecord, 'time'> & { time?: string }): string {
@@ -81,6 +86,24 @@ test('"not found" questions are grouped across case, accents and spacing, most a
     [
       [3, 'Capital of Australia?'],
       [2, 'who is nauseda?'],
+    ],
+  );
+});
+
+test('the misses the gaps table keeps are counted with the older "not found" records, and as records', () => {
+  const { records } = parseFeedback(
+    [notFound('a', 'capital of Australia?'), vote('b', 'k1', 'up', 'Who won?')].join('\n'),
+  );
+  const summary = summarizeRecords(records, 0, [
+    { query: 'Capital of  Australia?', askedAt: '2024-06-01T00:00:00.000Z' },
+    { query: 'Who is Nausėda?', askedAt: '2024-06-02T00:00:00.000Z' },
+  ]);
+  assert.equal(summary.records, 4);
+  assert.deepEqual(
+    summary.notFound.map((g) => [g.count, g.query, g.lastAsked]),
+    [
+      [2, 'Capital of Australia?', '2024-06-01T00:00:00.000Z'],
+      [1, 'Who is Nausėda?', '2024-06-02T00:00:00.000Z'],
     ],
   );
 });

@@ -219,3 +219,21 @@ test("forget-me removes the member's questions and subscriptions everywhere, by 
     subscriptions: 0,
   });
 });
+
+test('asked lists every question kept, answered since or not, oldest first: the misses npm run feedback counts', async (t) => {
+  const { gaps } = memoryState(t);
+  const first = await gaps.recordUnanswered({ groupKey: 'g', query: 'First?', member: 'ha' });
+  await gaps.recordUnanswered({ groupKey: 'h', query: 'Second?', member: 'hb' });
+  await gaps.markAnswered([first]);
+  assert.deepEqual(
+    (await gaps.asked()).map((q) => [q.query, q.member, q.askedAt, q.answeredAt !== null]),
+    [
+      ['First?', 'ha', '2024-05-01T12:00:00.000Z', true],
+      ['Second?', 'hb', '2024-05-01T12:01:00.000Z', false],
+    ],
+  );
+  assert.deepEqual(
+    (await gaps.pending()).map((q) => q.query),
+    ['Second?'],
+  );
+});

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { gapsPageId } from '../src/discord/buttons/gapsPageId.js';
-import { tellMeId } from '../src/discord/buttons/tellMeId.js';
-import { gapsMessage } from '../src/discord/render/gapsMessage.js';
-import { withTellMe } from '../src/discord/render/tellMeRow.js';
+import { gapsPageId, tellMeId } from '../src/discord/customIds.js';
+import { gapsMessage } from '../src/discord/gaps/gapsMessage.js';
+import { withTellMe } from '../src/discord/gaps/tellMeRow.js';
 import { LIMITS } from '../src/discord/send/limits.js';
 import { fitMessage } from '../src/discord/send/payload.js';
 import type { GapGroup } from '../src/state/gapStore.js';

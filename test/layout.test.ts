@@ -67,3 +67,17 @@ test('only the passage index imports minisearch', async () => {
     'go through PassageIndex, whose canary tests pin the minisearch internals it relies on',
   );
 });
+
+test('renderers import no button or modal handler: the ids they build come from customIds.ts', async () => {
+  const handlers = [join('src', 'discord', 'buttons'), join('src', 'discord', 'modals')];
+  const found: string[] = [];
+  for (const file of await sourceFiles(join(ROOT, 'src', 'discord', 'render'))) {
+    const text = await readFile(file, 'utf8');
+    for (const [, specifier] of text.matchAll(SPECIFIER)) {
+      if (!specifier?.startsWith('.')) continue;
+      const target = relative(ROOT, resolve(dirname(file), specifier));
+      if (handlers.some((h) => target.startsWith(h + sep))) found.push(`${relative(ROOT, file)} → ${target}`);
+    }
+  }
+  assert.deepEqual(found, []);
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { reviewButtonId } from '../src/discord/buttons/reviewId.js';
+import { reviewButtonId } from '../src/discord/customIds.js';
 import { feedListMessage } from '../src/discord/render/feedsMessage.js';
 import {
   alreadyDecidedText,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { summarizeRecords } from '../src/feedback/summarize.js';
 import { MIGRATIONS } from '../src/state/migrations/index.js';
 import type { Migration } from '../src/state/migrations/migration.js';
 import { BUSY_TIMEOUT_MS, MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
@@ -148,4 +149,53 @@ test('an in-memory state works without a file (for tests)', async () => {
   assert.deepEqual(state.migration.applied, ALL);
   await state.close();
   await state.close();
+});
+
+test('a miss kept twice by an older version is counted once: its not_found twin goes, older misses stay', async (t) => {
+  const path = join(await tempDir(t), 'state.db');
+  const old = SqliteState.open({ path, migrations: MIGRATIONS.slice(0, 4) });
+  const miss = (member: string, query: string, time: string) =>
+    old.feedback.append({ time, kind: 'not_found', query, key: null, passageIds: [], member });
+  // Kept twice: the gap question, then the feedback row once the reply went out.
+  await old.gaps.recordUnanswered(
+    { groupKey: 'g', query: 'Capital?', member: 'ha' },
+    new Date('2024-05-01T12:00:00.000Z'),
+  );
+  await miss('ha', 'Capital?', '2024-05-01T12:00:00.250Z');
+  // From before the gaps table, from another member, and a day after the gap question.
+  await miss('ha', 'Old?', '2020-01-01T00:00:00.000Z');
+  await miss('hb', 'Capital?', '2024-05-01T12:00:01.000Z');
+  await miss('ha', 'Capital?', '2024-05-02T12:00:00.000Z');
+  await old.feedback.append({
+    time: '2024-05-01T12:00:02.000Z',
+    kind: 'vote',
+    query: 'Capital?',
+    key: 'k',
+    passageIds: [],
+    vote: 'down',
+    member: 'ha',
+  });
+  await old.close();
+
+  const state = SqliteState.open({ path });
+  t.after(() => state.close());
+  assert.deepEqual(state.migration.applied, [5]);
+  assert.deepEqual(
+    (await state.feedback.list()).map((r) => [r.kind, r.member, r.query, r.time]),
+    [
+      ['not_found', 'ha', 'Old?', '2020-01-01T00:00:00.000Z'],
+      ['not_found', 'hb', 'Capital?', '2024-05-01T12:00:01.000Z'],
+      ['not_found', 'ha', 'Capital?', '2024-05-02T12:00:00.000Z'],
+      ['vote', 'ha', 'Capital?', '2024-05-01T12:00:02.000Z'],
+    ],
+  );
+  const summary = summarizeRecords(await state.feedback.list(), 0, await state.gaps.asked());
+  assert.deepEqual(
+    summary.notFound.map((q) => [q.query, q.count]),
+    [
+      ['Capital?', 3],
+      ['Old?', 1],
+    ],
+  );
+  assert.equal(summary.records, 5);
 });

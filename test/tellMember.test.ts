@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MessageCreateOptions } from 'discord.js';
-import { type NoticeChannels, tellMember } from '../src/discord/notify/tellMember.js';
+import { type NoticeChannels, tellMember } from '../src/discord/gaps/tellMember.js';
 import { LIMITS } from '../src/discord/send/limits.js';
 import type { GapSubscription } from '../src/state/gapStore.js';
 import type { Answer } from '../src/types.js';

@@ -26,10 +26,10 @@ import { useIdSalt } from '../log/hashId.js';
 import { persistentIdSalt } from '../log/idSalt.js';
 import { openState } from '../state/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
-import { closeTheLoop } from './closeTheLoop.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
 import { startFeeds } from './startFeeds.js';
+import { tellMeOnIndexChange } from './tellMeOnIndexChange.js';
 import { createShutdown, handleStrayErrors, shutDownOnSignals } from './watchProcess.js';
 
 /** A message that echoes configured values (a folder name, LOG_LEVEL) on a terminal: no control sequence, one line. */
@@ -69,7 +69,7 @@ async function main(): Promise<number> {
   shutdown.onClose(() => state.close());
   if (imported)
     logger.info({ ...imported, location: state.location }, 'imported feedback.jsonl into the state database');
-  const gapNotices = closeTheLoop(logger);
+  const gapNotices = tellMeOnIndexChange(logger);
   const engine = await Engine.open({
     knowledgeDir: config.knowledgeDir,
     dataDir: config.dataDir,

@@ -34,10 +34,15 @@ async function readSummary(dataDir: string): Promise<FeedbackSummary | null> {
   if (!(await exists(statePath(dataDir))) && !(await exists(join(dataDir, FEEDBACK_FILE)))) return null;
   const { state } = await openState(dataDir);
   try {
-    const [records, imports] = await Promise.all([state.feedback.list(), state.feedback.imports()]);
+    const [records, imports, misses] = await Promise.all([
+      state.feedback.list(),
+      state.feedback.imports(),
+      state.gaps.asked(),
+    ]);
     return summarizeRecords(
       records,
       imports.reduce((sum, i) => sum + i.skipped, 0),
+      misses,
     );
   } finally {
     await state.close();

@@ -1,10 +1,9 @@
 import type { Interaction } from 'discord.js';
 import { hashId } from '../log/hashId.js';
 import type { BotContext } from './botContext.js';
-import { OUTDATED_COMPONENT } from './buttons/expired.js';
 import type { ButtonHandler, Command, ModalHandler, Outcome } from './command.js';
 import { handleInteractionError } from './errorBoundary.js';
-import { familyOf } from './idFamily.js';
+import { familyOf, OUTDATED_COMPONENT } from './idFamily.js';
 import { respondChoices } from './send/respond.js';
 import { UserError } from './userError.js';
 

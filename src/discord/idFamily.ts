@@ -1,11 +1,13 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
 import type { BotContext } from './botContext.js';
-import { OUTDATED_COMPONENT } from './buttons/expired.js';
 import type { ButtonHandler, ModalHandler, Outcome } from './command.js';
 import { LIMITS } from './send/limits.js';
 import { UserError } from './userError.js';
 
 type Field = string | number;
+
+/** What a button or modal whose id we no longer make (or never made) is answered. */
+export const OUTDATED_COMPONENT = 'This button is from an older version of the bot. Please ask again.';
 
 /**
  * One button or modal family's custom_id, built and parsed in one place: `name.vN:field:field…`.

@@ -1,4 +1,8 @@
-/** What members tell us about answers: a row each in the state database (a JSON line each in the old feedback.jsonl). */
+/**
+ * What members tell us about answers: a row each in the state database (a JSON line each in the old
+ * feedback.jsonl). `not_found` is only read now: older versions recorded misses here, which the gaps
+ * table keeps instead.
+ */
 export type FeedbackKind = 'vote' | 'flag' | 'not_found';
 export type Vote = 'up' | 'down';
 

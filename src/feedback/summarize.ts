@@ -1,3 +1,4 @@
+import type { UnansweredQuestion } from '../state/gapStore.js';
 import { foldText } from '../text/fold.js';
 import { type FeedbackRecord, parseFeedbackLine } from './feedbackRecord.js';
 
@@ -35,7 +36,11 @@ export interface VotedQuestion {
   down: number;
 }
 
+/** A question the knowledge did not answer, as the gaps table keeps it. */
+export type Miss = Pick<UnansweredQuestion, 'query' | 'askedAt'>;
+
 export interface FeedbackSummary {
+  /** Feedback records and kept misses, together. */
   records: number;
   malformed: number;
   votes: { up: number; down: number };
@@ -120,17 +125,23 @@ function flaggedPassages(records: readonly FeedbackRecord[]): FlaggedPassage[] {
     .sort((a, b) => b.members - a.members || b.flags - a.flags || a.passageId.localeCompare(b.passageId));
 }
 
-function notFoundQuestions(records: readonly FeedbackRecord[]): NotFoundQuestion[] {
+function notFoundQuestions(records: readonly FeedbackRecord[], misses: readonly Miss[]): NotFoundQuestion[] {
+  // "Not found" records are misses from before the gaps table kept them.
+  const asked: Miss[] = [
+    ...records.flatMap((r) =>
+      r.kind === 'not_found' && r.query !== null ? [{ query: r.query, askedAt: r.time }] : [],
+    ),
+    ...misses,
+  ];
   const byQuestion = new Map<string, NotFoundQuestion>();
-  for (const r of records) {
-    if (r.kind !== 'not_found' || r.query === null) continue;
-    const query = r.query.trim().replace(/\s+/g, ' ');
+  for (const miss of asked) {
+    const query = miss.query.trim().replace(/\s+/g, ' ');
     if (query === '') continue;
     const id = foldText(query);
-    const entry = byQuestion.get(id) ?? { query, count: 0, lastAsked: r.time };
+    const entry = byQuestion.get(id) ?? { query, count: 0, lastAsked: miss.askedAt };
     entry.count++;
-    if (r.time >= entry.lastAsked) {
-      entry.lastAsked = r.time;
+    if (miss.askedAt >= entry.lastAsked) {
+      entry.lastAsked = miss.askedAt;
       entry.query = query;
     }
     byQuestion.set(id, entry);
@@ -152,19 +163,25 @@ export function summarizeFeedback(text: string): FeedbackSummary {
 /**
  * Feedback records, in the order recorded, summarised for moderators: most-flagged passages,
  * questions the knowledge did not cover, and questions voted unhelpful (each member's latest vote
- * per answer). `malformed` counts lines skipped on the way (when they came from a file).
+ * per answer). `malformed` counts lines skipped on the way (when they came from a file). The
+ * questions not covered are the `misses` the gaps table keeps, and the "not found" records from
+ * before it kept them.
  */
-export function summarizeRecords(records: readonly FeedbackRecord[], malformed = 0): FeedbackSummary {
+export function summarizeRecords(
+  records: readonly FeedbackRecord[],
+  malformed = 0,
+  misses: readonly Miss[] = [],
+): FeedbackSummary {
   const voted = votedQuestions(records);
   return {
-    records: records.length,
+    records: records.length + misses.length,
     malformed,
     votes: {
       up: voted.reduce((sum, q) => sum + q.up, 0),
       down: voted.reduce((sum, q) => sum + q.down, 0),
     },
     flagged: flaggedPassages(records),
-    notFound: notFoundQuestions(records),
+    notFound: notFoundQuestions(records, misses),
     unhelpful: voted
       .filter((q) => q.down > 0)
       .sort(

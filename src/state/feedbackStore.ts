@@ -14,7 +14,7 @@ export interface FeedbackImport {
   importedAt: string;
 }
 
-/** Votes, flags and "not found" records: what members told the moderators. */
+/** Votes and flags (and older versions' "not found" records): what members told the moderators. */
 export interface FeedbackStore {
   /** Keeps one record as given (its time included). */
   append(record: FeedbackRecord): Promise<void>;

@@ -63,6 +63,8 @@ export interface GapStore {
   subscribe(request: SubscribeRequest, at?: Date): Promise<SubscribeResult>;
   /** Questions not answered yet, oldest first: what a reindex asks again. */
   pending(): Promise<UnansweredQuestion[]>;
+  /** Every question kept, answered since or not, oldest first: the misses `npm run feedback` counts. */
+  asked(): Promise<UnansweredQuestion[]>;
   /** One question by id while it is pending; undefined once answered, forgotten or never kept. */
   pendingQuestion(id: number): Promise<UnansweredQuestion | undefined>;
   /** Pending questions by group, most members first, then the latest asked. */

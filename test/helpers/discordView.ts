@@ -6,7 +6,7 @@ import type {
   Json,
   RecordedRequest,
 } from '../../harness/emulator/index.js';
-import { showContextId } from '../../src/discord/buttons/showContextId.js';
+import { showContextId } from '../../src/discord/customIds.js';
 import { familyOf } from '../../src/discord/idFamily.js';
 
 /** Read-only views of what the bot sent, typed just enough for assertions. */

@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { flagId } from '../../src/discord/buttons/flagId.js';
-import { knowledgePageId } from '../../src/discord/buttons/knowledgePageId.js';
-import { moreSourcesId } from '../../src/discord/buttons/moreSourcesId.js';
-import { openThreadId } from '../../src/discord/buttons/openThreadId.js';
-import { searchPageId } from '../../src/discord/buttons/searchPageId.js';
-import { shareId } from '../../src/discord/buttons/shareId.js';
-import { showContextId } from '../../src/discord/buttons/showContextId.js';
-import { sourcesPageId } from '../../src/discord/buttons/sourcesPageId.js';
-import { voteId } from '../../src/discord/buttons/voteId.js';
+import {
+  flagId,
+  flagReasonId,
+  gapsPageId,
+  knowledgePageId,
+  moreSourcesId,
+  openThreadId,
+  searchPageId,
+  shareId,
+  showContextId,
+  sourcesPageId,
+  voteId,
+} from '../../src/discord/customIds.js';
 import { familyOf } from '../../src/discord/idFamily.js';
-import { flagReasonId } from '../../src/discord/modals/flagReasonId.js';
 import { summarizeRecords } from '../../src/feedback/summarize.js';
 import { hashId } from '../../src/log/hashId.js';
 import {
@@ -281,22 +284,24 @@ test('a flag on an expired answer still names its passage, with no reason and no
   assert.match(JSON.stringify(post.embeds), /Unknown: the answer had expired/);
 });
 
-test('a question the knowledge does not cover is recorded as "not found"', async () => {
+test('a question the knowledge does not cover is recorded once, as a gap', async () => {
+  const feedbackBefore = bot.feedback.length;
   const { data, log } = await ask(UNCOVERED);
   assert.match(data.embeds[0]?.title ?? '', /^Not found/);
   assert.equal(log.outcome, 'not_found');
-  const last = bot.feedback.at(-1);
+  const last = (await bot.ctx.state.gaps.pending()).at(-1);
   assert.deepEqual(
-    { ...last, time: undefined },
+    { ...last, id: undefined, groupKey: undefined, askedAt: undefined },
     {
-      time: undefined,
-      kind: 'not_found',
+      id: undefined,
+      groupKey: undefined,
+      askedAt: undefined,
       query: UNCOVERED,
-      key: null,
-      passageIds: [],
       member: hashId(MEMBER_ID),
+      answeredAt: null,
     },
   );
+  assert.equal(bot.feedback.length, feedbackBefore, 'no feedback record besides');
 });
 
 test('Flag n opens the reason form for its passage; the form records the flag and posts it to the mod-log', async () => {
@@ -389,6 +394,23 @@ test('the /sources and /knowledge list pagers replace the page; the knowledge on
   assert.deepEqual([listed.log.outcome, listed.log.results], ['listed', 5]);
   const refused = await bot.button(knowledgePageId.build({ page: 0 }));
   assert.match(refused.data.content, /only moderators can list the knowledge folder/);
+  assert.deepEqual(
+    refused.sent.map((s) => s.method),
+    ['reply'],
+    'the list is not shown',
+  );
+});
+
+test('the /knowledge gaps pager replaces the page for moderators and refuses members', async () => {
+  const listed = await bot.button(gapsPageId.build({ page: 0 }), undefined, { member: MODERATOR });
+  assert.deepEqual(
+    listed.sent.map((s) => s.method),
+    ['update'],
+  );
+  assert.equal(listed.data.embeds[0]?.title, 'Unanswered questions');
+  assert.deepEqual([listed.log.command, listed.log.outcome], ['button:gaps-page', 'listed']);
+  const refused = await bot.button(gapsPageId.build({ page: 0 }));
+  assert.match(refused.data.content, /only moderators can list unanswered questions/);
   assert.deepEqual(
     refused.sent.map((s) => s.method),
     ['reply'],

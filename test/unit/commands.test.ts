@@ -68,8 +68,13 @@ test('a question the knowledge does not cover gets a private "not found", record
   assert.match(data.embeds[0]?.description ?? '', /does not cover this/);
   assert.equal(log.outcome, 'not_found');
   assert.deepEqual(
-    bot.feedback.filter((r) => r.kind === 'not_found').map((r) => r.query),
+    (await bot.ctx.state.gaps.asked()).map((q) => q.query),
     [uncovered],
+  );
+  assert.deepEqual(
+    bot.feedback.filter((r) => r.kind === 'not_found'),
+    [],
+    'kept once, as the gap',
   );
 });
 

@@ -4,6 +4,7 @@ import { documentId } from '../../knowledge/loadDocument.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
+import { articlePreviewId } from '../customIds.js';
 import { familyButton } from '../idFamily.js';
 import { duplicateArticleRefusal, refuseArticle } from '../knowledge/articleRefusal.js';
 import type { PendingArticle } from '../knowledge/pendingArticles.js';
@@ -13,7 +14,6 @@ import { addedMessage, knowledgeAudit } from '../render/knowledgeMessage.js';
 import { requireModerator } from '../requireModerator.js';
 import { update } from '../send/respond.js';
 import { UserError } from '../userError.js';
-import { articlePreviewId } from './articlePreviewId.js';
 
 const PREVIEW_EXPIRED =
   'This preview expired (the bot restarted, or it was added, cancelled or left for 15 minutes): nothing was added. Run `/knowledge add url:` again.';

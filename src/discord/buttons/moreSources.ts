@@ -1,6 +1,6 @@
+import { moreSourcesId } from '../customIds.js';
 import { familyButton } from '../idFamily.js';
 import { respond } from '../send/respond.js';
-import { moreSourcesId } from './moreSourcesId.js';
 import { storedAnswerPage } from './storedAnswerPage.js';
 
 /** More sources: the next page of citations, privately, with its own More button. */

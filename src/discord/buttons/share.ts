@@ -1,6 +1,6 @@
+import { shareId } from '../customIds.js';
 import { familyButton } from '../idFamily.js';
 import { followUp } from '../send/respond.js';
-import { shareId } from './shareId.js';
 import { storedAnswerPage } from './storedAnswerPage.js';
 
 /** Share: posts a private answer publicly, where it was asked. */

@@ -1,8 +1,8 @@
 import type { ButtonInteraction } from 'discord.js';
 import { type AnswerReply, askForReply } from '../answerReply.js';
 import type { BotContext } from '../botContext.js';
+import type { AnswerPageArgs } from '../customIds.js';
 import { storedQuery } from '../queryStore.js';
-import type { AnswerPageArgs } from './answerPageArgs.js';
 
 /**
  * The answer page a button stands for (`key` of the stored question, citation `offset`), checked as

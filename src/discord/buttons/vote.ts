@@ -1,8 +1,8 @@
 import { hashId } from '../../log/hashId.js';
+import { voteId } from '../customIds.js';
 import { familyButton } from '../idFamily.js';
 import { passageIdsOf } from '../render/feedbackRow.js';
 import { respond } from '../send/respond.js';
-import { voteId } from './voteId.js';
 
 /**
  * Helpful / Not helpful. Recorded even when the question expired (its text is then unknown): the

@@ -1,5 +1,5 @@
 import { ButtonStyle } from 'discord-api-types/v10';
-import { articlePreviewId } from '../buttons/articlePreviewId.js';
+import { articlePreviewId } from '../customIds.js';
 import { actionButton, buttonRow } from '../render/buttonRow.js';
 import type { MessageActionRow } from '../send/components.js';
 

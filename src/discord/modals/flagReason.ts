@@ -1,11 +1,11 @@
 import type { ModalSubmitInteraction } from 'discord.js';
 import { cleanReason } from '../../feedback/feedbackRecord.js';
 import { hashId } from '../../log/hashId.js';
+import { flagReasonId } from '../customIds.js';
 import { familyModal } from '../idFamily.js';
 import { flagMessage } from '../render/flagMessage.js';
 import { REASON_INPUT } from '../render/flagModal.js';
 import { respond } from '../send/respond.js';
-import { flagReasonId } from './flagReasonId.js';
 
 function reasonOf(interaction: ModalSubmitInteraction): string | null {
   const field = interaction.fields.fields.get(REASON_INPUT);

@@ -1,12 +1,10 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
-import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { ButtonStyle } from 'discord-api-types/v10';
 import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
 import type { Answer, Citation } from '../../types.js';
-import { moreSourcesId } from '../buttons/moreSourcesId.js';
-import { openThreadId } from '../buttons/openThreadId.js';
-import { shareId } from '../buttons/shareId.js';
-import { showContextId } from '../buttons/showContextId.js';
+import { moreSourcesId, openThreadId, shareId, showContextId } from '../customIds.js';
 import type { MessagePayload } from '../send/payload.js';
+import { actionButton, buttonRow } from './buttonRow.js';
 import { COLORS } from './colors.js';
 import { feedbackRow } from './feedbackRow.js';
 import { freshnessFooter } from './freshness.js';
@@ -39,21 +37,12 @@ export interface AnswerView {
   inGuild: boolean;
 }
 
-function button(
-  id: string,
-  label: string,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
-  disabled = false,
-): APIButtonComponent {
-  return { type: ComponentType.Button, custom_id: id, label, style, disabled };
-}
-
 function answerComponents(view: AnswerView): APIActionRowComponent<APIButtonComponent>[] {
   // Share and Open thread act on the citations shown: a later page carries its offset.
   const offset = Math.max(view.nextOffset - CITATIONS_PER_PAGE, 0);
   const shown = { key: view.key, offset };
   const actions: APIButtonComponent[] = [
-    button(
+    actionButton(
       moreSourcesId.build({ key: view.key, offset: view.nextOffset }),
       'More sources',
       ButtonStyle.Secondary,
@@ -62,16 +51,20 @@ function answerComponents(view: AnswerView): APIActionRowComponent<APIButtonComp
   ];
   // A private answer goes public only through Share: the shared message offers Open thread.
   if (view.inGuild && !view.ephemeral)
-    actions.push(button(openThreadId.build(shown), view.inThread ? 'Post citations here' : 'Open thread'));
-  if (view.ephemeral) actions.push(button(shareId.build(shown), 'Share', ButtonStyle.Primary));
+    actions.push(
+      actionButton(
+        openThreadId.build(shown),
+        view.inThread ? 'Post citations here' : 'Open thread',
+        ButtonStyle.Secondary,
+      ),
+    );
+  if (view.ephemeral) actions.push(actionButton(shareId.build(shown), 'Share', ButtonStyle.Primary));
   const context = view.answer.citations.map((c) =>
-    button(showContextId.build({ passageId: c.passageId }), `Context ${c.rank}`),
+    actionButton(showContextId.build({ passageId: c.passageId }), `Context ${c.rank}`, ButtonStyle.Secondary),
   );
-  const rows = [
-    { type: ComponentType.ActionRow, components: actions } as APIActionRowComponent<APIButtonComponent>,
-  ];
+  const rows = [buttonRow(...actions)];
   if (context.length > 0) {
-    rows.push({ type: ComponentType.ActionRow, components: context.slice(0, 5) });
+    rows.push(buttonRow(...context.slice(0, 5)));
     rows.push(feedbackRow(view.key, view.answer.citations));
   }
   return rows;

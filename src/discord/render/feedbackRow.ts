@@ -1,8 +1,7 @@
 import type { APIActionRowComponent, APIButtonComponent } from 'discord.js';
 import { ButtonStyle } from 'discord-api-types/v10';
 import type { Citation } from '../../types.js';
-import { flagId } from '../buttons/flagId.js';
-import { voteId } from '../buttons/voteId.js';
+import { flagId, voteId } from '../customIds.js';
 import { actionButton, buttonRow } from './buttonRow.js';
 
 /** Helpful, Not helpful, and Flag n for each citation shown: what members tell moderators about an answer. */

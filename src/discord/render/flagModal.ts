@@ -1,6 +1,6 @@
 import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
 import { REASON_MAX } from '../../feedback/feedbackRecord.js';
-import { flagReasonId } from '../modals/flagReasonId.js';
+import { flagReasonId } from '../customIds.js';
 import type { ModalPayload } from '../send/modal.js';
 
 export const REASON_INPUT = 'reason';

@@ -1,7 +1,7 @@
 import type { ReindexReport } from '../../engine/reindexReport.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledgeEntries.js';
 import type { DocumentMeta } from '../../types.js';
-import { knowledgePageId } from '../buttons/knowledgePageId.js';
+import { knowledgePageId } from '../customIds.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import type { ModeratorAction } from './auditMessage.js';

@@ -6,7 +6,7 @@
 import { ButtonStyle } from 'discord-api-types/v10';
 import { articleOf } from '../../feeds/reviewPreview.js';
 import type { ReviewItem } from '../../state/reviewQueue.js';
-import { reviewButtonId } from '../buttons/reviewId.js';
+import { reviewButtonId } from '../customIds.js';
 import { escapeForDiscord } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';

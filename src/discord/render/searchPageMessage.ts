@@ -1,5 +1,5 @@
 import type { SearchFilters, SearchPage } from '../../search/searchPassages.js';
-import { searchPageId } from '../buttons/searchPageId.js';
+import { searchPageId } from '../customIds.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';

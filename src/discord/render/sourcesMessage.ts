@@ -1,6 +1,6 @@
 import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
 import type { IndexedDocument } from '../../search/searchState.js';
-import { sourcesPageId } from '../buttons/sourcesPageId.js';
+import { sourcesPageId } from '../customIds.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';
 import { freshnessFooter } from './freshness.js';

@@ -76,6 +76,10 @@ export class SqliteGapStore implements GapStore {
       .all() as UnansweredQuestion[];
   }
 
+  async asked(): Promise<UnansweredQuestion[]> {
+    return this.db.prepare(`${QUESTION} ORDER BY asked_at, id`).all() as UnansweredQuestion[];
+  }
+
   async pendingQuestion(id: number): Promise<UnansweredQuestion | undefined> {
     return this.db.prepare(`${QUESTION} WHERE id = ? AND answered_at IS NULL`).get(id) as
       | UnansweredQuestion

@@ -1,8 +1,8 @@
-import { gapGroupKey } from '../gaps/groupKey.js';
-import { hashId } from '../log/hashId.js';
-import type { BotContext } from './botContext.js';
-import { withTellMe } from './render/tellMeRow.js';
-import type { MessagePayload } from './send/payload.js';
+import { gapGroupKey } from '../../gaps/groupKey.js';
+import { hashId } from '../../log/hashId.js';
+import type { BotContext } from '../botContext.js';
+import type { MessagePayload } from '../send/payload.js';
+import { withTellMe } from './tellMeRow.js';
 
 /**
  * Keeps a question the knowledge could not answer (what /knowledge gaps lists) and offers its asker

@@ -1,7 +1,7 @@
 import { ButtonStyle } from 'discord-api-types/v10';
-import { tellMeId } from '../buttons/tellMeId.js';
+import { tellMeId } from '../customIds.js';
+import { actionButton, buttonRow } from '../render/buttonRow.js';
 import type { MessagePayload } from '../send/payload.js';
-import { actionButton, buttonRow } from './buttonRow.js';
 
 const TELL_ME_LABEL = 'Tell me when this is covered';
 

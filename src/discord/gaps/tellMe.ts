@@ -1,9 +1,9 @@
 import { hashId } from '../../log/hashId.js';
 import type { SubscribeResult } from '../../state/gapStore.js';
+import { tellMeId } from '../customIds.js';
 import { familyButton } from '../idFamily.js';
 import { escapeMemberText } from '../send/escape.js';
 import { respond } from '../send/respond.js';
-import { tellMeId } from './tellMeId.js';
 
 const UNDO = 'To take it back, and every question of yours I keep: `/forget-me`.';
 

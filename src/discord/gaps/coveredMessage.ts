@@ -1,8 +1,8 @@
 import type { Answer } from '../../types.js';
+import { CITATIONS_PER_PAGE, citationEmbed } from '../render/answerMessage.js';
+import { sourceLine } from '../render/sourceLine.js';
 import { escapeMemberText } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
-import { CITATIONS_PER_PAGE, citationEmbed } from './answerMessage.js';
-import { sourceLine } from './sourceLine.js';
 
 const FORGET = 'You can remove your questions and these requests with `/forget-me`.';
 

@@ -1,12 +1,12 @@
 import type { GapGroup } from '../../state/gapStore.js';
-import { gapsPageId } from '../buttons/gapsPageId.js';
+import { gapsPageId } from '../customIds.js';
+import { COLORS } from '../render/colors.js';
+import { discordTime } from '../render/discordTime.js';
+import { pageCount, pagerRow } from '../render/pager.js';
+import { plural } from '../render/plural.js';
 import { escapeMemberText } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';
-import { COLORS } from './colors.js';
-import { discordTime } from './discordTime.js';
-import { pageCount, pagerRow } from './pager.js';
-import { plural } from './plural.js';
 
 const GAPS_PAGE_SIZE = 10;
 /** A question longer than this is cut in the list (each page stays well within an embed). */

@@ -3,9 +3,9 @@ import type { Told } from '../../gaps/reaskPending.js';
 import type { GapSubscription } from '../../state/gapStore.js';
 import type { Answer } from '../../types.js';
 import { channelFinder } from '../modLog.js';
-import { coveredMentionMessage, coveredMessage } from '../render/coveredMessage.js';
 import { sendMentioning } from '../send/mention.js';
 import { type SendableChannel, sendToChannel } from '../send/respond.js';
+import { coveredMentionMessage, coveredMessage } from './coveredMessage.js';
 
 /** The two ways to reach a member, narrow enough for a fake in tests. */
 export interface NoticeChannels {

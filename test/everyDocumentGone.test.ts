@@ -9,7 +9,6 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from 'pino';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { keepIndexCurrent } from '../src/bot/keepIndexCurrent.js';
 import { syncWhenKnowledgeReturns } from '../src/bot/syncWhenKnowledgeReturns.js';
@@ -164,7 +163,7 @@ test('watch mode does not apply a folder emptied on disk; it keeps serving and w
   const stop = keepIndexCurrent(
     engine,
     { knowledgeDir: ws.knowledgeDir, knowledgeWatch: true, watchDebounceMs: 50 },
-    logger as unknown as Logger,
+    logger,
   );
   const alive = setInterval(() => {}, 1000);
   t.after(() => {

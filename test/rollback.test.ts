@@ -3,12 +3,13 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
-import { Engine, type EngineLogger } from '../src/engine/engine.js';
+import { Engine } from '../src/engine/engine.js';
 import { ReindexPausedError, RollbackError } from '../src/engine/rollbackReport.js';
 import { planDelta } from '../src/indexStore/deltaPolicy.js';
 import { readPointer } from '../src/indexStore/indexPointer.js';
 import { loadCurrentIndex } from '../src/indexStore/loadGeneration.js';
 import { saveIndex } from '../src/indexStore/saveGeneration.js';
+import type { Log } from '../src/log/log.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 const NEW_DOCUMENT = `---
@@ -24,7 +25,7 @@ const OLD_QUESTION = 'Where was Navalny evacuated to?';
 async function workspace(t: { after(fn: () => Promise<void>): void }) {
   const ws = await tempWorkspace();
   t.after(() => ws.cleanup());
-  const open = (options: { syncOnOpen?: boolean; logger?: EngineLogger } = {}) =>
+  const open = (options: { syncOnOpen?: boolean; logger?: Log } = {}) =>
     Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, ...options });
   const addDocument = () => writeFile(join(ws.knowledgeDir, 'turnips.md'), NEW_DOCUMENT);
   return { ws, open, addDocument };

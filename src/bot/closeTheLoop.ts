@@ -1,9 +1,9 @@
 import type { Client } from 'discord.js';
-import type { Logger } from 'pino';
 import { citationsToAsk } from '../discord/answerReply.js';
 import { noticeChannels, tellMember } from '../discord/notify/tellMember.js';
 import type { Engine } from '../engine/engine.js';
 import { reaskPending } from '../gaps/reaskPending.js';
+import type { Log } from '../log/log.js';
 import type { State } from '../state/state.js';
 import { SerialRunner } from '../util/serialRunner.js';
 
@@ -13,7 +13,7 @@ import { SerialRunner } from '../util/serialRunner.js';
  * ones are told. Changes before the client is ready are covered by the run at start, which also
  * tells those a restart interrupted.
  */
-export function closeTheLoop(logger: Logger) {
+export function closeTheLoop(logger: Log) {
   let runner: SerialRunner | null = null;
   return {
     /** For EngineOptions.onIndexChanged. */

@@ -1,10 +1,10 @@
 import { loadAliasGroups } from '../knowledge/loadAliases.js';
 import { scanKnowledge } from '../knowledge/loadKnowledge.js';
+import type { Log } from '../log/log.js';
 import { aliasTableFor } from '../text/aliasTable.js';
 import { buildState, type Fingerprints } from './buildState.js';
 import type { KnowledgeDiff } from './diffKnowledge.js';
 import { summarizeDocument } from './documentSummary.js';
-import type { EngineLogger } from './engineLogger.js';
 import { EveryDocumentGoneError } from './everyDocumentGoneError.js';
 import { knownFiles, refreshFingerprints } from './fingerprints.js';
 import type { GenerationSync } from './generationSync.js';
@@ -29,7 +29,7 @@ export interface ReindexContext {
   knowledgeDir: string;
   served: ServedIndex;
   sync: GenerationSync;
-  logger: EngineLogger;
+  logger: Log;
   /** Test hook: called as a patch applies each document; a throw stands for a bug met half-way. */
   onPatchApply?: ((documentId: string) => void) | undefined;
 }

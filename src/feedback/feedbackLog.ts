@@ -1,9 +1,6 @@
+import type { Log } from '../log/log.js';
 import type { FeedbackStore } from '../state/feedbackStore.js';
 import { capText, type FeedbackInput, type FeedbackRecord, QUERY_MAX, REASON_MAX } from './feedbackRecord.js';
-
-export interface FeedbackLogger {
-  warn(obj: object, msg?: string): void;
-}
 
 /**
  * Records members' feedback in the state database (FeedbackStore). Records go in one after another
@@ -15,7 +12,7 @@ export class FeedbackLog {
 
   constructor(
     private readonly store: Pick<FeedbackStore, 'append'>,
-    private readonly logger: FeedbackLogger,
+    private readonly logger: Log,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

@@ -3,13 +3,8 @@
  * waits for a round under way to finish. A round that fails is logged; the next one runs as planned.
  */
 
+import type { Log } from '../log/log.js';
 import type { RoundReport } from './pollRound.js';
-
-export interface FeedPollerLogger {
-  info(obj: object, msg: string): void;
-  debug(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 export interface FeedPoller {
   /** Runs a round now (after one under way); resolves with its report. */
@@ -20,7 +15,7 @@ export interface FeedPoller {
 export function startFeedPoller(
   round: () => Promise<RoundReport>,
   intervalMs: number,
-  logger: FeedPollerLogger,
+  logger: Log,
 ): FeedPoller {
   let stopped = false;
   let running: Promise<RoundReport | null> = Promise.resolve(null);

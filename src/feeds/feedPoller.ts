@@ -4,6 +4,7 @@
  */
 
 import type { Log } from '../log/log.js';
+import { FifoQueue } from '../util/fifoQueue.js';
 import type { RoundReport } from './pollRound.js';
 
 export interface FeedPoller {
@@ -18,7 +19,7 @@ export function startFeedPoller(
   logger: Log,
 ): FeedPoller {
   let stopped = false;
-  let running: Promise<RoundReport | null> = Promise.resolve(null);
+  const rounds = new FifoQueue();
   let timer: NodeJS.Timeout | undefined;
 
   const runRound = async (): Promise<RoundReport | null> => {
@@ -35,10 +36,7 @@ export function startFeedPoller(
     }
   };
 
-  const next = (): Promise<RoundReport | null> => {
-    running = running.then(() => (stopped ? null : runRound()));
-    return running;
-  };
+  const next = () => rounds.run(() => (stopped ? null : runRound()));
 
   const schedule = () => {
     if (stopped) return;
@@ -52,7 +50,7 @@ export function startFeedPoller(
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      await rounds.settled();
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import { reaskPending } from '../gaps/reaskPending.js';
 import type { Log } from '../log/log.js';
 import type { State } from '../state/state.js';
-import { SerialRunner } from '../util/serialRunner.js';
+import { CoalescingRunner } from '../util/coalescingRunner.js';
 
 /**
  * "Tell me when this is covered", end to end: after every change of the served documents the
@@ -14,7 +14,7 @@ import { SerialRunner } from '../util/serialRunner.js';
  * tells those a restart interrupted.
  */
 export function closeTheLoop(logger: Log) {
-  let runner: SerialRunner | null = null;
+  let runner: CoalescingRunner | null = null;
   return {
     /** For EngineOptions.onIndexChanged. */
     onIndexChanged(): Promise<void> | undefined {
@@ -29,7 +29,7 @@ export function closeTheLoop(logger: Log) {
         tell: tellMember.bind(null, channels),
         logger,
       };
-      runner = new SerialRunner(
+      runner = new CoalescingRunner(
         async () => logger.info(await reaskPending(deps), 'unanswered questions asked again'),
         (error) => logger.error({ err: error }, 'could not ask the unanswered questions again'),
       );

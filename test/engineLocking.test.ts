@@ -34,7 +34,7 @@ test('a reindex while another process holds the index lock is refused, naming th
     });
     await assert.rejects(engine.rollback(), ReindexBusyError);
     assert.equal(engine.isReindexing, false);
-    assert.equal(engine.ask('Where was Navalny evacuated to?').answered, true);
+    assert.equal(engine.knowledge.ask('Where was Navalny evacuated to?').answered, true);
   } finally {
     await held.release();
   }
@@ -87,7 +87,7 @@ test('a data folder that cannot be written does not stop the engine: it serves f
   const { logger, messages } = recordingLogger();
   const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: join(blocker, 'data'), logger });
   const [warnings, errors] = [messages('warn'), messages('error')];
-  assert.equal(engine.ask('Where was Navalny evacuated to?').answered, true);
+  assert.equal(engine.knowledge.ask('Where was Navalny evacuated to?').answered, true);
   assert.ok(warnings.includes('index lock unavailable; going on without it'), warnings.join('; '));
   assert.ok(
     errors.some((m) => m.startsWith('index not saved')),

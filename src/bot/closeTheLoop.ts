@@ -25,7 +25,8 @@ export function closeTheLoop(logger: Log) {
       const channels = noticeChannels(client);
       const deps = {
         gaps: state.gaps,
-        ask: (query: string) => engine.ask(query, { limit: citationsToAsk(0), mode: 'question' as const }),
+        ask: (query: string) =>
+          engine.knowledge.ask(query, { limit: citationsToAsk(0), mode: 'question' as const }),
         tell: tellMember.bind(null, channels),
         logger,
       };

@@ -1,10 +1,9 @@
 import type { RolledBack } from '../indexStore/indexPointer.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import { type Log, silentLog } from '../log/log.js';
-import type { AnswerOptions } from '../search/answerQuery.js';
 import type { SearchState } from '../search/searchState.js';
 import { warmUpLexicons } from '../text/lexicons.js';
-import type { Answer, SkippedDocument } from '../types.js';
+import type { SkippedDocument } from '../types.js';
 import { EveryDocumentGoneError } from './everyDocumentGoneError.js';
 import { GenerationSync } from './generationSync.js';
 import type { IndexChangeListener } from './indexChange.js';
@@ -133,10 +132,6 @@ export class Engine {
   /** Set while a rolled-back index serves: automatic reindexes (start-up, watch) wait for a moderator's. */
   get rolledBack(): RolledBack | null {
     return this.sync.rolledBack;
-  }
-
-  ask(query: string, options?: AnswerOptions): Answer {
-    return this.knowledge.ask(query, options);
   }
 
   /** Brings the index up to date; rejects with ReindexBusyError while another reindex runs. */

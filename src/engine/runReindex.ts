@@ -68,29 +68,25 @@ export async function runReindex(
   const skipped = [...scan.skipped, ...aliasProblems];
   const skippedChanged = JSON.stringify(skipped) !== JSON.stringify(served.skipped);
 
-  if (mode === 'full')
-    served.state = await buildState(
-      scan.documents,
-      aliases,
-      aliasGroups,
-      scan.fingerprints,
-      before.documents,
-    );
-  else if (mode === 'incremental') await patchUndoably(context, diff, scan.fingerprints);
+  if (mode === 'incremental') await patchUndoably(context, diff, scan.fingerprints);
+  const state =
+    mode === 'full'
+      ? await buildState(scan.documents, aliases, aliasGroups, scan.fingerprints, before.documents)
+      : served.state;
+  const fingerprintsChanged = refreshFingerprints(state, diff.unchanged, scan.fingerprints);
+  served.serve(state, skipped);
   if (mode !== 'unchanged') sync.markUnsaved();
-  const fingerprintsChanged = refreshFingerprints(served.state, diff.unchanged, scan.fingerprints);
-  served.skipped = skipped;
 
   const report: ReindexReport = {
     mode,
     added: diff.added.map((d) => d.id),
     changed: diff.changed.map((d) => d.id),
     removed: diff.removed,
-    arrived: [...diff.added, ...diff.changed].flatMap((d) => summarizeDocument(served.state, d.id) ?? []),
+    arrived: [...diff.added, ...diff.changed].flatMap((d) => summarizeDocument(state, d.id) ?? []),
     skipped,
-    documents: served.state.documents.size,
+    documents: state.documents.size,
     passagesBefore,
-    passagesAfter: served.state.passages.size,
+    passagesAfter: state.passages.size,
     ms: 0,
     applyMs: Math.round(performance.now() - started),
     saveMs: 0,

@@ -52,7 +52,7 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
   const outcome: BuildOutcome = {
     passages,
     documents: state.documents.size,
-    skipped: engine.skipped.length,
+    skipped: engine.knowledge.skipped().length,
     fullReindexMs: open.ms,
     fullReindexBlockMs: open.blockMs,
     incrementalMs: incremental.ms,

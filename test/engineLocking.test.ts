@@ -33,7 +33,7 @@ test('a reindex while another process holds the index lock is refused, naming th
       return true;
     });
     await assert.rejects(engine.rollback(), ReindexBusyError);
-    assert.equal(engine.isReindexing, false);
+    assert.equal(engine.activity, null);
     assert.equal(engine.knowledge.ask('Where was Navalny evacuated to?').answered, true);
   } finally {
     await held.release();

@@ -173,5 +173,5 @@ test('watch mode does not apply a folder emptied on disk; it keeps serving and w
   for (const name of await readdir(ws.knowledgeDir)) await rm(join(ws.knowledgeDir, name));
   await until(() => warnings().length > 0, 'the warning');
   await untouched(engine);
-  assert.equal(engine.isReindexing, false);
+  assert.equal(engine.activity, null);
 });

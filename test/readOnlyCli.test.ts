@@ -102,7 +102,7 @@ test('skipped documents are one warning line, however many', async (t) => {
     await writeFile(join(ws.knowledgeDir, name), '');
   const { logger, lines } = recordingLogger();
   const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, logger });
-  assert.equal(engine.skipped.length, 3);
+  assert.equal(engine.knowledge.skipped().length, 3);
   const warnings = lines.filter((l) => l.level === 'warn');
   assert.equal(warnings.length, 1, JSON.stringify(warnings));
   assert.equal(warnings[0]?.obj.count, 3);

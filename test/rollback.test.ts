@@ -168,7 +168,7 @@ test('an unreadable index saved elsewhere is reported once and the served one st
   assert.equal(await bot.followSaved(), false);
   assert.equal(lines.filter((l) => l.msg === 'index saved by another process is unreadable').length, 1);
   assert.equal(bot.knowledge.ask(OLD_QUESTION).answered, true);
-  assert.equal(bot.isReindexing, false);
+  assert.equal(bot.activity, null);
 });
 
 test('an automatic reindex queued behind a rollback does not undo it; a moderator change in the queue does', async (t) => {

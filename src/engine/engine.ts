@@ -3,7 +3,6 @@ import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
 import { type Log, silentLog } from '../log/log.js';
 import type { SearchState } from '../search/searchState.js';
 import { warmUpLexicons } from '../text/lexicons.js';
-import type { SkippedDocument } from '../types.js';
 import { EveryDocumentGoneError } from './everyDocumentGoneError.js';
 import { GenerationSync } from './generationSync.js';
 import type { IndexChangeListener } from './indexChange.js';
@@ -106,14 +105,6 @@ export class Engine {
   /** The index being served (command-line tools and tests; commands read through `knowledge`). */
   get current(): SearchState {
     return this.served.state;
-  }
-
-  get skipped(): readonly SkippedDocument[] {
-    return this.served.skipped;
-  }
-
-  get isReindexing(): boolean {
-    return this.writer.busy;
   }
 
   /** What is running now (a reindex, a rollback, or a switch to an index saved elsewhere), if anything. */

@@ -29,7 +29,7 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
 
   collectGarbage();
   const queries = timeQueries(task.queries, task.warmup, (q) =>
-    engine.ask(q, { limit: 3 }).answered ? 1 : 0,
+    engine.knowledge.ask(q, { limit: 3 }).answered ? 1 : 0,
   );
 
   await writeFile(task.edit.path, task.edit.content);
@@ -52,7 +52,7 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
   const outcome: BuildOutcome = {
     passages,
     documents: state.documents.size,
-    skipped: engine.skipped.length,
+    skipped: engine.knowledge.skipped().length,
     fullReindexMs: open.ms,
     fullReindexBlockMs: open.blockMs,
     incrementalMs: incremental.ms,

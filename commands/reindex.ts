@@ -107,7 +107,7 @@ export const reindex: ChatCommand = {
   async execute(interaction, ctx) {
     const sub = interaction.options.getSubcommand(true);
     requireModerator(interaction, ctx, sub === 'rollback' ? 'roll the index back' : 'reindex the knowledge');
-    if (ctx.engine.isReindexing) throw busy(null, ctx.engine.activity);
+    if (ctx.engine.activity) throw busy(null, ctx.engine.activity);
     if (sub === 'update') return update(interaction, ctx);
     if (sub === 'rollback') return rollback(interaction, ctx);
     throw new UserError('This subcommand is not part of this version of the bot.', 'invalid');

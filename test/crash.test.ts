@@ -85,17 +85,17 @@ for (const [point, kind] of MOMENTS) {
       syncOnOpen: false,
     });
     assert.ok(messages().includes('index loaded'), messages().join('; '));
-    assert.equal(restarted.ask(OLD_QUESTION).answered, true);
+    assert.equal(restarted.knowledge.ask(OLD_QUESTION).answered, true);
 
     // The stale lock is cleared and the folder is indexed whole.
     const report = await restarted.reindex();
     assert.ok(messages().includes('stale index lock cleared'), messages().join('; '));
     assert.equal(report.documents, files.size, 'every document file indexed');
     assert.deepEqual(report.skipped, []);
-    assert.equal(restarted.ask(CRASH_QUESTION).answered, true);
+    assert.equal(restarted.knowledge.ask(CRASH_QUESTION).answered, true);
     if (kind === 'full')
       assert.match(
-        JSON.stringify(restarted.ask('barges of grain counted by the Gdansk harbour master')),
+        JSON.stringify(restarted.knowledge.ask('barges of grain counted by the Gdansk harbour master')),
         /Gdansk/,
       );
 
@@ -112,7 +112,7 @@ test('kill -9 during a rollback leaves the index it was serving current', async 
   t.after(() => ws.cleanup());
   await writeFile(join(ws.knowledgeDir, 'turnips.md'), CRASH_DOCUMENT);
   const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir });
-  assert.equal(engine.ask(CRASH_QUESTION).answered, true);
+  assert.equal(engine.knowledge.ask(CRASH_QUESTION).answered, true);
   const pointer = await readPointer(ws.dataDir);
 
   await reindexKilledAt(ws, 'rollback:before-pointer', ['--rollback']);
@@ -122,7 +122,7 @@ test('kill -9 during a rollback leaves the index it was serving current', async 
     dataDir: ws.dataDir,
     syncOnOpen: false,
   });
-  assert.equal(restarted.ask(CRASH_QUESTION).answered, true);
+  assert.equal(restarted.knowledge.ask(CRASH_QUESTION).answered, true);
   assert.equal(restarted.rolledBack, null);
   const report = await restarted.rollback();
   assert.deepEqual(report.removed, ['turnips']);

@@ -15,7 +15,8 @@ test('a saved-then-loaded index answers exactly as the original', async () => {
   const loaded = await open({ syncOnOpen: false });
   assert.equal(loaded.current.passages.size, built.current.passages.size);
   assert.ok(built.current.passages.size > 20);
-  for (const q of questions) assert.deepEqual(loaded.ask(q, { limit: 5 }), built.ask(q, { limit: 5 }), q);
+  for (const q of questions)
+    assert.deepEqual(loaded.knowledge.ask(q, { limit: 5 }), built.knowledge.ask(q, { limit: 5 }), q);
 });
 
 test('passage ids are stable across a full rebuild', async () => {
@@ -41,7 +42,7 @@ test('a stale index is brought up to date at start-up, re-segmenting only what c
     assert.equal(report.mode, 'incremental');
     assert.deepEqual(report.changed, [file.replace(/\.md$/, '')]);
     assert.deepEqual(report.added, []);
-    const answer = reopened.ask('zeppelin festival turnips');
+    const answer = reopened.knowledge.ask('zeppelin festival turnips');
     assert.equal(answer.answered, true);
     assert.match(answer.citations[0]?.quote ?? '', /zeppelin festival/);
     const untouched = [...engine.current.passages.values()].filter((p) => p.documentId !== report.changed[0]);
@@ -64,19 +65,19 @@ test('documents added and removed are reported with passages before and after', 
   assert.deepEqual(added.added, ['extra-note']);
   assert.equal(added.passagesBefore, before);
   assert.equal(added.passagesAfter, before + 1);
-  assert.equal(engine.ask('potash containers Klaipeda').answered, true);
+  assert.equal(engine.knowledge.ask('potash containers Klaipeda').answered, true);
   await rm(extra);
   const removed = await engine.reindex();
   assert.deepEqual(removed.removed, ['extra-note']);
   assert.equal(removed.passagesAfter, before);
-  assert.equal(engine.ask('potash containers Klaipeda').answered, false);
+  assert.equal(engine.knowledge.ask('potash containers Klaipeda').answered, false);
 });
 
 test('a corrupt saved index is rebuilt instead of crashing', async () => {
   await open();
   await writeFile(join(await generationFolder(), 'index.jsonl'), '{"kind":"header", broken');
   const engine = await open();
-  assert.equal(engine.ask('What did the OSCE chair offer?').answered, true);
+  assert.equal(engine.knowledge.ask('What did the OSCE chair offer?').answered, true);
 });
 
 test('an index from another format version is rebuilt', async () => {
@@ -85,7 +86,7 @@ test('an index from another format version is rebuilt', async () => {
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
   await writeFile(manifestPath, JSON.stringify({ ...manifest, formatVersion: 999 }));
   const engine = await open();
-  assert.equal(engine.ask('What did the OSCE chair offer?').answered, true);
+  assert.equal(engine.knowledge.ask('What did the OSCE chair offer?').answered, true);
   const rewritten = JSON.parse(await readFile(join(await generationFolder(), 'manifest.json'), 'utf8'));
   assert.notEqual(rewritten.formatVersion, 999);
 });
@@ -93,9 +94,9 @@ test('an index from another format version is rebuilt', async () => {
 test('a missing generation folder or garbled pointer is rebuilt', async () => {
   await open();
   await rm(await generationFolder(), { recursive: true });
-  assert.equal((await open()).ask('Where was Navalny evacuated to?').answered, true);
+  assert.equal((await open()).knowledge.ask('Where was Navalny evacuated to?').answered, true);
   await writeFile(join(workspace.ws.dataDir, 'current'), 'garbage');
-  assert.equal((await open()).ask('Where was Navalny evacuated to?').answered, true);
+  assert.equal((await open()).knowledge.ask('Where was Navalny evacuated to?').answered, true);
 });
 
 test('one reindex at a time; a failed reindex leaves the old index serving', async () => {
@@ -111,7 +112,7 @@ test('one reindex at a time; a failed reindex leaves the old index serving', asy
   const passages = elsewhere.current.passages.size;
   await assert.rejects(elsewhere.reindex());
   assert.equal(elsewhere.current.passages.size, passages);
-  assert.equal(elsewhere.ask('What did the OSCE chair offer?').answered, true);
+  assert.equal(elsewhere.knowledge.ask('What did the OSCE chair offer?').answered, true);
 });
 
 test('a document keeps when it was added through edits, rebuilds and restarts; a new one gets its own time', async () => {
@@ -160,7 +161,7 @@ test('a patch that fails half-way is undone before the lock is released: every a
   });
   const question = 'How many barges did the harbour master of Gdansk count?';
   const probes = [...questions, question];
-  const answersBefore = probes.map((q) => engine.ask(q, { limit: 5 }));
+  const answersBefore = probes.map((q) => engine.knowledge.ask(q, { limit: 5 }));
   const pointer = await readPointer(dataDir);
   const path = await workspace.firstDocument();
   const original = await readFile(path, 'utf8');
@@ -173,14 +174,14 @@ test('a patch that fails half-way is undone before the lock is released: every a
     fault = new Error('injected fault');
     await assert.rejects(engine.reindex(), /applying the change failed \(injected fault\)/);
     probes.forEach((q, i) => {
-      assert.deepEqual(engine.ask(q, { limit: 5 }), answersBefore[i], q);
+      assert.deepEqual(engine.knowledge.ask(q, { limit: 5 }), answersBefore[i], q);
     });
     assert.deepEqual(await readPointer(dataDir), pointer);
 
     fault = null;
     const report = await engine.reindex();
     assert.equal(report.mode, 'incremental', 'the lock was released and the index is whole');
-    assert.equal(engine.ask(question).answered, true);
+    assert.equal(engine.knowledge.ask(question).answered, true);
   } finally {
     await writeFile(path, original);
   }

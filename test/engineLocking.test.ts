@@ -10,6 +10,7 @@ import { INDEX_LOCK, LockLostError, withIndexLock } from '../src/engine/indexLoc
 import { readPointer } from '../src/indexStore/indexPointer.js';
 import { acquireLock, type LockHolder } from '../src/indexStore/processLock.js';
 import { saveIndex } from '../src/indexStore/saveGeneration.js';
+import { silentLog } from '../src/log/log.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 async function workspace(t: { after(fn: () => Promise<void>): void }) {
@@ -32,8 +33,8 @@ test('a reindex while another process holds the index lock is refused, naming th
       return true;
     });
     await assert.rejects(engine.rollback(), ReindexBusyError);
-    assert.equal(engine.isReindexing, false);
-    assert.equal(engine.ask('Where was Navalny evacuated to?').answered, true);
+    assert.equal(engine.activity, null);
+    assert.equal(engine.knowledge.ask('Where was Navalny evacuated to?').answered, true);
   } finally {
     await held.release();
   }
@@ -86,7 +87,7 @@ test('a data folder that cannot be written does not stop the engine: it serves f
   const { logger, messages } = recordingLogger();
   const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: join(blocker, 'data'), logger });
   const [warnings, errors] = [messages('warn'), messages('error')];
-  assert.equal(engine.ask('Where was Navalny evacuated to?').answered, true);
+  assert.equal(engine.knowledge.ask('Where was Navalny evacuated to?').answered, true);
   assert.ok(warnings.includes('index lock unavailable; going on without it'), warnings.join('; '));
   assert.ok(
     errors.some((m) => m.startsWith('index not saved')),
@@ -100,8 +101,7 @@ test('a lock taken over while its holder stalled stops the holder before the sav
   const ws = await workspace(t);
   const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir });
   const pointer = await readPointer(ws.dataDir);
-  const logger = { warn() {} };
-  await withIndexLock(ws.dataDir, 'reindex', logger, async (fence) => {
+  await withIndexLock(ws.dataDir, 'reindex', silentLog, async (fence) => {
     await fence();
     // What a takeover looks like from the stalled holder's side: the file names someone else.
     const file = join(ws.dataDir, INDEX_LOCK);
@@ -129,7 +129,7 @@ test('a lock that cannot be taken for another reason than an unwritable folder f
   await writeFile(join(ws.dataDir, `${INDEX_LOCK}.break`), JSON.stringify(clearing));
   let ran = false;
   await assert.rejects(
-    withIndexLock(ws.dataDir, 'reindex', { warn() {} }, async () => {
+    withIndexLock(ws.dataDir, 'reindex', silentLog, async () => {
       ran = true;
     }),
     /could not take index\.lock/,

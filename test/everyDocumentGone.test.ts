@@ -9,7 +9,6 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from 'pino';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { keepIndexCurrent } from '../src/bot/keepIndexCurrent.js';
 import { syncWhenKnowledgeReturns } from '../src/bot/syncWhenKnowledgeReturns.js';
@@ -37,12 +36,12 @@ async function savedWorkspace(
   const open = (options: Partial<Parameters<typeof Engine.open>[0]> = {}) =>
     Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, logger, ...options });
   const engine = await open();
-  const answers = questions.map((q) => engine.ask(q));
+  const answers = questions.map((q) => engine.knowledge.ask(q));
   const pointer = await readPointer(ws.dataDir);
   const generations = await readdir(join(ws.dataDir, 'generations'));
   /** The index answers as it did, and nothing new was saved. */
   const untouched = async (served: Engine) => {
-    for (const [i, q] of questions.entries()) assert.deepEqual(served.ask(q), answers[i], q);
+    for (const [i, q] of questions.entries()) assert.deepEqual(served.knowledge.ask(q), answers[i], q);
     assert.deepEqual(await readPointer(ws.dataDir), pointer);
     assert.deepEqual(await readdir(join(ws.dataDir, 'generations')), generations);
   };
@@ -147,7 +146,7 @@ test('a missing folder that comes back empty is not applied; once documents arri
   await rm(ws.knowledgeDir, { recursive: true });
   await rename(away, ws.knowledgeDir);
   await until(() => engine.knowledgeUnavailable === null, 'the reindex to finish');
-  assert.equal(engine.ask(CRASH_QUESTION).answered, true);
+  assert.equal(engine.knowledge.ask(CRASH_QUESTION).answered, true);
   assert.equal(warnings().length, 1);
   assert.deepEqual(
     messages('info').filter((m) => m.endsWith('reindexing')),
@@ -164,7 +163,7 @@ test('watch mode does not apply a folder emptied on disk; it keeps serving and w
   const stop = keepIndexCurrent(
     engine,
     { knowledgeDir: ws.knowledgeDir, knowledgeWatch: true, watchDebounceMs: 50 },
-    logger as unknown as Logger,
+    logger,
   );
   const alive = setInterval(() => {}, 1000);
   t.after(() => {
@@ -174,5 +173,5 @@ test('watch mode does not apply a folder emptied on disk; it keeps serving and w
   for (const name of await readdir(ws.knowledgeDir)) await rm(join(ws.knowledgeDir, name));
   await until(() => warnings().length > 0, 'the warning');
   await untouched(engine);
-  assert.equal(engine.isReindexing, false);
+  assert.equal(engine.activity, null);
 });

@@ -29,7 +29,7 @@ test('the poller runs one round at a time; stop() waits for the round under way 
     return EMPTY;
   };
   const { logger } = recordingLogger();
-  const poller = startFeedPoller(round, 10, { ...logger, debug: logger.info });
+  const poller = startFeedPoller(round, 10, logger);
   const extra = poller.pollNow(); // queued behind the first round
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(rounds, 1);
@@ -57,7 +57,7 @@ test('a round that throws is logged and the next one runs as planned', async () 
       return { ...EMPTY, changed: 1, items: 2, bytes: 900 };
     },
     5,
-    { ...logger, debug: logger.info },
+    logger,
   );
   const second = await poller.pollNow();
   await poller.stop();

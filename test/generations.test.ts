@@ -28,7 +28,7 @@ test('a small reindex is saved as a delta, and reopened it scores exactly like t
     assert.equal(reopened.current.passages.size, engine.current.passages.size);
     assert.deepEqual(reopened.current.stats, engine.current.stats);
     for (const q of [...questions, 'zeppelin festival turnips'])
-      assert.deepEqual(reopened.ask(q, { limit: 5 }), engine.ask(q, { limit: 5 }), q);
+      assert.deepEqual(reopened.knowledge.ask(q, { limit: 5 }), engine.knowledge.ask(q, { limit: 5 }), q);
     assert.equal((await reopened.reindex()).mode, 'unchanged');
   } finally {
     await writeFile(path, original);
@@ -36,7 +36,8 @@ test('a small reindex is saved as a delta, and reopened it scores exactly like t
   const back = await engine.reindex();
   assert.equal(back.savedAs, 'delta');
   const reopened = await open({ syncOnOpen: false });
-  for (const q of questions) assert.deepEqual(reopened.ask(q, { limit: 5 }), engine.ask(q, { limit: 5 }), q);
+  for (const q of questions)
+    assert.deepEqual(reopened.knowledge.ask(q, { limit: 5 }), engine.knowledge.ask(q, { limit: 5 }), q);
 });
 
 test('a full rebuild is saved whole and later deltas build on it', async () => {
@@ -99,7 +100,7 @@ test('leftovers of a save killed half-way are ignored, then pruned', async () =>
   await writeFile(join(root, '.tmp-killed', FILES.manifest), '{"half":');
   await mkdir(join(root, 'orphan'));
   const reopened = await open({ syncOnOpen: false });
-  assert.equal(reopened.ask('What did the OSCE chair offer?').answered, true);
+  assert.equal(reopened.knowledge.ask('What did the OSCE chair offer?').answered, true);
   await engine.reindex({ full: true });
   const names = await readdir(root);
   assert.ok(!names.includes('.tmp-killed') && !names.includes('orphan'));
@@ -116,7 +117,7 @@ test('a delta whose base is gone is rebuilt instead of crashing', async () => {
     assert.ok(pointer?.base);
     await rm(join(workspace.ws.dataDir, 'generations', pointer.base), { recursive: true });
     const rebuilt = await open();
-    assert.equal(rebuilt.ask('zeppelin festival turnips').answered, true);
+    assert.equal(rebuilt.knowledge.ask('zeppelin festival turnips').answered, true);
   } finally {
     await writeFile(path, original);
   }
@@ -129,5 +130,5 @@ test('a truncated postings file is rebuilt instead of crashing', async () => {
   const bytes = await readFile(postings);
   await writeFile(postings, bytes.subarray(0, bytes.length >> 1));
   const rebuilt = await open();
-  assert.equal(rebuilt.ask('What did the OSCE chair offer?').answered, true);
+  assert.equal(rebuilt.knowledge.ask('What did the OSCE chair offer?').answered, true);
 });

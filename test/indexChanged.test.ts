@@ -98,7 +98,7 @@ test('a listener that throws is logged; the reindex still succeeds and the new i
   const report = await engine.reindex();
   assert.deepEqual(report.added, ['turnips']);
   assert.equal(report.saved, true);
-  assert.equal(engine.ask('Where was the zeppelin festival for turnips held?').answered, true);
+  assert.equal(engine.knowledge.ask('Where was the zeppelin festival for turnips held?').answered, true);
   const failed = lines.filter((l) => l.msg === 'onIndexChanged listener failed; the index change stands');
   assert.equal(failed.length, 1);
   assert.equal((failed[0]?.obj.err as Error | undefined)?.message, 'listener broke');

@@ -63,7 +63,7 @@ test('a pointer naming a path outside DATA_DIR is corrupt: the loader never open
   const { logger, messages } = recordingLogger();
   const engine = await open({ syncOnOpen: false, logger });
   assert.ok(messages('warn').includes('saved index unusable; rebuilding'));
-  assert.equal(engine.ask(PLANTED_QUESTION).answered, false, 'the planted index is not served');
+  assert.equal(engine.knowledge.ask(PLANTED_QUESTION).answered, false, 'the planted index is not served');
   await assert.rejects(loadGeneration(ws.dataDir, outward), IndexLoadError);
 });
 
@@ -105,7 +105,7 @@ test('a folder in place of DATA_DIR/current: one warning, answers from memory, a
   for (let run = 0; run < 3; run++) {
     const { logger, lines } = recordingLogger();
     const engine = await open({ logger });
-    assert.equal(engine.ask(OLD_QUESTION).answered, true);
+    assert.equal(engine.knowledge.ask(OLD_QUESTION).answered, true);
     const warnings = lines.filter((l) => l.level !== 'info');
     assert.equal(warnings.length, 1, JSON.stringify(warnings));
     assert.match(String(warnings[0]?.obj.reason), /current is a folder/);
@@ -123,7 +123,7 @@ test('a folder in place of DATA_DIR/current: one warning, answers from memory, a
       sync: false,
       notice: (line) => assert.fail(line),
     });
-    assert.equal(reader.ask(OLD_QUESTION).answered, true);
+    assert.equal(reader.knowledge.ask(OLD_QUESTION).answered, true);
     assert.equal(asked.lines.filter((l) => l.level !== 'info').length, 1);
   }
   assert.deepEqual(await tree(ws.dataDir), before);

@@ -26,11 +26,11 @@ async function savedWorkspace(t: { after(fn: () => Promise<void>): void }) {
 
 test('a missing knowledge folder is never taken for "every document was removed"', async (t) => {
   const { ws, open, engine, away } = await savedWorkspace(t);
-  const answers = questions.map((q) => engine.ask(q));
+  const answers = questions.map((q) => engine.knowledge.ask(q));
   const pointer = await readPointer(ws.dataDir);
   const generations = await readdir(join(ws.dataDir, 'generations'));
   const unchanged = (served: Engine) => {
-    for (const [i, q] of questions.entries()) assert.deepEqual(served.ask(q), answers[i], q);
+    for (const [i, q] of questions.entries()) assert.deepEqual(served.knowledge.ask(q), answers[i], q);
   };
 
   await rename(ws.knowledgeDir, away);
@@ -102,7 +102,7 @@ test('once the missing folder is back, the served index is brought up to date wi
   const report = await await first;
   assert.deepEqual(report.added, ['turnips']);
   assert.deepEqual(report.removed, []);
-  assert.equal(engine.ask(CRASH_QUESTION).answered, true);
+  assert.equal(engine.knowledge.ask(CRASH_QUESTION).answered, true);
   assert.equal(engine.knowledgeUnavailable, null);
   assert.equal(calls.length, 1);
   assert.deepEqual(messages('info'), ['knowledge folder is back; reindexing']);

@@ -16,7 +16,7 @@ before(async () => {
 
 async function scores(file: string): Promise<{ s: EvalScores; report: string }> {
   const questions = parseQuestions(await readFile(join(import.meta.dirname, '..', 'eval', file), 'utf8'));
-  const s = runEval(engine, questions);
+  const s = runEval(engine.knowledge, questions);
   return { s, report: formatScores(s) };
 }
 

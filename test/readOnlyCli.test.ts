@@ -41,9 +41,9 @@ async function tree(dir: string): Promise<string[]> {
 
 test('a reading command with no saved index builds and saves one first, then reads it without a notice', async (t) => {
   const { ws, notices, read } = await workspace(t);
-  assert.equal((await read()).ask(OLD_QUESTION).answered, true);
+  assert.equal((await read()).knowledge.ask(OLD_QUESTION).answered, true);
   assert.ok(await readPointer(ws.dataDir), 'saved');
-  assert.equal((await read()).ask(OLD_QUESTION).answered, true);
+  assert.equal((await read()).knowledge.ask(OLD_QUESTION).answered, true);
   assert.deepEqual(notices, []);
 });
 
@@ -63,8 +63,8 @@ test('a reading command takes no lock and writes nothing; one line says what cha
   const held = await acquireLock(join(ws.dataDir, INDEX_LOCK), 'reindex');
   try {
     const reader = await read();
-    assert.equal(reader.ask(CRASH_QUESTION).answered, false, 'answers come from the saved index');
-    assert.equal(reader.ask(OLD_QUESTION).answered, true);
+    assert.equal(reader.knowledge.ask(CRASH_QUESTION).answered, false, 'answers come from the saved index');
+    assert.equal(reader.knowledge.ask(OLD_QUESTION).answered, true);
   } finally {
     await held.release();
   }
@@ -79,7 +79,7 @@ test('a reading command takes no lock and writes nothing; one line says what cha
 
   // --sync opts in to bringing the index up to date first.
   const synced = await read(true);
-  assert.equal(synced.ask(CRASH_QUESTION).answered, true);
+  assert.equal(synced.knowledge.ask(CRASH_QUESTION).answered, true);
   assert.notDeepEqual(await readPointer(ws.dataDir), pointer);
   assert.equal(notices.length, 1);
 });
@@ -88,7 +88,7 @@ test('a reading command with the knowledge folder gone answers from the saved in
   const { ws, notices, read } = await workspace(t);
   await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir });
   await rename(ws.knowledgeDir, `${ws.knowledgeDir}-away`);
-  assert.equal((await read()).ask(OLD_QUESTION).answered, true);
+  assert.equal((await read()).knowledge.ask(OLD_QUESTION).answered, true);
   assert.equal(notices.length, 1);
   assert.match(
     notices[0] ?? '',
@@ -102,7 +102,7 @@ test('skipped documents are one warning line, however many', async (t) => {
     await writeFile(join(ws.knowledgeDir, name), '');
   const { logger, lines } = recordingLogger();
   const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, logger });
-  assert.equal(engine.skipped.length, 3);
+  assert.equal(engine.knowledge.skipped().length, 3);
   const warnings = lines.filter((l) => l.level === 'warn');
   assert.equal(warnings.length, 1, JSON.stringify(warnings));
   assert.equal(warnings[0]?.obj.count, 3);

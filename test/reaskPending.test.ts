@@ -4,7 +4,6 @@ import { reaskPending, type Told } from '../src/gaps/reaskPending.js';
 import type { GapSubscription } from '../src/state/gapStore.js';
 import { MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
 import type { Answer, Citation } from '../src/types.js';
-import { SerialRunner } from '../src/util/serialRunner.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 function memoryGaps(t: { after(fn: () => Promise<void>): void }) {
@@ -165,39 +164,4 @@ test('a delivery that fails after the claim is logged and not retried; a rolled-
     working.told.map((x) => x.memberId),
     ['222'],
   );
-});
-
-test('triggers while a run is going give one more run after it, not one each', async () => {
-  let runs = 0;
-  let release: () => void = () => {};
-  const runner = new SerialRunner(
-    async () => {
-      runs++;
-      if (runs === 1) await new Promise<void>((resolve) => (release = resolve));
-    },
-    () => {},
-  );
-  const first = runner.trigger();
-  const later = [runner.trigger(), runner.trigger(), runner.trigger()];
-  release();
-  await Promise.all([first, ...later]);
-  assert.equal(runs, 2);
-  await runner.trigger();
-  assert.equal(runs, 3);
-});
-
-test('a failing run is reported and does not stop later runs', async () => {
-  const errors: unknown[] = [];
-  let runs = 0;
-  const runner = new SerialRunner(
-    async () => {
-      runs++;
-      if (runs === 1) throw new Error('database locked');
-    },
-    (error) => errors.push(error),
-  );
-  await runner.trigger();
-  await runner.trigger();
-  assert.equal(runs, 2);
-  assert.equal(errors.length, 1);
 });

@@ -3,12 +3,13 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
-import { Engine, type EngineLogger } from '../src/engine/engine.js';
+import { Engine } from '../src/engine/engine.js';
 import { ReindexPausedError, RollbackError } from '../src/engine/rollbackReport.js';
 import { planDelta } from '../src/indexStore/deltaPolicy.js';
 import { readPointer } from '../src/indexStore/indexPointer.js';
 import { loadCurrentIndex } from '../src/indexStore/loadGeneration.js';
 import { saveIndex } from '../src/indexStore/saveGeneration.js';
+import type { Log } from '../src/log/log.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
 const NEW_DOCUMENT = `---
@@ -24,7 +25,7 @@ const OLD_QUESTION = 'Where was Navalny evacuated to?';
 async function workspace(t: { after(fn: () => Promise<void>): void }) {
   const ws = await tempWorkspace();
   t.after(() => ws.cleanup());
-  const open = (options: { syncOnOpen?: boolean; logger?: EngineLogger } = {}) =>
+  const open = (options: { syncOnOpen?: boolean; logger?: Log } = {}) =>
     Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, ...options });
   const addDocument = () => writeFile(join(ws.knowledgeDir, 'turnips.md'), NEW_DOCUMENT);
   return { ws, open, addDocument };
@@ -36,7 +37,7 @@ test('rollback with nothing saved before refuses and changes nothing', async (t)
   const pointer = await readPointer(ws.dataDir);
   await assert.rejects(engine.rollback(), RollbackError);
   assert.deepEqual(await readPointer(ws.dataDir), pointer);
-  assert.equal(engine.ask(OLD_QUESTION).answered, true);
+  assert.equal(engine.knowledge.ask(OLD_QUESTION).answered, true);
 });
 
 test('rollback serves the previous index, survives a restart paused, and a second rollback undoes it', async (t) => {
@@ -45,15 +46,15 @@ test('rollback serves the previous index, survives a restart paused, and a secon
   const documents = engine.current.documents.size;
   await addDocument();
   await engine.reindex();
-  assert.equal(engine.ask(NEW_QUESTION).answered, true);
+  assert.equal(engine.knowledge.ask(NEW_QUESTION).answered, true);
 
   const report = await engine.rollback();
   assert.deepEqual(report.removed, ['turnips']);
   assert.deepEqual([report.added, report.changed], [[], []]);
   assert.equal(report.to.documents, documents);
   assert.equal(report.from.documents, documents + 1);
-  assert.equal(engine.ask(NEW_QUESTION).answered, false);
-  assert.equal(engine.ask(OLD_QUESTION).answered, true);
+  assert.equal(engine.knowledge.ask(NEW_QUESTION).answered, false);
+  assert.equal(engine.knowledge.ask(OLD_QUESTION).answered, true);
   const pointer = await readPointer(ws.dataDir);
   assert.equal(pointer?.rolledBack?.from, report.from.generation);
   assert.equal(engine.rolledBack?.from, report.from.generation);
@@ -61,13 +62,13 @@ test('rollback serves the previous index, survives a restart paused, and a secon
   // A restart does not re-apply the folder behind the moderator's back.
   const { lines, logger } = recordingLogger();
   const restarted = await open({ logger });
-  assert.equal(restarted.ask(NEW_QUESTION).answered, false);
+  assert.equal(restarted.knowledge.ask(NEW_QUESTION).answered, false);
   assert.ok(restarted.rolledBack);
   assert.ok(lines.some((l) => l.level === 'warn' && l.msg?.includes('rolled-back index')));
 
   const undo = await restarted.rollback();
   assert.deepEqual(undo.added, ['turnips']);
-  assert.equal(restarted.ask(NEW_QUESTION).answered, true);
+  assert.equal(restarted.knowledge.ask(NEW_QUESTION).answered, true);
 });
 
 test('a reindex on purpose after a rollback applies the folder again and ends the pause', async (t) => {
@@ -80,7 +81,7 @@ test('a reindex on purpose after a rollback applies the folder again and ends th
   assert.deepEqual(report.added, ['turnips']);
   assert.equal(engine.rolledBack, null);
   assert.equal((await readPointer(ws.dataDir))?.rolledBack, undefined);
-  assert.equal((await open()).ask(NEW_QUESTION).answered, true);
+  assert.equal((await open()).knowledge.ask(NEW_QUESTION).answered, true);
 
   // Even when the folder already matches the rolled-back index, the pause ends.
   await engine.rollback();
@@ -107,7 +108,7 @@ test('a previous index that cannot be read leaves the current one serving and cu
     return true;
   });
   assert.deepEqual(await readPointer(ws.dataDir), pointer);
-  assert.equal(engine.ask(NEW_QUESTION).answered, true);
+  assert.equal(engine.knowledge.ask(NEW_QUESTION).answered, true);
   assert.equal(engine.rolledBack, null);
 });
 
@@ -118,13 +119,13 @@ test('a serving engine follows a reindex and a rollback saved by another process
   assert.equal(await bot.followSaved(), false);
   await addDocument();
   await cli.reindex();
-  assert.equal(bot.ask(NEW_QUESTION).answered, false);
+  assert.equal(bot.knowledge.ask(NEW_QUESTION).answered, false);
   assert.equal(await bot.followSaved(), true);
-  assert.equal(bot.ask(NEW_QUESTION).answered, true);
+  assert.equal(bot.knowledge.ask(NEW_QUESTION).answered, true);
 
   await cli.rollback();
   assert.equal(await bot.followSaved(), true);
-  assert.equal(bot.ask(NEW_QUESTION).answered, false);
+  assert.equal(bot.knowledge.ask(NEW_QUESTION).answered, false);
   assert.ok(bot.rolledBack);
 });
 
@@ -142,7 +143,7 @@ test('a delta save never builds on a generation another process pruned', async (
   const names = await readdir(join(ws.dataDir, 'generations'));
   const pointer = await readPointer(ws.dataDir);
   assert.ok(pointer?.base && names.includes(pointer.base) && names.includes(pointer.generation));
-  assert.equal((await open({ syncOnOpen: false })).ask(NEW_QUESTION).answered, true);
+  assert.equal((await open({ syncOnOpen: false })).knowledge.ask(NEW_QUESTION).answered, true);
 
   // And a base that is gone all the same makes the save a full one.
   const current = await loadCurrentIndex(ws.dataDir);
@@ -166,8 +167,8 @@ test('an unreadable index saved elsewhere is reported once and the served one st
   assert.equal(await bot.followSaved(), false);
   assert.equal(await bot.followSaved(), false);
   assert.equal(lines.filter((l) => l.msg === 'index saved by another process is unreadable').length, 1);
-  assert.equal(bot.ask(OLD_QUESTION).answered, true);
-  assert.equal(bot.isReindexing, false);
+  assert.equal(bot.knowledge.ask(OLD_QUESTION).answered, true);
+  assert.equal(bot.activity, null);
 });
 
 test('an automatic reindex queued behind a rollback does not undo it; a moderator change in the queue does', async (t) => {
@@ -182,7 +183,7 @@ test('an automatic reindex queued behind a rollback does not undo it; a moderato
   await assert.rejects(watched, ReindexPausedError);
   assert.ok(engine.rolledBack);
   assert.ok((await readPointer(ws.dataDir))?.rolledBack);
-  assert.equal(engine.ask(NEW_QUESTION).answered, false);
+  assert.equal(engine.knowledge.ask(NEW_QUESTION).answered, false);
 
   // Sharing the follow-up with a moderator's change makes it run, and the reply can say the rollback ended.
   const undo = engine.rollback();
@@ -205,7 +206,7 @@ test('a rollback made by another process holds against this one until a moderato
   // Before the bot has looked at the pointer, its automatic reindex finds the rollback under the lock.
   await assert.rejects(bot.reindex({ automatic: true }), ReindexPausedError);
   assert.ok(bot.rolledBack);
-  assert.equal(bot.ask(NEW_QUESTION).answered, false);
+  assert.equal(bot.knowledge.ask(NEW_QUESTION).answered, false);
   const report = await bot.reindex();
   assert.equal(report.endedRollback, true);
   assert.deepEqual(report.added, ['turnips']);

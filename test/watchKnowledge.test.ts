@@ -5,21 +5,7 @@ import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type KnowledgeWatcher, type WatchOptions, watchKnowledge } from '../src/knowledge/watchKnowledge.js';
-
-interface LogEntry {
-  level: 'warn' | 'error';
-  obj: object;
-  msg?: string;
-}
-
-function fakeLogger() {
-  const entries: LogEntry[] = [];
-  return {
-    entries,
-    warn: (obj: object, msg?: string) => entries.push({ level: 'warn', obj, msg }),
-    error: (obj: object, msg?: string) => entries.push({ level: 'error', obj, msg }),
-  };
-}
+import { recordingLogger } from './helpers/recordingLogger.js';
 
 /** Records onChange calls; next() awaits the next one not yet taken, failing the test after a bounded wait. */
 function recorder(behaviour: (files: string[], n: number) => void = () => {}) {
@@ -144,33 +130,33 @@ test('close() stops everything, also a burst in progress, and is idempotent', as
 
 test('an onChange that throws is logged, and later bursts still fire', async (t) => {
   const dir = await tempDir(t);
-  const logger = fakeLogger();
+  const { logger, lines } = recordingLogger();
   const rec = recorder((_files, n) => {
     if (n === 1) throw new Error('reindex exploded');
   });
   start(t, dir, rec.onChange, { debounceMs: 50, logger });
   await writeFile(join(dir, 'one.md'), '1');
   assert.deepEqual(await rec.next(), ['one.md']);
-  assert.equal(logger.entries.length, 1);
-  assert.equal(logger.entries[0]!.level, 'error');
-  assert.equal((logger.entries[0]!.obj as { err: Error }).err.message, 'reindex exploded');
+  assert.equal(lines.length, 1);
+  assert.equal(lines[0]!.level, 'error');
+  assert.equal((lines[0]!.obj as { err: Error }).err.message, 'reindex exploded');
   await writeFile(join(dir, 'two.md'), '2');
   assert.deepEqual(await rec.next(), ['two.md']);
-  assert.equal(logger.entries.length, 1);
+  assert.equal(lines.length, 1);
 });
 
 test('a folder deleted and made again is watched again, with a call once it is back', async (t) => {
   const dir = join(await tempDir(t), 'knowledge');
   await mkdir(dir);
   await writeFile(join(dir, 'a.md'), 'a');
-  const logger = fakeLogger();
+  const { logger, lines } = recordingLogger();
   const rec = recorder();
   start(t, dir, rec.onChange, { debounceMs: 50, logger });
   await rm(dir, { recursive: true });
-  await until(() => logger.entries.length > 0, 'the lost folder is logged');
+  await until(() => lines.length > 0, 'the lost folder is logged');
   await sleep(50);
   assert.deepEqual(
-    logger.entries.map((e) => e.level),
+    lines.map((e) => e.level),
     ['warn'],
   );
   rec.dropAll();
@@ -180,21 +166,21 @@ test('a folder deleted and made again is watched again, with a call once it is b
   assert.deepEqual(await rec.next(), []);
   await writeFile(join(dir, 'c.md'), 'c');
   assert.deepEqual(await rec.next(), ['c.md']);
-  assert.equal(logger.entries.length, 1, 'the outage is logged once');
+  assert.equal(lines.length, 1, 'the outage is logged once');
 });
 
 test('a folder missing at start is watched once it exists', async (t) => {
   const dir = join(await tempDir(t), 'not-yet');
-  const logger = fakeLogger();
+  const { logger, lines } = recordingLogger();
   const rec = recorder();
   start(t, dir, rec.onChange, { debounceMs: 50, logger });
   assert.deepEqual(
-    logger.entries.map((e) => e.level),
+    lines.map((e) => e.level),
     ['warn'],
   );
   await mkdir(dir);
   assert.deepEqual(await rec.next(), []);
   await writeFile(join(dir, 'd.md'), 'd');
   assert.deepEqual(await rec.next(), ['d.md']);
-  assert.equal(logger.entries.length, 1);
+  assert.equal(lines.length, 1);
 });

@@ -3,11 +3,6 @@ import { test } from 'node:test';
 import { createShutdown } from '../src/bot/watchProcess.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 
-const logger = () => {
-  const recorded = recordingLogger();
-  return { ...recorded, logger: { ...recorded.logger, fatal: recorded.logger.error } };
-};
-
 /** A shutdown whose exit is recorded instead of ending the test process. */
 function recordedExit() {
   const codes: number[] = [];
@@ -26,7 +21,7 @@ function recordedExit() {
 }
 
 test('closing runs every step, last added first, past one that fails, then exits once with the highest code', async () => {
-  const { logger: log, messages } = logger();
+  const { logger: log, messages } = recordingLogger();
   const exit = recordedExit();
   const shutdown = createShutdown(log, { exit: exit.exit, boundMs: 60_000 });
   const ran: string[] = [];
@@ -44,7 +39,7 @@ test('closing runs every step, last added first, past one that fails, then exits
 });
 
 test('a close that hangs does not keep the process: it exits after the bound, with the code asked for', async () => {
-  const { logger: log, messages } = logger();
+  const { logger: log, messages } = recordingLogger();
   const exit = recordedExit();
   const shutdown = createShutdown(log, { exit: exit.exit, boundMs: 20 });
   shutdown.onClose(() => new Promise(() => {}));

@@ -1,9 +1,9 @@
-import type { Logger } from 'pino';
 import type { BotConfig } from '../config/botConfig.js';
 import { type Engine, ReindexBusyError } from '../engine/engine.js';
 import { EveryDocumentGoneError } from '../engine/everyDocumentGoneError.js';
 import { ReindexPausedError } from '../engine/rollbackReport.js';
 import { watchKnowledge } from '../knowledge/watchKnowledge.js';
+import type { Log } from '../log/log.js';
 import { syncWhenKnowledgeReturns } from './syncWhenKnowledgeReturns.js';
 
 /** How often the bot checks DATA_DIR/current for an index another process saved (a CLI reindex or rollback). */
@@ -18,7 +18,7 @@ const RETRY_MS = 5000;
 export function keepIndexCurrent(
   engine: Engine,
   config: Pick<BotConfig, 'knowledgeDir' | 'knowledgeWatch' | 'watchDebounceMs'>,
-  logger: Logger,
+  logger: Log,
 ): () => void {
   const follow = setInterval(() => void engine.followSaved(), FOLLOW_MS);
   follow.unref();

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
-import type { Logger } from 'pino';
 import { type Engine, ReindexBusyError } from '../engine/engine.js';
 import { EveryDocumentGoneError } from '../engine/everyDocumentGoneError.js';
 import { ReindexPausedError } from '../engine/rollbackReport.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
+import type { Log } from '../log/log.js';
 
 /** How often a missing knowledge folder is looked for. */
 const FOLDER_POLL_MS = 2000;
@@ -24,7 +24,7 @@ const folderStamp = (dir: string) =>
 export function syncWhenKnowledgeReturns(
   engine: Engine,
   dir: string,
-  logger: Pick<Logger, 'info' | 'warn' | 'error'>,
+  logger: Log,
   pollMs = FOLDER_POLL_MS,
 ): () => void {
   let stopped = false;

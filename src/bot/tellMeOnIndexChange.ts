@@ -1,11 +1,11 @@
 import type { Client } from 'discord.js';
-import type { Logger } from 'pino';
 import { citationsToAsk } from '../discord/answerReply.js';
 import { noticeChannels, tellMember } from '../discord/gaps/tellMember.js';
 import type { Engine } from '../engine/engine.js';
 import { reaskPending } from '../gaps/reaskPending.js';
+import type { Log } from '../log/log.js';
 import type { State } from '../state/state.js';
-import { SerialRunner } from '../util/serialRunner.js';
+import { CoalescingRunner } from '../util/coalescingRunner.js';
 
 /**
  * "Tell me when this is covered", end to end: after every change of the served documents the
@@ -13,8 +13,8 @@ import { SerialRunner } from '../util/serialRunner.js';
  * ones are told. Changes before the client is ready are covered by the run at start, which also
  * tells those a restart interrupted.
  */
-export function tellMeOnIndexChange(logger: Logger) {
-  let runner: SerialRunner | null = null;
+export function tellMeOnIndexChange(logger: Log) {
+  let runner: CoalescingRunner | null = null;
   return {
     /** For EngineOptions.onIndexChanged. */
     onIndexChanged(): Promise<void> | undefined {
@@ -25,11 +25,12 @@ export function tellMeOnIndexChange(logger: Logger) {
       const channels = noticeChannels(client);
       const deps = {
         gaps: state.gaps,
-        ask: (query: string) => engine.ask(query, { limit: citationsToAsk(0), mode: 'question' as const }),
+        ask: (query: string) =>
+          engine.knowledge.ask(query, { limit: citationsToAsk(0), mode: 'question' as const }),
         tell: tellMember.bind(null, channels),
         logger,
       };
-      runner = new SerialRunner(
+      runner = new CoalescingRunner(
         async () => logger.info(await reaskPending(deps), 'unanswered questions asked again'),
         (error) => logger.error({ err: error }, 'could not ask the unanswered questions again'),
       );

@@ -1,13 +1,6 @@
 /** How the bot process ends: cleanly and within a bound, on a signal or after an uncaught exception. */
 
-/** The part of pino these handlers use. */
-export interface ProcessLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-  fatal(obj: object, msg?: string): void;
-  flush?(): void;
-}
+import type { Log } from '../log/log.js';
 
 export interface ShutdownOptions {
   /** Exit even if closing has not finished by then (default 5 s). */
@@ -23,7 +16,7 @@ export interface Shutdown {
   stop(code: number): void;
 }
 
-export function createShutdown(logger: ProcessLogger, options: ShutdownOptions = {}): Shutdown {
+export function createShutdown(logger: Log, options: ShutdownOptions = {}): Shutdown {
   const boundMs = options.boundMs ?? 5000;
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const steps: (() => unknown)[] = [];
@@ -68,7 +61,7 @@ export function createShutdown(logger: ProcessLogger, options: ShutdownOptions =
  * logs it and keeps serving. An uncaught exception leaves the process in an undefined state (Node's
  * documentation): it is logged, the bot closes (bounded) and exits 1, for a supervisor to restart it.
  */
-export function handleStrayErrors(logger: ProcessLogger, shutdown: Shutdown): void {
+export function handleStrayErrors(logger: Log, shutdown: Shutdown): void {
   process.on('unhandledRejection', (reason) =>
     logger.error({ err: reason }, 'unhandled rejection; still serving'),
   );
@@ -79,7 +72,7 @@ export function handleStrayErrors(logger: ProcessLogger, shutdown: Shutdown): vo
 }
 
 /** SIGINT/SIGTERM: close (bounded), then exit 0. */
-export function shutDownOnSignals(logger: ProcessLogger, shutdown: Shutdown): void {
+export function shutDownOnSignals(logger: Log, shutdown: Shutdown): void {
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     shutdown.stop(0);

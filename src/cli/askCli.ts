@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   const answer = (question: string): void => {
     if (question.length > MAX_QUERY_CHARS)
       process.stderr.write(`notice: question cut to its first ${MAX_QUERY_CHARS} characters\n`);
-    const result = engine.ask(question, { limit: args.limit });
+    const result = engine.knowledge.ask(question, { limit: args.limit });
     process.stdout.write(
       args.json ? `${JSON.stringify(answerJson(result))}\n` : `${formatAnswerText(result, style)}\n\n`,
     );

@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   const baseline = buildBm25Baseline(engine.current.passages.values());
   const results: FileScores[] = sets.map(({ file, questions }) => ({
     file,
-    ours: runEval(engine, questions),
+    ours: runEval(engine.knowledge, questions),
     baseline: runBaseline(baseline, questions),
   }));
   const report = {

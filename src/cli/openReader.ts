@@ -34,7 +34,7 @@ export async function openReader({ sync, notice, ...engine }: ReaderOptions): Pr
     return reader;
   }
   try {
-    const changes = await folderChanges(engine.knowledgeDir, reader.current, reader.skipped);
+    const changes = await folderChanges(engine.knowledgeDir, reader.current, reader.knowledge.skipped());
     if (isStale(changes)) notice(describeStaleness(changes));
   } catch (error) {
     if (!(error instanceof KnowledgeFolderError)) throw error;

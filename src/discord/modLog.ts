@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import type { Log } from '../log/log.js';
 import type { MessagePayload } from './send/payload.js';
 import { type SendableChannel, sendToChannel } from './send/respond.js';
 
@@ -6,10 +7,6 @@ import { type SendableChannel, sendToChannel } from './send/respond.js';
 export type ModLog = (payload: MessagePayload) => Promise<void>;
 
 export type FindChannel = (id: string) => Promise<SendableChannel | null>;
-
-export interface ModLogLogger {
-  warn(obj: object, msg?: string): void;
-}
 
 /** The channel from the client's cache, else from Discord; null when the bot cannot post in it. */
 export function channelFinder(client: Pick<Client, 'channels'>): FindChannel {
@@ -19,7 +16,7 @@ export function channelFinder(client: Pick<Client, 'channels'>): FindChannel {
   };
 }
 
-export function createModLog(find: FindChannel, channelId: string | null, logger: ModLogLogger): ModLog {
+export function createModLog(find: FindChannel, channelId: string | null, logger: Log): ModLog {
   if (channelId === null) return async () => {};
   return async (payload) => {
     try {

@@ -1,10 +1,8 @@
 import type { RolledBack } from '../indexStore/indexPointer.js';
 import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
-import type { AnswerOptions } from '../search/answerQuery.js';
+import { type Log, silentLog } from '../log/log.js';
 import type { SearchState } from '../search/searchState.js';
 import { warmUpLexicons } from '../text/lexicons.js';
-import type { Answer, SkippedDocument } from '../types.js';
-import { type EngineLogger, silentLogger } from './engineLogger.js';
 import { EveryDocumentGoneError } from './everyDocumentGoneError.js';
 import { GenerationSync } from './generationSync.js';
 import type { IndexChangeListener } from './indexChange.js';
@@ -18,7 +16,6 @@ import { type ReindexOptions, runReindex } from './runReindex.js';
 import { ServedIndex } from './servedIndex.js';
 import { type EngineActivity, WriterQueue } from './writerQueue.js';
 
-export type { EngineLogger } from './engineLogger.js';
 export type { IndexChange } from './indexChange.js';
 export { ReindexBusyError } from './reindexBusyError.js';
 export type { ReindexOptions } from './runReindex.js';
@@ -27,7 +24,7 @@ export type { EngineActivity } from './writerQueue.js';
 export interface EngineOptions {
   knowledgeDir: string;
   dataDir: string;
-  logger?: EngineLogger;
+  logger?: Log;
   /** Keep the index in memory only (tests, eval, bench). */
   persist?: boolean;
   /** Bring the loaded index up to date with the knowledge folder while opening (default true). */
@@ -47,14 +44,14 @@ export class Engine {
   private readonly served = new ServedIndex();
   private readonly sync: GenerationSync;
   private readonly writer = new WriterQueue<ReindexReport>();
-  private readonly logger: EngineLogger;
+  private readonly logger: Log;
   /** Why the start-up sync could not read the knowledge folder (null once it did, or if it never failed). */
   private folderProblem: string | null = null;
   /** The read side: what commands ask of the knowledge. */
   readonly knowledge = new KnowledgeReader(this.served);
 
   private constructor(private readonly options: EngineOptions) {
-    this.logger = options.logger ?? silentLogger;
+    this.logger = options.logger ?? silentLog;
     this.sync = new GenerationSync(this.served, {
       dataDir: options.dataDir,
       persist: options.persist !== false,
@@ -110,14 +107,6 @@ export class Engine {
     return this.served.state;
   }
 
-  get skipped(): readonly SkippedDocument[] {
-    return this.served.skipped;
-  }
-
-  get isReindexing(): boolean {
-    return this.writer.busy;
-  }
-
   /** What is running now (a reindex, a rollback, or a switch to an index saved elsewhere), if anything. */
   get activity(): EngineActivity | null {
     return this.writer.activity;
@@ -134,10 +123,6 @@ export class Engine {
   /** Set while a rolled-back index serves: automatic reindexes (start-up, watch) wait for a moderator's. */
   get rolledBack(): RolledBack | null {
     return this.sync.rolledBack;
-  }
-
-  ask(query: string, options?: AnswerOptions): Answer {
-    return this.knowledge.ask(query, options);
   }
 
   /** Brings the index up to date; rejects with ReindexBusyError while another reindex runs. */

@@ -8,8 +8,8 @@ import {
 } from '../indexStore/indexPointer.js';
 import { loadGeneration, type SavedIndex } from '../indexStore/loadGeneration.js';
 import { saveIndex } from '../indexStore/saveGeneration.js';
+import type { Log } from '../log/log.js';
 import { crashPoint } from '../util/crashPoint.js';
-import type { EngineLogger } from './engineLogger.js';
 import { announceChange, type IndexChange, type IndexChangeListener } from './indexChange.js';
 import type { Fence } from './indexLock.js';
 import { loadAtStart } from './loadAtStart.js';
@@ -22,7 +22,7 @@ export interface GenerationSyncOptions {
   dataDir: string;
   /** False: the index lives in memory only (tests, eval, bench). */
   persist: boolean;
-  logger: EngineLogger;
+  logger: Log;
   onIndexChanged?: IndexChangeListener | undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { EngineLogger } from './engineLogger.js';
+import type { Log } from '../log/log.js';
 
 /** Documents (by id) the served index gained, changed or lost in one reindex, rollback or switch. */
 export interface IndexChange {
@@ -19,7 +19,7 @@ export type IndexChangeListener = (change: IndexChange) => unknown;
 export function announceChange(
   listener: IndexChangeListener | undefined,
   change: IndexChange,
-  logger: EngineLogger,
+  logger: Log,
 ): void {
   if (!listener || change.added.length + change.changed.length + change.removed.length === 0) return;
   const failed = (error: unknown) =>

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { acquireLock, type HeldLock, LockBusyError } from '../indexStore/processLock.js';
+import type { Log } from '../log/log.js';
 import { ReindexBusyError } from './reindexBusyError.js';
 
 /** DATA_DIR/index.lock: held by whichever process (bot or CLI) writes the index. */
@@ -27,15 +28,11 @@ export async function releaseIndexLocks(): Promise<void> {
   await Promise.allSettled([...held].map((lock) => lock.release()));
 }
 
-interface LockLogger {
-  warn(obj: object, msg?: string): void;
-}
-
 /** Runs `work` holding the data folder's index lock; a live holder elsewhere makes it a ReindexBusyError. */
 export async function withIndexLock<T>(
   dataDir: string,
   purpose: string,
-  logger: LockLogger,
+  logger: Log,
   work: (fence: Fence) => Promise<T>,
 ): Promise<T> {
   let lock: HeldLock;

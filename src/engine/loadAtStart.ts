@@ -1,6 +1,6 @@
 import { IndexLoadError, PointerUnreadableError } from '../indexStore/indexLoadError.js';
 import { loadCurrentIndex, type SavedIndex } from '../indexStore/loadGeneration.js';
-import type { EngineLogger } from './engineLogger.js';
+import type { Log } from '../log/log.js';
 
 export interface StartingIndex {
   /** The saved index to serve; null when there is none or it cannot be read (one is built instead). */
@@ -10,7 +10,7 @@ export interface StartingIndex {
 }
 
 /** The saved index a starting engine serves, each reason it cannot be logged once. */
-export async function loadAtStart(dataDir: string, logger: EngineLogger): Promise<StartingIndex> {
+export async function loadAtStart(dataDir: string, logger: Log): Promise<StartingIndex> {
   const started = performance.now();
   try {
     const saved = await loadCurrentIndex(dataDir);

@@ -1,9 +1,9 @@
-import type { EngineLogger } from './engineLogger.js';
+import type { Log } from '../log/log.js';
 import { EVERY_DOCUMENT_GONE_ADVICE, EveryDocumentGoneError } from './everyDocumentGoneError.js';
 import { LISTED_NAMES, type ReindexReport, reportLogFields } from './reindexReport.js';
 
 /** The "reindex finished" line, and one line for the files skipped however many. */
-export function logReindexFinished(logger: EngineLogger, report: ReindexReport): void {
+export function logReindexFinished(logger: Log, report: ReindexReport): void {
   logger.info(reportLogFields(report), 'reindex finished');
   if (report.skipped.length > 0)
     logger.warn(
@@ -17,7 +17,7 @@ export function logReindexFinished(logger: EngineLogger, report: ReindexReport):
 }
 
 /** A reindex refused because the folder holds none of the indexed documents: what to do about it. */
-export function logReindexRefused(logger: EngineLogger, error: unknown): void {
+export function logReindexRefused(logger: Log, error: unknown): void {
   if (error instanceof EveryDocumentGoneError)
     logger.warn(
       { reason: error.message, indexed: error.indexed, todo: EVERY_DOCUMENT_GONE_ADVICE },

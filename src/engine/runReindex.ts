@@ -1,10 +1,10 @@
 import { loadAliasGroups } from '../knowledge/loadAliases.js';
 import { scanKnowledge } from '../knowledge/loadKnowledge.js';
+import type { Log } from '../log/log.js';
 import { aliasTableFor } from '../text/aliasTable.js';
 import { buildState, type Fingerprints } from './buildState.js';
 import type { KnowledgeDiff } from './diffKnowledge.js';
 import { summarizeDocument } from './documentSummary.js';
-import type { EngineLogger } from './engineLogger.js';
 import { EveryDocumentGoneError } from './everyDocumentGoneError.js';
 import { knownFiles, refreshFingerprints } from './fingerprints.js';
 import type { GenerationSync } from './generationSync.js';
@@ -29,7 +29,7 @@ export interface ReindexContext {
   knowledgeDir: string;
   served: ServedIndex;
   sync: GenerationSync;
-  logger: EngineLogger;
+  logger: Log;
   /** Test hook: called as a patch applies each document; a throw stands for a bug met half-way. */
   onPatchApply?: ((documentId: string) => void) | undefined;
 }
@@ -68,29 +68,25 @@ export async function runReindex(
   const skipped = [...scan.skipped, ...aliasProblems];
   const skippedChanged = JSON.stringify(skipped) !== JSON.stringify(served.skipped);
 
-  if (mode === 'full')
-    served.state = await buildState(
-      scan.documents,
-      aliases,
-      aliasGroups,
-      scan.fingerprints,
-      before.documents,
-    );
-  else if (mode === 'incremental') await patchUndoably(context, diff, scan.fingerprints);
+  if (mode === 'incremental') await patchUndoably(context, diff, scan.fingerprints);
+  const state =
+    mode === 'full'
+      ? await buildState(scan.documents, aliases, aliasGroups, scan.fingerprints, before.documents)
+      : served.state;
+  const fingerprintsChanged = refreshFingerprints(state, diff.unchanged, scan.fingerprints);
+  served.serve(state, skipped);
   if (mode !== 'unchanged') sync.markUnsaved();
-  const fingerprintsChanged = refreshFingerprints(served.state, diff.unchanged, scan.fingerprints);
-  served.skipped = skipped;
 
   const report: ReindexReport = {
     mode,
     added: diff.added.map((d) => d.id),
     changed: diff.changed.map((d) => d.id),
     removed: diff.removed,
-    arrived: [...diff.added, ...diff.changed].flatMap((d) => summarizeDocument(served.state, d.id) ?? []),
+    arrived: [...diff.added, ...diff.changed].flatMap((d) => summarizeDocument(state, d.id) ?? []),
     skipped,
-    documents: served.state.documents.size,
+    documents: state.documents.size,
     passagesBefore,
-    passagesAfter: served.state.passages.size,
+    passagesAfter: state.passages.size,
     ms: 0,
     applyMs: Math.round(performance.now() - started),
     saveMs: 0,

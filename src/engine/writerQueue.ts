@@ -7,6 +7,9 @@ export type EngineActivity = 'reindex' | 'rollback' | 'reload';
  * One writer at a time: a reindex, a rollback, or a switch to an index another process saved. A
  * second writer asked for meanwhile is refused (ReindexBusyError), unless it is queued to run
  * after the current one with `runNext`: callers queueing during the same wait share one run.
+ * (Not util's CoalescingRunner: that one waits for its own job and reports errors aside, while a
+ * queued run here waits for whichever writer runs, merges its callers' options, and hands each of
+ * them its report or its error.)
  */
 export class WriterQueue<Queued> {
   private running: { done: Promise<unknown>; activity: EngineActivity } | null = null;

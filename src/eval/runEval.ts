@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/engine.js';
+import type { KnowledgeReader } from '../engine/knowledgeReader.js';
 import { alignColumns } from './alignColumns.js';
 import type { Bm25Baseline } from './bm25Baseline.js';
 import type { EvalQuestion } from './question.js';
@@ -7,9 +7,9 @@ import { type EvalScores, scoreAnswers } from './scoreAnswers.js';
 /** Citations scored per question: MRR@5 looks at the first five. */
 const DEPTH = 5;
 
-export function runEval(engine: Engine, questions: EvalQuestion[]): EvalScores {
+export function runEval(knowledge: Pick<KnowledgeReader, 'ask'>, questions: EvalQuestion[]): EvalScores {
   return scoreAnswers(
-    questions.map((question) => ({ question, answer: engine.ask(question.q, { limit: DEPTH }) })),
+    questions.map((question) => ({ question, answer: knowledge.ask(question.q, { limit: DEPTH }) })),
   );
 }
 

@@ -1,21 +1,19 @@
+import type { Log } from '../log/log.js';
 import type { FeedbackStore } from '../state/feedbackStore.js';
+import { FifoQueue } from '../util/fifoQueue.js';
 import { capText, type FeedbackInput, type FeedbackRecord, QUERY_MAX, REASON_MAX } from './feedbackRecord.js';
-
-export interface FeedbackLogger {
-  warn(obj: object, msg?: string): void;
-}
 
 /**
  * Records members' feedback in the state database (FeedbackStore). Records go in one after another
- * through one promise chain, in call order; a failed write is logged and the member's click still
+ * through one queue, in call order; a failed write is logged and the member's click still
  * succeeds (feedback is worth less than the answer it is about).
  */
 export class FeedbackLog {
-  #tail: Promise<void> = Promise.resolve();
+  readonly #writes = new FifoQueue();
 
   constructor(
     private readonly store: Pick<FeedbackStore, 'append'>,
-    private readonly logger: FeedbackLogger,
+    private readonly logger: Log,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -27,8 +25,7 @@ export class FeedbackLog {
       query: input.query === null ? null : capText(input.query, QUERY_MAX),
       ...(typeof input.reason === 'string' ? { reason: capText(input.reason, REASON_MAX) } : {}),
     };
-    this.#tail = this.#tail.then(() => this.#write(record));
-    return this.#tail;
+    return this.#writes.run(() => this.#write(record));
   }
 
   async #write(record: FeedbackRecord): Promise<void> {

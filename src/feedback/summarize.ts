@@ -64,13 +64,15 @@ export function parseFeedback(text: string): { records: FeedbackRecord[]; malfor
   return { records, malformed };
 }
 
+/** Which answer a vote is about: its question's key, else (the key expired) the question's text. */
+const answerOf = (r: FeedbackRecord): string => r.key ?? `query:${r.query ?? ''}`;
+
 /** A member's latest vote on each answer; records are in the order recorded, so later ones win. */
 function latestVotes(records: readonly FeedbackRecord[]): FeedbackRecord[] {
   const latest = new Map<string, FeedbackRecord>();
   for (const r of records) {
     if (r.kind !== 'vote') continue;
-    const answer = r.key ?? `query:${r.query ?? ''}`;
-    const id = `${r.member}\u0000${answer}`;
+    const id = `${r.member}\u0000${answerOf(r)}`;
     latest.delete(id);
     latest.set(id, r);
   }
@@ -83,7 +85,7 @@ function votedQuestions(records: readonly FeedbackRecord[]): VotedQuestion[] {
   for (const r of records) if (r.key !== null && r.query !== null) queryByKey.set(r.key, r.query);
   const byAnswer = new Map<string, VotedQuestion>();
   for (const r of latestVotes(records)) {
-    const answer = r.key ?? `query:${r.query ?? ''}`;
+    const answer = answerOf(r);
     const entry = byAnswer.get(answer) ?? {
       query: r.query ?? (r.key === null ? null : (queryByKey.get(r.key) ?? null)),
       key: r.key,

@@ -3,13 +3,9 @@
  * waits for a round under way to finish. A round that fails is logged; the next one runs as planned.
  */
 
+import type { Log } from '../log/log.js';
+import { FifoQueue } from '../util/fifoQueue.js';
 import type { RoundReport } from './pollRound.js';
-
-export interface FeedPollerLogger {
-  info(obj: object, msg: string): void;
-  debug(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 export interface FeedPoller {
   /** Runs a round now (after one under way); resolves with its report. */
@@ -20,10 +16,10 @@ export interface FeedPoller {
 export function startFeedPoller(
   round: () => Promise<RoundReport>,
   intervalMs: number,
-  logger: FeedPollerLogger,
+  logger: Log,
 ): FeedPoller {
   let stopped = false;
-  let running: Promise<RoundReport | null> = Promise.resolve(null);
+  const rounds = new FifoQueue();
   let timer: NodeJS.Timeout | undefined;
 
   const runRound = async (): Promise<RoundReport | null> => {
@@ -40,10 +36,7 @@ export function startFeedPoller(
     }
   };
 
-  const next = (): Promise<RoundReport | null> => {
-    running = running.then(() => (stopped ? null : runRound()));
-    return running;
-  };
+  const next = () => rounds.run(() => (stopped ? null : runRound()));
 
   const schedule = () => {
     if (stopped) return;
@@ -57,7 +50,7 @@ export function startFeedPoller(
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      await rounds.settled();
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isHttpUrl } from '../util/httpUrl.js';
 import { FeedError } from './feedError.js';
 
 export interface FeedItem {
@@ -53,8 +54,8 @@ function text(value: unknown): string | null {
 
 function absoluteLink(href: string | null, base: string): string | null {
   if (!href || !URL.canParse(href, base)) return null;
-  const url = new URL(href, base);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  const { href: url } = new URL(href, base);
+  return isHttpUrl(url) ? url : null;
 }
 
 function rssItem(item: Node, base: string): FeedItem {

@@ -9,6 +9,7 @@
 import { findDuplicate, type KnownDocument } from '../ingest/duplicates.js';
 import { IngestError } from '../ingest/ingestError.js';
 import { type ReadArticle, readArticleAt } from '../ingest/readArticleAt.js';
+import type { Log } from '../log/log.js';
 import type { Feed, FeedStore } from '../state/feedStore.js';
 import type { ReviewItem, ReviewQueue } from '../state/reviewQueue.js';
 import type { FeedItem } from './parseFeed.js';
@@ -23,7 +24,7 @@ export interface QueueDeps {
   known(): Promise<readonly KnownDocument[]>;
   /** Posts the preview to the review channel; returns where, or null when it could not (retried later). */
   post(item: ReviewItem): Promise<{ channelId: string; messageId: string } | null>;
-  logger: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  logger: Log;
 }
 
 export type QueueOutcome = 'queued' | 'already-queued' | 'duplicate' | 'unreadable' | 'no-link';

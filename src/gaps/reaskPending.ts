@@ -1,3 +1,4 @@
+import type { Log } from '../log/log.js';
 import type { GapStore, GapSubscription } from '../state/gapStore.js';
 import type { Answer } from '../types.js';
 import { TimeSlicer } from '../util/yieldToEventLoop.js';
@@ -5,18 +6,13 @@ import { TimeSlicer } from '../util/yieldToEventLoop.js';
 /** How a member was told: a direct message, or a mention where they asked (their DMs closed). */
 export type Told = 'dm' | 'mention';
 
-export interface ReaskLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-}
-
 export interface ReaskDeps {
   gaps: Pick<GapStore, 'pending' | 'markAnswered' | 'claimNotification' | 'unnotified'>;
   /** The question asked as /ask asks it: `answered` is the bot's answerability decision. */
   ask(query: string): Answer;
   /** Tells a member their question is answered; throws when neither a DM nor a mention got through. */
   tell(subscription: GapSubscription & { memberId: string }, answer: Answer): Promise<Told>;
-  logger: ReaskLogger;
+  logger: Log;
 }
 
 export interface ReaskReport {

@@ -5,6 +5,7 @@
  */
 
 import type { Worker } from 'node:worker_threads';
+import { FifoQueue } from '../util/fifoQueue.js';
 import { startWorker } from '../util/startWorker.js';
 import type { ExtractedArticle } from './extractFromHtml.js';
 import type { ExtractJob, ExtractJobResult } from './extractWorker.js';
@@ -39,13 +40,11 @@ function failed(why: string): IngestError {
 class ExtractWorker {
   private worker: Worker | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly pages = new FifoQueue();
   private nextId = 0;
 
   run(job: Omit<ExtractJob, 'id'>, timeoutMs: number): Promise<ExtractedArticle> {
-    const run = this.queue.then(() => this.runNow({ ...job, id: this.nextId++ }, timeoutMs));
-    this.queue = run.catch(() => {});
-    return run;
+    return this.pages.run(() => this.runNow({ ...job, id: this.nextId++ }, timeoutMs));
   }
 
   private runNow(job: ExtractJob, timeoutMs: number): Promise<ExtractedArticle> {

@@ -6,28 +6,20 @@
  */
 
 import path from 'node:path';
+import { FifoQueue } from '../util/fifoQueue.js';
 
-interface Queue {
-  tail: Promise<unknown>;
-  /** Changes queued or running. */
-  pending: number;
-}
-
-const queues = new Map<string, Queue>();
+/** A folder's queue, while it has changes queued or running. */
+const queues = new Map<string, FifoQueue>();
 
 /** Runs `change` once every change to `dir` queued before it has settled. */
 export function oneChangeAtATime<T>(dir: string, change: () => Promise<T>): Promise<T> {
   const key = path.resolve(dir);
-  const queue = queues.get(key) ?? { tail: Promise.resolve(), pending: 0 };
-  queues.set(key, queue);
-  queue.pending++;
-  const run = queue.tail.then(change);
-  queue.tail = run
-    .catch(() => {})
-    .finally(() => {
-      if (--queue.pending === 0) queues.delete(key);
-    });
-  return run;
+  let queue = queues.get(key);
+  if (!queue) {
+    queue = new FifoQueue(() => queues.delete(key));
+    queues.set(key, queue);
+  }
+  return queue.run(change);
 }
 
 /** Changes to `dir` queued or running now. */

@@ -2,6 +2,7 @@
 
 import { type FSWatcher, type Stats, statSync, watch } from 'node:fs';
 import path from 'node:path';
+import type { Log } from '../log/log.js';
 import { ALIAS_FILE } from '../text/aliases.js';
 import { isDocumentFileName } from './loadKnowledge.js';
 
@@ -10,7 +11,7 @@ export interface WatchOptions {
   debounceMs: number;
   /** Default debounceMs * 10: fire at the latest this long after the first event of a burst, even if events keep coming. */
   maxWaitMs?: number;
-  logger?: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  logger?: Log;
 }
 
 export interface KnowledgeWatcher {

@@ -1,14 +1,13 @@
-/** A logger (pino's shape, as far as our code uses it) that keeps every line for assertions. */
+import type { Log } from '../../src/log/log.js';
+
+/** A logger (a Log, with pino's child) that keeps every line for assertions. */
 export interface LogLine {
-  level: 'info' | 'warn' | 'error';
+  level: 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   msg?: string;
   obj: Record<string, unknown>;
 }
 
-interface RecordingLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
+interface RecordingLogger extends Log {
   /** Like pino's child: every line it logs carries `bindings` (the line's own fields win). */
   child(bindings: Record<string, unknown>): RecordingLogger;
 }
@@ -22,9 +21,11 @@ export function recordingLogger() {
         lines.push({ level, obj: { ...bindings, ...(obj as Record<string, unknown>) }, msg });
       };
     return {
+      debug: at('debug'),
       info: at('info'),
       warn: at('warn'),
       error: at('error'),
+      fatal: at('fatal'),
       child: (more) => make({ ...bindings, ...more }),
     };
   };

@@ -1,8 +1,8 @@
 /**
- * Runs one job at a time: a trigger while it runs asks for one more run after it (however many
- * triggers came), so a burst of reindexes is followed by one re-ask, and none is missed.
+ * Runs one job at a time, coalescing a burst: a trigger while it runs asks for one more run after it
+ * (however many triggers came), so a burst of reindexes is followed by one re-ask, and none is missed.
  */
-export class SerialRunner {
+export class CoalescingRunner {
   #running: Promise<void> | null = null;
   #again = false;
 

@@ -1,4 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
+import { reindexAfterChange } from '../../intake/reindexAfterChange.js';
 import { findDocument, type ListedFile } from '../../knowledge/findDocument.js';
 import { listTrash, moveToTrash, originalName, restoreFromTrash, TrashError } from '../../knowledge/trash.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
@@ -11,7 +12,7 @@ import type { Choice } from '../send/payload.js';
 import { respond } from '../send/respond.js';
 import { truncateLabel } from '../send/truncate.js';
 import { UserError } from '../userError.js';
-import { reindexAfterChange } from './reindexAfterChange.js';
+import { reindexedChange } from './reindexedChange.js';
 
 const CHOICES = 25;
 
@@ -60,7 +61,7 @@ export async function removeDocument(
       throw new UserError(`Nothing was removed: ${error.message}.`, 'not_found');
     throw error;
   }
-  const report = await reindexAfterChange(ctx);
+  const report = reindexedChange(await reindexAfterChange(ctx.engine), ctx);
   await auditModeratorAction(ctx, interaction, knowledgeAudit('remove', 'Document removed', file, report));
   await respond(
     interaction,
@@ -87,7 +88,7 @@ export async function restoreDocument(
       throw new UserError(`Nothing was restored: ${error.message}.`, 'refused');
     throw error;
   }
-  const report = await reindexAfterChange(ctx);
+  const report = reindexedChange(await reindexAfterChange(ctx.engine), ctx);
   await auditModeratorAction(ctx, interaction, knowledgeAudit('restore', 'Document restored', file, report));
   await respond(interaction, afterReindexMessage(`Restored ${inlineCode(file)} from the trash.`, report));
   return { outcome: 'done', results: report.passagesAfter };

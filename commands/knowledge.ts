@@ -1,12 +1,15 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   InteractionContextType,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
-import type { ChatCommand } from '../src/discord/command.js';
+import type { BotContext } from '../src/discord/botContext.js';
+import type { ChatCommand, Outcome } from '../src/discord/command.js';
 import { gapsMessage } from '../src/discord/gaps/gapsMessage.js';
-import { addUploadedDocument } from '../src/discord/knowledge/addUploadedDocument.js';
+import { addAttachment } from '../src/discord/knowledge/addAttachment.js';
+import { showArticlePreview } from '../src/discord/knowledge/showArticlePreview.js';
 import {
   documentChoices,
   removeDocument,
@@ -17,6 +20,26 @@ import { knowledgeListMessage } from '../src/discord/render/knowledgeMessage.js'
 import { requireModerator } from '../src/discord/requireModerator.js';
 import { respond } from '../src/discord/send/respond.js';
 import { UserError } from '../src/discord/userError.js';
+
+const ADD_USAGE =
+  'Give `/knowledge add` a `file:` (a .md or .txt document) or a `url:` (a news article to fetch and preview).';
+
+/** /knowledge add: a file is uploaded (a url given with it goes into its front matter); a url alone is previewed. */
+function add(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome> {
+  const options = {
+    title: interaction.options.getString('title'),
+    outlet: interaction.options.getString('outlet'),
+    author: interaction.options.getString('author'),
+    published: interaction.options.getString('published')?.trim() ?? null,
+    url: interaction.options.getString('url')?.trim() ?? null,
+  };
+  const replace = interaction.options.getBoolean('replace') ?? false;
+  const attachment = interaction.options.getAttachment('file');
+  if (attachment) return addAttachment(interaction, ctx, attachment, options, replace);
+  const { url, ...given } = options;
+  if (url) return showArticlePreview(interaction, ctx, url, given, replace);
+  throw new UserError(ADD_USAGE, 'invalid');
+}
 
 const documentOption = (description: string) => ({
   type: ApplicationCommandOptionType.String as const,
@@ -106,7 +129,7 @@ export const knowledge: ChatCommand = {
       await respond(interaction, gapsMessage(groups, 0));
       return { outcome: 'listed', results: groups.length };
     }
-    if (sub === 'add') return addUploadedDocument(interaction, ctx);
+    if (sub === 'add') return add(interaction, ctx);
     if (sub === 'remove') return removeDocument(interaction, ctx);
     if (sub === 'restore') return restoreDocument(interaction, ctx);
     throw new UserError('This subcommand is not part of this version of the bot.', 'invalid');

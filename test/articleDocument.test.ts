@@ -8,10 +8,10 @@ import { articleDocumentText, prepareArticleDocument } from '../src/ingest/artic
 import { findDuplicate, type KnownDocument, knownDocuments } from '../src/ingest/duplicates.js';
 import type { ExtractedArticle } from '../src/ingest/extractFromHtml.js';
 import { IngestError } from '../src/ingest/ingestError.js';
-import { placeArticle } from '../src/ingest/placeArticle.js';
 import type { FetchedPage } from '../src/ingest/safeFetch.js';
 import { saveSnapshot } from '../src/ingest/snapshot.js';
 import { textKey } from '../src/ingest/textKey.js';
+import { placeArticle } from '../src/intake/placeArticle.js';
 import { isSkipped, loadDocument } from '../src/knowledge/loadDocument.js';
 import { segmentDocument } from '../src/text/segment.js';
 import { TRAM_PARAGRAPHS } from './helpers/articlePages.js';
@@ -256,8 +256,8 @@ test('placing where a different document holds the name is refused, naming it; n
       known: [],
       replace: true,
     });
-    assert.equal(result.kind, 'refused');
-    assert.ok(result.kind === 'refused' && result.decision.why === 'different-document');
+    assert.equal(result.kind, 'occupied');
+    assert.ok(result.kind === 'occupied' && result.decision.why === 'different-document');
     assert.equal(await readFile(join(ws.knowledgeDir, prepared.file), 'utf8'), other);
     await assert.rejects(readdir(join(ws.dataDir, 'snapshots')), { code: 'ENOENT' });
   } finally {

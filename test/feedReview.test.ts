@@ -8,7 +8,6 @@ import { applyReview } from '../src/feeds/applyReview.js';
 import type { FeedItem } from '../src/feeds/parseFeed.js';
 import { queueFeedItem } from '../src/feeds/queueFeedItem.js';
 import { REVIEW_DIR } from '../src/feeds/reviewPages.js';
-import { knownDocuments } from '../src/ingest/duplicates.js';
 import type { ReviewItem } from '../src/state/reviewQueue.js';
 import { MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
 import { pathExists } from '../src/util/pathExists.js';
@@ -55,15 +54,15 @@ test('a queued item is posted once, its page kept; Approve adds that page even w
     by: '33333333333333333',
   });
   const applyDeps = {
-    knowledgeDir: ws.knowledgeDir,
-    dataDir: ws.dataDir,
+    config: { knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir },
     allowPrivate: true,
     reviews: state.reviews,
-    known: async () => [],
   };
+  const running = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, persist: false });
   // Killed after the file was written, before the item was marked applied.
   const killed = applyReview(approved!, {
     ...applyDeps,
+    engine: running,
     reviews: { markApplied: async () => Promise.reject(new Error('killed')) },
   });
   await assert.rejects(killed, /killed/);
@@ -81,7 +80,7 @@ test('a queued item is posted once, its page kept; Approve adds that page even w
     [...engine.current.passages.values()].some((p) => p.text.includes(TRAM_PARAGRAPHS[0]!.slice(0, 40))),
   );
   const before = await readdir(ws.knowledgeDir);
-  const resumed = await applyReview(approved!, { ...applyDeps, known: () => knownDocuments(engine.current) });
+  const resumed = await applyReview(approved!, { ...applyDeps, engine });
   assert.equal(resumed.kind, 'duplicate');
   assert.equal(resumed.kind === 'duplicate' && resumed.duplicate.existing.file, written[0]);
   assert.deepEqual(await readdir(ws.knowledgeDir), before, 'nothing written twice');

@@ -18,19 +18,28 @@ async function sourceFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** Each relative specifier of the files under `folder`, as the importing file and its target (from the root). */
+async function relativeImports(folder: string): Promise<{ file: string; target: string }[]> {
+  const found: { file: string; target: string }[] = [];
+  for (const file of await sourceFiles(join(ROOT, folder))) {
+    const text = await readFile(file, 'utf8');
+    for (const [, specifier] of text.matchAll(SPECIFIER)) {
+      if (!specifier?.startsWith('.')) continue; // a package (node_modules) or node: builtin
+      found.push({ file: relative(ROOT, file), target: relative(ROOT, resolve(dirname(file), specifier)) });
+    }
+  }
+  return found;
+}
+
+const within = (target: string, folders: readonly string[]) =>
+  folders.some((f) => target === f || target.startsWith(f + sep));
+
 /** Each relative specifier of a production file that leaves the production folders, as `file → target`. */
 async function importsLeavingProduction(): Promise<string[]> {
   const outside: string[] = [];
   for (const folder of PRODUCTION)
-    for (const file of await sourceFiles(join(ROOT, folder))) {
-      const text = await readFile(file, 'utf8');
-      for (const [, specifier] of text.matchAll(SPECIFIER)) {
-        if (!specifier?.startsWith('.')) continue; // a package (node_modules) or node: builtin
-        const target = relative(ROOT, resolve(dirname(file), specifier));
-        if (!PRODUCTION.some((p) => target === p || target.startsWith(p + sep)))
-          outside.push(`${relative(ROOT, file)} → ${target}`);
-      }
-    }
+    for (const { file, target } of await relativeImports(folder))
+      if (!within(target, PRODUCTION)) outside.push(`${file} → ${target}`);
   return outside;
 }
 
@@ -71,13 +80,20 @@ test('only the passage index imports minisearch', async () => {
 test('renderers import no button or modal handler: the ids they build come from customIds.ts', async () => {
   const handlers = [join('src', 'discord', 'buttons'), join('src', 'discord', 'modals')];
   const found: string[] = [];
-  for (const file of await sourceFiles(join(ROOT, 'src', 'discord', 'render'))) {
-    const text = await readFile(file, 'utf8');
-    for (const [, specifier] of text.matchAll(SPECIFIER)) {
-      if (!specifier?.startsWith('.')) continue;
-      const target = relative(ROOT, resolve(dirname(file), specifier));
-      if (handlers.some((h) => target.startsWith(h + sep))) found.push(`${relative(ROOT, file)} → ${target}`);
-    }
-  }
+  for (const { file, target } of await relativeImports(join('src', 'discord', 'render')))
+    if (within(target, handlers)) found.push(`${file} → ${target}`);
   assert.deepEqual(found, []);
+});
+
+test('src/intake sits between the front ends that render its reports and the folders it drives', async () => {
+  const src = (names: string[]) => names.map((name) => join('src', name));
+  const above = src(['bot', 'cli', 'discord', 'feeds']);
+  const below = src(['engine', 'indexStore', 'ingest', 'knowledge', 'search', 'state', 'text']);
+  const wrongWay: string[] = [];
+  for (const { file, target } of await relativeImports(join('src', 'intake')))
+    if (within(target, above)) wrongWay.push(`${file} → ${target}`);
+  for (const folder of below)
+    for (const { file, target } of await relativeImports(folder))
+      if (within(target, [join('src', 'intake')])) wrongWay.push(`${file} → ${target}`);
+  assert.deepEqual(wrongWay, []);
 });

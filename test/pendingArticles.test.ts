@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  PENDING_KEY,
-  type PendingArticle,
-  PendingArticles,
-} from '../src/discord/knowledge/pendingArticles.js';
+import { PENDING_KEY, PendingArticles } from '../src/discord/knowledge/pendingArticles.js';
+import type { ArticleToAdd } from '../src/intake/addArticle.js';
 
-function article(title: string): PendingArticle {
+function article(title: string): ArticleToAdd {
   return {
     prepared: {
       file: `${title}.md`,
       bytes: Buffer.from(title),
-      meta: { title } as PendingArticle['prepared']['meta'],
+      meta: { title } as ArticleToAdd['prepared']['meta'],
       textKey: title,
-      preview: {} as PendingArticle['prepared']['preview'],
+      preview: {} as ArticleToAdd['prepared']['preview'],
     },
     page: {
       url: `https://news.example/${title}`,

@@ -2,10 +2,11 @@ import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
 import { readFetchConfig } from '../config/fetchConfig.js';
 import { describeReport } from '../engine/reindexReport.js';
 import { IngestError } from '../ingest/ingestError.js';
-import { placeArticle } from '../ingest/placeArticle.js';
 import { readArticleAt } from '../ingest/readArticleAt.js';
+import { addArticle } from '../intake/addArticle.js';
+import { wasAdded } from '../intake/addReport.js';
 import { forTerminal } from '../util/forTerminal.js';
-import { describePreview, duplicateRefusal, placementRefusal } from './addUrlReport.js';
+import { describePreview, refusalText } from './addUrlReport.js';
 import { parseCliArgs } from './cliArgs.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
@@ -38,26 +39,22 @@ async function main(): Promise<number> {
 
   const { page, prepared } = await readArticleAt(url, { allowPrivate });
   const engine = await openEngine('warn');
-  const placed = await placeArticle({
-    knowledgeDir,
-    dataDir,
-    prepared,
-    page,
-    known: await engine.knowledge.knownDocuments(),
-    replace,
-  });
-  if (placed.kind === 'duplicate')
-    throw new IngestError('duplicate', duplicateRefusal(placed.duplicate, replace));
-  if (placed.kind === 'refused') throw new IngestError('duplicate', placementRefusal(placed.decision));
-
-  out(`${placed.kind === 'replaced' ? 'Replaced' : 'Added'} ${placed.file}`);
-  out(describePreview({ ...prepared.preview, file: placed.file }));
-  if (placed.snapshot) out(`  ${'snapshot:'.padEnd(11)}${placed.snapshot.page}`);
-  else
-    process.stderr.write(
-      `${forTerminal(`warning: the page snapshot was not saved (${placed.snapshotError})`)}\n`,
+  const added = await addArticle({ prepared, page, replace }, { config: { knowledgeDir, dataDir }, engine });
+  if (!wasAdded(added))
+    throw new IngestError(
+      added.kind === 'changed-meanwhile' ? 'conflict' : 'duplicate',
+      refusalText(added, replace),
     );
-  const report = await engine.reindex();
+
+  out(`${added.kind === 'replaced' ? 'Replaced' : 'Added'} ${added.file}`);
+  out(describePreview({ ...prepared.preview, file: added.file }));
+  if (added.snapshot?.kind === 'saved') out(`  ${'snapshot:'.padEnd(11)}${added.snapshot.page}`);
+  else if (added.snapshot)
+    process.stderr.write(
+      `${forTerminal(`warning: the page snapshot was not saved (${added.snapshot.error})`)}\n`,
+    );
+  if (added.reindex.kind === 'failed') throw added.reindex.error;
+  const { report } = added.reindex;
   out(describeReport(report));
   return report.saved ? 0 : 1;
 }

@@ -2,6 +2,7 @@
 
 import type { ArticlePreview } from '../ingest/articleDocument.js';
 import type { Duplicate } from '../ingest/duplicates.js';
+import type { ArticleRefusal } from '../intake/refusal.js';
 import type { ExistingFile, UploadDecision } from '../knowledge/uploadTarget.js';
 
 const FIRST_PASSAGE_CHARS = 300;
@@ -56,5 +57,16 @@ export function placementRefusal(decision: Extract<UploadDecision, { kind: 'refu
       return `${namedFile(first)} has this article's file name and is not a readable document (${'reason' in first ? first.reason : 'unreadable'}); fix or remove that file first`;
     case 'duplicates':
       return `${decision.existing.map(namedFile).join(' and ')} already share this article's file name; fix the folder first`;
+  }
+}
+
+export function refusalText(refusal: ArticleRefusal, replace: boolean): string {
+  switch (refusal.kind) {
+    case 'duplicate':
+      return duplicateRefusal(refusal.duplicate, replace);
+    case 'occupied':
+      return placementRefusal(refusal.decision);
+    case 'changed-meanwhile':
+      return `a file named ${refusal.file} appeared in the knowledge folder meanwhile; try again`;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The one way an article enters by its address (npm run add-url, /knowledge add url:): the page fetched
  * safely, its article read off it in a worker, and made into the knowledge file it would be, with its
- * preview. Nothing is written: the caller shows the preview, then places it (placeArticle.ts).
+ * preview. Nothing is written: the caller shows the preview, then adds it (src/intake/addArticle.ts).
  */
 
 import type { UploadOptions } from '../knowledge/uploadMeta.js';

@@ -1,16 +1,12 @@
 import type { ButtonInteraction } from 'discord.js';
-import { placeArticle } from '../../ingest/placeArticle.js';
-import { documentId } from '../../knowledge/loadDocument.js';
-import { auditModeratorAction } from '../auditModeratorAction.js';
+import { type ArticleToAdd, addArticle } from '../../intake/addArticle.js';
+import { wasAdded } from '../../intake/addReport.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
 import { articlePreviewId } from '../customIds.js';
 import { familyButton } from '../idFamily.js';
-import { duplicateArticleRefusal, refuseArticle } from '../knowledge/articleRefusal.js';
-import type { PendingArticle } from '../knowledge/pendingArticles.js';
-import { reindexAfterChange } from '../knowledge/reindexAfterChange.js';
-import { uploadRefusal } from '../knowledge/uploadRefusal.js';
-import { addedMessage, knowledgeAudit } from '../render/knowledgeMessage.js';
+import { refuseAdd } from '../knowledge/addRefusal.js';
+import { auditAdded } from '../knowledge/auditAdded.js';
 import { requireModerator } from '../requireModerator.js';
 import { update } from '../send/respond.js';
 import { UserError } from '../userError.js';
@@ -22,50 +18,20 @@ const PREVIEW_EXPIRED =
 const settle = (interaction: ButtonInteraction, content: string) =>
   update(interaction, { content, embeds: [], components: [] });
 
-async function add(
-  interaction: ButtonInteraction,
-  pending: PendingArticle,
-  ctx: BotContext,
-): Promise<Outcome> {
-  const { prepared, page, replace } = pending;
-  const placed = await placeArticle({
-    knowledgeDir: ctx.config.knowledgeDir,
-    dataDir: ctx.config.dataDir,
-    prepared,
-    page,
-    // Asked again: another moderator may have added it since the preview.
-    known: await ctx.knowledge.knownDocuments(),
-    replace,
-  });
-  if (placed.kind === 'duplicate') throw duplicateArticleRefusal(placed.duplicate);
-  if (placed.kind === 'refused') throw refuseArticle(uploadRefusal(placed.decision));
-  const { file } = placed;
-  if (!placed.snapshot)
+async function add(interaction: ButtonInteraction, pending: ArticleToAdd, ctx: BotContext): Promise<Outcome> {
+  const added = await addArticle(pending, ctx);
+  if (!wasAdded(added)) throw refuseAdd(added);
+  if (added.snapshot?.kind === 'failed')
     ctx.logger.warn(
-      { file, err: placed.snapshotError },
+      { file: added.file, err: added.snapshot.error },
       'the page snapshot of an added article was not saved',
     );
-  const report = await reindexAfterChange(ctx);
-  const audit = knowledgeAudit(
-    placed.kind === 'replaced' ? 'add url (replace)' : 'add url',
-    'Document added from a URL',
-    file,
-    report,
-  );
-  await auditModeratorAction(ctx, interaction, audit);
-  const indexed = ctx.knowledge.document(documentId(file));
-  await update(interaction, {
-    ...addedMessage(
-      file,
-      indexed?.meta ?? prepared.meta,
-      indexed?.passages ?? 0,
-      indexed?.firstPassage ?? null,
-      placed.kind === 'replaced',
-      report.endedRollback,
-    ),
-    components: [],
+  const message = await auditAdded(ctx, interaction, added, {
+    action: 'add url',
+    title: 'Document added from a URL',
   });
-  return { outcome: 'done', results: indexed?.passages ?? 0 };
+  await update(interaction, { ...message, components: [] });
+  return { outcome: 'done', results: added.passages };
 }
 
 /** Add or Cancel on an article preview: moderators only; what is added is what the preview kept. */

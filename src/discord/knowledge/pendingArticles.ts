@@ -6,15 +6,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { PreparedArticle } from '../../ingest/articleDocument.js';
-import type { ArticleSource } from '../../ingest/placeArticle.js';
-
-export interface PendingArticle {
-  prepared: PreparedArticle;
-  /** The page as fetched, for the provenance snapshot (its decoded text is not kept). */
-  page: ArticleSource;
-  replace: boolean;
-}
+import type { ArticleToAdd } from '../../intake/addArticle.js';
 
 export interface PendingArticlesOptions {
   /** How long a preview can be added; Discord's interaction tokens last 15 minutes too. */
@@ -33,7 +25,7 @@ export class PendingArticles {
   readonly #capacity: number;
   readonly #now: () => number;
   /** Oldest first. */
-  readonly #entries = new Map<string, { article: PendingArticle; expiresAt: number }>();
+  readonly #entries = new Map<string, { article: ArticleToAdd; expiresAt: number }>();
 
   constructor({ ttlMs = 15 * 60_000, capacity = 8, now = Date.now }: PendingArticlesOptions = {}) {
     this.#ttlMs = ttlMs;
@@ -42,7 +34,7 @@ export class PendingArticles {
   }
 
   /** Keeps `article` and returns the key its buttons carry. */
-  put(article: PendingArticle): string {
+  put(article: ArticleToAdd): string {
     this.#sweep();
     let key: string;
     do key = randomBytes(KEY_BYTES).toString('base64url');
@@ -57,13 +49,13 @@ export class PendingArticles {
   }
 
   /** The article under `key`, still there after this; undefined once expired or gone. */
-  peek(key: string): PendingArticle | undefined {
+  peek(key: string): ArticleToAdd | undefined {
     this.#sweep();
     return this.#entries.get(key)?.article;
   }
 
   /** The article under `key`, removed, so a second Add (or an Add after Cancel) finds nothing. */
-  take(key: string): PendingArticle | undefined {
+  take(key: string): ArticleToAdd | undefined {
     const article = this.peek(key);
     this.#entries.delete(key);
     return article;

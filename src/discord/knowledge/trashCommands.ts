@@ -1,6 +1,11 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { findDocument, type ListedFile } from '../../knowledge/findDocument.js';
-import { listTrash, moveToTrash, originalName, restoreFromTrash, TrashError } from '../../knowledge/trash.js';
+import {
+  documentToRemove,
+  listedFiles,
+  restoreTrashed,
+  trashDocument,
+  trashedFiles,
+} from '../../intake/documentTrash.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
@@ -11,25 +16,13 @@ import type { Choice } from '../send/payload.js';
 import { respond } from '../send/respond.js';
 import { truncateLabel } from '../send/truncate.js';
 import { UserError } from '../userError.js';
-import { reindexAfterChange } from './reindexAfterChange.js';
+import { reindexedChange } from './reindexedChange.js';
 
 const CHOICES = 25;
 
-/** What /knowledge list shows: indexed documents (with their id and title) and skipped files. */
-function listedFiles(ctx: BotContext): ListedFile[] {
-  return [
-    ...[...ctx.knowledge.documents()].map((d) => ({
-      file: d.file,
-      id: d.id,
-      title: d.meta.title,
-    })),
-    ...ctx.knowledge.skipped().map((s) => ({ file: s.file })),
-  ];
-}
-
 /** The file a moderator named by file name, id or title; a clear refusal otherwise. */
 function fileToRemove(ctx: BotContext, typed: string): string {
-  const match = findDocument(typed, listedFiles(ctx));
+  const match = documentToRemove(typed, ctx.knowledge);
   if (match.kind === 'found') return match.file;
   if (match.kind === 'ambiguous')
     throw new UserError(
@@ -52,20 +45,14 @@ export async function removeDocument(
 ): Promise<Outcome> {
   const file = fileToRemove(ctx, interaction.options.getString('document', true).trim());
   await interaction.deferReply({ flags: 'Ephemeral' });
-  let trashed: string;
-  try {
-    trashed = await moveToTrash(ctx.config.knowledgeDir, ctx.config.dataDir, file);
-  } catch (error) {
-    if (error instanceof TrashError)
-      throw new UserError(`Nothing was removed: ${error.message}.`, 'not_found');
-    throw error;
-  }
-  const report = await reindexAfterChange(ctx);
+  const removed = await trashDocument(file, ctx);
+  if (removed.kind === 'refused') throw new UserError(`Nothing was removed: ${removed.reason}.`, 'not_found');
+  const report = reindexedChange(removed.reindex, ctx);
   await auditModeratorAction(ctx, interaction, knowledgeAudit('remove', 'Document removed', file, report));
   await respond(
     interaction,
     afterReindexMessage(
-      `Moved ${inlineCode(file)} to the trash as ${inlineCode(trashed)}. \`/knowledge restore\` brings it back.`,
+      `Moved ${inlineCode(file)} to the trash as ${inlineCode(removed.file)}. \`/knowledge restore\` brings it back.`,
       report,
     ),
   );
@@ -79,15 +66,11 @@ export async function restoreDocument(
 ): Promise<Outcome> {
   const trashed = interaction.options.getString('document', true).trim();
   await interaction.deferReply({ flags: 'Ephemeral' });
-  let file: string;
-  try {
-    file = await restoreFromTrash(ctx.config.knowledgeDir, ctx.config.dataDir, trashed);
-  } catch (error) {
-    if (error instanceof TrashError)
-      throw new UserError(`Nothing was restored: ${error.message}.`, 'refused');
-    throw error;
-  }
-  const report = await reindexAfterChange(ctx);
+  const restored = await restoreTrashed(trashed, ctx);
+  if (restored.kind === 'refused')
+    throw new UserError(`Nothing was restored: ${restored.reason}.`, 'refused');
+  const { file } = restored;
+  const report = reindexedChange(restored.reindex, ctx);
   await auditModeratorAction(ctx, interaction, knowledgeAudit('restore', 'Document restored', file, report));
   await respond(interaction, afterReindexMessage(`Restored ${inlineCode(file)} from the trash.`, report));
   return { outcome: 'done', results: report.passagesAfter };
@@ -97,7 +80,7 @@ export async function restoreDocument(
 export function documentChoices(ctx: BotContext, typed: string): Choice[] {
   const needle = typed.trim().toLowerCase();
   const has = (value: string | undefined) => value?.toLowerCase().includes(needle) ?? false;
-  return listedFiles(ctx)
+  return listedFiles(ctx.knowledge)
     .filter((f) => f.file.length <= LIMITS.choiceValue && (has(f.file) || has(f.id) || has(f.title)))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .slice(0, CHOICES)
@@ -110,11 +93,11 @@ export function documentChoices(ctx: BotContext, typed: string): Choice[] {
 /** Trashed files (newest first) matching what is typed. */
 export async function trashChoices(ctx: BotContext, typed: string): Promise<Choice[]> {
   const needle = typed.trim().toLowerCase();
-  return (await listTrash(ctx.config.dataDir))
-    .filter((name) => name.toLowerCase().includes(needle))
+  return (await trashedFiles(ctx.config.dataDir))
+    .filter(({ name }) => name.toLowerCase().includes(needle))
     .slice(0, CHOICES)
-    .map((name) => ({
-      name: truncateLabel(`${originalName(name)} · removed ${name.slice(0, 10)}`, 100, name),
+    .map(({ name, original }) => ({
+      name: truncateLabel(`${original} · removed ${name.slice(0, 10)}`, 100, name),
       value: name,
     }));
 }

@@ -1,6 +1,6 @@
 import type { ReindexReport } from '../../engine/reindexReport.js';
+import type { AddReport } from '../../intake/addReport.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledgeEntries.js';
-import type { DocumentMeta } from '../../types.js';
 import { knowledgePageId } from '../customIds.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
@@ -81,15 +81,12 @@ export function knowledgeAudit(
 
 /** What /knowledge add wrote: title, outlet, date, passages, and the first passage quoted. */
 export function addedMessage(
-  file: string,
-  meta: DocumentMeta,
-  passages: number,
-  firstPassage: string | null,
-  replaced: boolean,
+  added: Pick<AddReport, 'kind' | 'file' | 'meta' | 'passages' | 'firstPassage'>,
   endedRollback = false,
 ): MessagePayload {
+  const { kind, file, meta, passages, firstPassage } = added;
   const lines = [
-    `**File:** ${inlineCode(file)}${replaced ? ' (replaced)' : ''}`,
+    `**File:** ${inlineCode(file)}${kind === 'replaced' ? ' (replaced)' : ''}`,
     `**Title:** ${escapeForDiscord(meta.title)}`,
     `**Outlet:** ${escapeForDiscord(meta.outlet ?? 'unknown')}`,
     `**Date:** ${escapeForDiscord(meta.published ?? 'undated')}`,

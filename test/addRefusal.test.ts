@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { duplicateArticleRefusal, ingestRefusal } from '../src/discord/knowledge/articleRefusal.js';
+import { refuseAdd } from '../src/discord/knowledge/addRefusal.js';
 import type { Duplicate } from '../src/ingest/duplicates.js';
 
 const existing = {
@@ -12,7 +12,7 @@ const existing = {
 };
 
 test('a duplicate is refused in one sentence naming the document, its title escaped', () => {
-  const byUrl = duplicateArticleRefusal({ by: 'url', existing } satisfies Duplicate);
+  const byUrl = refuseAdd({ kind: 'duplicate', duplicate: { by: 'url', existing } satisfies Duplicate });
   assert.equal(byUrl.outcome, 'refused');
   assert.match(
     byUrl.message,
@@ -21,7 +21,7 @@ test('a duplicate is refused in one sentence naming the document, its title esca
   assert.ok(!byUrl.message.includes('**Tram**'));
   assert.ok(!/@everyone/.test(byUrl.message));
   assert.ok(!/(?<!\\)<@/.test(byUrl.message));
-  const byText = duplicateArticleRefusal({ by: 'text', existing });
+  const byText = refuseAdd({ kind: 'duplicate', duplicate: { by: 'text', existing } });
   assert.match(
     byText.message,
     /^Nothing was added: the same text is already in the knowledge as “.*” \(`tram-strike\.md`\)\.$/,
@@ -29,10 +29,10 @@ test('a duplicate is refused in one sentence naming the document, its title esca
 });
 
 test('a fetch or extraction problem is one escaped sentence', () => {
-  const error = ingestRefusal('the page is larger than 5 MB, the limit');
+  const error = refuseAdd({ kind: 'unusable', reason: 'the page is larger than 5 MB, the limit' });
   assert.equal(error.message, 'Nothing was added: the page is larger than 5 MB, the limit.');
   assert.equal(
-    ingestRefusal('the host name a_b_c does not exist').message,
+    refuseAdd({ kind: 'unusable', reason: 'the host name a_b_c does not exist' }).message,
     'Nothing was added: the host name a\\_b\\_c does not exist.',
   );
 });

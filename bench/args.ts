@@ -1,5 +1,5 @@
 import { parseCliArgs, wholeNumber } from '../src/cli/cliArgs.js';
-import { UsageError } from '../src/cli/usageError.js';
+import { UsageError } from '../src/cli/errors.js';
 
 export interface BenchArgs {
   sizes: number[];

@@ -5,9 +5,9 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { ChatCommand } from '../src/discord/command.js';
+import { UserError } from '../src/discord/errors.js';
 import { addFeed, feedChoices, listFeeds, removeFeed } from '../src/discord/feeds/feedCommands.js';
 import { requireModerator } from '../src/discord/requireModerator.js';
-import { UserError } from '../src/discord/userError.js';
 
 export const feeds: ChatCommand = {
   kind: 'chat',

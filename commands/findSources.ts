@@ -1,6 +1,7 @@
 import { ApplicationCommandType, InteractionContextType } from 'discord-api-types/v10';
 import { citationsToAsk, replyForAnswer } from '../src/discord/answerReply.js';
 import type { MessageCommand } from '../src/discord/command.js';
+import { UserError } from '../src/discord/errors.js';
 import { CITATIONS_PER_PAGE } from '../src/discord/render/answerMessage.js';
 import { respond } from '../src/discord/send/respond.js';
 import {
@@ -9,7 +10,6 @@ import {
   postCitations,
   threadForMessage,
 } from '../src/discord/threads.js';
-import { UserError } from '../src/discord/userError.js';
 import { MAX_QUERY_CHARS } from '../src/search/answerQuery.js';
 
 export const findSources: MessageCommand = {

@@ -7,6 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import type { BotContext } from '../src/discord/botContext.js';
 import type { ChatCommand, Outcome } from '../src/discord/command.js';
+import { UserError } from '../src/discord/errors.js';
 import { gapsMessage } from '../src/discord/gaps/gapsMessage.js';
 import { addAttachment } from '../src/discord/knowledge/addAttachment.js';
 import { showArticlePreview } from '../src/discord/knowledge/showArticlePreview.js';
@@ -19,7 +20,6 @@ import {
 import { knowledgeListMessage } from '../src/discord/render/knowledgeMessage.js';
 import { requireModerator } from '../src/discord/requireModerator.js';
 import { respond } from '../src/discord/send/respond.js';
-import { UserError } from '../src/discord/userError.js';
 
 const ADD_USAGE =
   'Give `/knowledge add` a `file:` (a .md or .txt document) or a `url:` (a news article to fetch and preview).';

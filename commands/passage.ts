@@ -4,11 +4,11 @@ import {
   InteractionContextType,
 } from 'discord-api-types/v10';
 import type { ChatCommand } from '../src/discord/command.js';
+import { UserError } from '../src/discord/errors.js';
 import { contextMessage } from '../src/discord/render/contextMessage.js';
 import { inlineCode } from '../src/discord/send/escape.js';
 import { respond } from '../src/discord/send/respond.js';
 import { truncateLabel } from '../src/discord/send/truncate.js';
-import { UserError } from '../src/discord/userError.js';
 
 const CHOICES = 25;
 

@@ -9,6 +9,7 @@ import { auditModeratorAction } from '../src/discord/auditModeratorAction.js';
 import type { BotContext } from '../src/discord/botContext.js';
 import { busyText } from '../src/discord/busyText.js';
 import type { ChatCommand, Outcome } from '../src/discord/command.js';
+import { UserError } from '../src/discord/errors.js';
 import {
   reindexAudit,
   reindexFailedAudit,
@@ -19,10 +20,10 @@ import { rollbackAudit, rollbackMessage } from '../src/discord/render/rollbackMe
 import { requireModerator } from '../src/discord/requireModerator.js';
 import { escapeForDiscord } from '../src/discord/send/escape.js';
 import { respond } from '../src/discord/send/respond.js';
-import { UserError } from '../src/discord/userError.js';
-import { type EngineActivity, ReindexBusyError } from '../src/engine/engine.js';
+import type { EngineActivity } from '../src/engine/engine.js';
+import { ReindexBusyError, RollbackError } from '../src/engine/errors.js';
 import type { ReindexReport } from '../src/engine/reindexReport.js';
-import { RollbackError, type RollbackReport } from '../src/engine/rollbackReport.js';
+import type { RollbackReport } from '../src/engine/rollbackReport.js';
 
 const SERVING = 'Answers keep coming from the current index until it finishes.';
 const busy = (error: ReindexBusyError | null, activity?: EngineActivity | null) =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addressProblem, classifyAddress } from '../src/ingest/addressPolicy.js';
-import { IngestError } from '../src/ingest/ingestError.js';
+import { IngestError } from '../src/ingest/errors.js';
 import { vetHost } from '../src/ingest/vetHost.js';
 
 const refusedByDefault: [string, RegExp][] = [

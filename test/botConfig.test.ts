@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { describeMissingToken, MissingTokenError, readBotConfig } from '../src/config/botConfig.js';
-import { ConfigError } from '../src/config/configError.js';
+import { describeMissingToken, readBotConfig } from '../src/config/botConfig.js';
+import { ConfigError, MissingTokenError } from '../src/config/errors.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB';
 const BASE = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678' };

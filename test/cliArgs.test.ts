@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseCliArgs, wholeNumber } from '../src/cli/cliArgs.js';
+import { UsageError } from '../src/cli/errors.js';
 import { parseAskArgs } from '../src/cli/parseAskArgs.js';
-import { UsageError } from '../src/cli/usageError.js';
 
 const options = { json: { type: 'boolean' }, out: { type: 'string' } } as const;
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
-import { Engine, ReindexBusyError } from '../src/engine/engine.js';
+import { Engine } from '../src/engine/engine.js';
+import { ReindexBusyError } from '../src/engine/errors.js';
 import { readPointer } from '../src/indexStore/indexPointer.js';
 import { publicQuestions, useEngineWorkspace } from './helpers/engineWorkspace.js';
 

@@ -14,7 +14,7 @@ import { keepIndexCurrent } from '../src/bot/keepIndexCurrent.js';
 import { syncWhenKnowledgeReturns } from '../src/bot/syncWhenKnowledgeReturns.js';
 import { reindexMessage } from '../src/discord/render/reindexMessage.js';
 import { Engine } from '../src/engine/engine.js';
-import { EveryDocumentGoneError } from '../src/engine/everyDocumentGoneError.js';
+import { EveryDocumentGoneError } from '../src/engine/errors.js';
 import { describeReport } from '../src/engine/reindexReport.js';
 import { readPointer } from '../src/indexStore/indexPointer.js';
 import { CRASH_DOCUMENT, CRASH_QUESTION } from './helpers/crashWorkspace.js';

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { IngestError } from '../src/ingest/errors.js';
 import { extractArticle } from '../src/ingest/extractArticle.js';
 import { extractFromHtml } from '../src/ingest/extractFromHtml.js';
-import { IngestError } from '../src/ingest/ingestError.js';
 import {
   articlePage,
   CYRILLIC_PARAGRAPHS,

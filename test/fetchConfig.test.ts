@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConfigError } from '../src/config/configError.js';
+import { ConfigError } from '../src/config/errors.js';
 import { readFetchConfig } from '../src/config/fetchConfig.js';
 
 test('private networks are closed to fetches unless FETCH_ALLOW_PRIVATE says true', () => {

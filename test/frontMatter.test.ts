@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FrontMatterError, parseFrontMatter, serializeFrontMatter } from '../src/knowledge/frontMatter.js';
+import { FrontMatterError } from '../src/knowledge/errors.js';
+import { parseFrontMatter, serializeFrontMatter } from '../src/knowledge/frontMatter.js';
 
 test('reads quoted, bare and null values, skipping comments', () => {
   const source = [

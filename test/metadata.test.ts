@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { MetadataError } from '../src/knowledge/errors.js';
 import { parseFrontMatter } from '../src/knowledge/frontMatter.js';
 import { isSkipped, loadDocument } from '../src/knowledge/loadDocument.js';
-import { inferMetadata, MetadataError } from '../src/knowledge/metadata.js';
+import { inferMetadata } from '../src/knowledge/metadata.js';
 
 const KNOWLEDGE = new URL('../knowledge/', import.meta.url);
 const ARTICLE = 'The talks in Moscow ended without agreement on Wednesday, officials said.';

@@ -7,7 +7,7 @@ import { syncWhenKnowledgeReturns } from '../src/bot/syncWhenKnowledgeReturns.js
 import { Engine } from '../src/engine/engine.js';
 import type { ReindexReport } from '../src/engine/reindexReport.js';
 import { readPointer } from '../src/indexStore/indexPointer.js';
-import { KnowledgeFolderError } from '../src/knowledge/knowledgeFolderError.js';
+import { KnowledgeFolderError } from '../src/knowledge/errors.js';
 import { CRASH_DOCUMENT, CRASH_QUESTION } from './helpers/crashWorkspace.js';
 import { publicQuestions } from './helpers/engineWorkspace.js';
 import { recordingLogger } from './helpers/recordingLogger.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PermissionFlagsBits as P, PermissionsBitField } from 'discord.js';
+import { UserError } from '../src/discord/errors.js';
 import {
   ANY_ACTION,
   missingPermissionError,
@@ -8,7 +9,6 @@ import {
   START_THREAD,
   withPermissionHint,
 } from '../src/discord/missingPermission.js';
-import { UserError } from '../src/discord/userError.js';
 
 /** What @discordjs/rest throws for a 403: a DiscordAPIError carries Discord's numeric code and the status. */
 const denied = (code = 50013) =>

@@ -4,7 +4,7 @@ import { busyText } from '../src/discord/busyText.js';
 import { idList } from '../src/discord/render/idList.js';
 import { ENDED_ROLLBACK, reindexMessage } from '../src/discord/render/reindexMessage.js';
 import { rollbackMessage } from '../src/discord/render/rollbackMessage.js';
-import { ReindexBusyError } from '../src/engine/reindexBusyError.js';
+import { ReindexBusyError } from '../src/engine/errors.js';
 import type { ReindexReport } from '../src/engine/reindexReport.js';
 import type { RollbackReport } from '../src/engine/rollbackReport.js';
 

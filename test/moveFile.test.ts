@@ -5,8 +5,9 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeF
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
+import { TrashError } from '../src/knowledge/errors.js';
 import { type FileOps, fileOps, moveFile } from '../src/knowledge/moveFile.js';
-import { listTrash, moveToTrash, restoreFromTrash, TrashError, trashDir } from '../src/knowledge/trash.js';
+import { listTrash, moveToTrash, restoreFromTrash, trashDir } from '../src/knowledge/trash.js';
 
 let root: string;
 let from: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeXml } from '../src/feeds/decodeXml.js';
-import { FeedError } from '../src/feeds/feedError.js';
+import { FeedError } from '../src/feeds/errors.js';
 import { parseFeed } from '../src/feeds/parseFeed.js';
 import { INLINE_CHARS, parseFeedOffThread } from '../src/feeds/parseFeedOffThread.js';
 import { cpuMs } from './helpers/cpuTime.js';

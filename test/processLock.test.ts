@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { acquireLock, LockBusyError, type LockHolder } from '../src/indexStore/processLock.js';
+import { LockBusyError } from '../src/indexStore/errors.js';
+import { acquireLock, type LockHolder } from '../src/indexStore/processLock.js';
 import { readLockHolder } from './helpers/lockHolder.js';
 
 const dirs: string[] = [];
@@ -166,12 +167,14 @@ test('four processes racing on a stale lock: exactly one wins', { timeout: 15_00
   await writeFile(file, JSON.stringify(holderOf({ pid: await deadPid() })));
   // .mts: a .ts file outside the project (no package.json "type": "module") would be run as CommonJS.
   const moduleUrl = new URL('../src/indexStore/processLock.ts', import.meta.url).href;
+  const errorsUrl = new URL('../src/indexStore/errors.ts', import.meta.url).href;
   const script = join(file, '..', 'racer.mts');
   // Each racer says "ready", waits for "go", tries once, reports, and a winner holds until stdin closes.
   await writeFile(
     script,
     `import { createInterface } from 'node:readline';
-import { acquireLock, LockBusyError } from ${JSON.stringify(moduleUrl)};
+import { acquireLock } from ${JSON.stringify(moduleUrl)};
+import { LockBusyError } from ${JSON.stringify(errorsUrl)};
 const rl = createInterface({ input: process.stdin });
 const lines = rl[Symbol.asyncIterator]();
 console.log('ready');

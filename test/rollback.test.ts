@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine } from '../src/engine/engine.js';
-import { ReindexPausedError, RollbackError } from '../src/engine/rollbackReport.js';
+import { ReindexPausedError, RollbackError } from '../src/engine/errors.js';
 import { planDelta } from '../src/indexStore/deltaPolicy.js';
 import { readPointer } from '../src/indexStore/indexPointer.js';
 import { loadCurrentIndex } from '../src/indexStore/loadGeneration.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { IngestError } from '../src/ingest/ingestError.js';
+import { IngestError } from '../src/ingest/errors.js';
 import { safeFetch } from '../src/ingest/safeFetch.js';
 import { articlePage, CYRILLIC_PARAGRAPHS, cyrillicPage, TRAM_PARAGRAPHS } from './helpers/articlePages.js';
 import { encodeSingleByte, type PageServer, page, redirect, startPageServer } from './helpers/pageServer.js';

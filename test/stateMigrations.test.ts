@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { summarizeRecords } from '../src/feedback/summarize.js';
+import { StateError } from '../src/state/errors.js';
 import { MIGRATIONS } from '../src/state/migrations/index.js';
 import type { Migration } from '../src/state/migrations/migration.js';
 import { BUSY_TIMEOUT_MS, MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
-import { StateError } from '../src/state/stateError.js';
 
 async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'crisis-desk-state-'));

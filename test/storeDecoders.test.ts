@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { Engine } from '../src/engine/engine.js';
-import { IndexLoadError } from '../src/indexStore/indexLoadError.js';
+import { IndexLoadError } from '../src/indexStore/errors.js';
 import { decodePointer, readPointer } from '../src/indexStore/indexPointer.js';
 import { ShapeError } from '../src/indexStore/jsonShape.js';
 import { decodeManifest, FILES } from '../src/indexStore/manifest.js';

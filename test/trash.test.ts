@@ -3,16 +3,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
+import { TrashError } from '../src/knowledge/errors.js';
 import { type FileOps, fileOps } from '../src/knowledge/moveFile.js';
 import { sweepInterruptedWrites } from '../src/knowledge/sweepInterruptedWrites.js';
-import {
-  listTrash,
-  moveToTrash,
-  originalName,
-  restoreFromTrash,
-  TrashError,
-  trashDir,
-} from '../src/knowledge/trash.js';
+import { listTrash, moveToTrash, originalName, restoreFromTrash, trashDir } from '../src/knowledge/trash.js';
 
 let root: string;
 let knowledge: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ReindexBusyError } from '../src/engine/reindexBusyError.js';
+import { ReindexBusyError } from '../src/engine/errors.js';
 import { WriterQueue } from '../src/engine/writerQueue.js';
 
 function gate() {

@@ -1,7 +1,6 @@
 import type { BotConfig } from '../config/botConfig.js';
-import { type Engine, ReindexBusyError } from '../engine/engine.js';
-import { EveryDocumentGoneError } from '../engine/everyDocumentGoneError.js';
-import { ReindexPausedError } from '../engine/rollbackReport.js';
+import type { Engine } from '../engine/engine.js';
+import { EveryDocumentGoneError, ReindexBusyError, ReindexPausedError } from '../engine/errors.js';
 import { watchKnowledge } from '../knowledge/watchKnowledge.js';
 import type { Log } from '../log/log.js';
 import { syncWhenKnowledgeReturns } from './syncWhenKnowledgeReturns.js';

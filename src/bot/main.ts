@@ -1,13 +1,8 @@
 import { Events } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import {
-  type BotConfig,
-  describeMissingToken,
-  MissingTokenError,
-  readBotConfig,
-} from '../config/botConfig.js';
-import { ConfigError } from '../config/configError.js';
+import { type BotConfig, describeMissingToken, readBotConfig } from '../config/botConfig.js';
 import { loadDotEnv } from '../config/engineConfig.js';
+import { ConfigError, MissingTokenError } from '../config/errors.js';
 import { type FetchConfig, readFetchConfig } from '../config/fetchConfig.js';
 import { buttonHandlers } from '../discord/buttons/index.js';
 import { Cooldown } from '../discord/cooldown.js';
@@ -19,7 +14,7 @@ import { QueryStore } from '../discord/queryStore.js';
 import { Engine } from '../engine/engine.js';
 import { releaseIndexLocks } from '../engine/indexLock.js';
 import { FeedbackLog } from '../feedback/feedbackLog.js';
-import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
+import { KnowledgeFolderError } from '../knowledge/errors.js';
 import { sweepInterruptedWrites } from '../knowledge/sweepInterruptedWrites.js';
 import { createLogger } from '../log/createLogger.js';
 import { useIdSalt } from '../log/hashId.js';

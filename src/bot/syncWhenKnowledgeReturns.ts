@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { type Engine, ReindexBusyError } from '../engine/engine.js';
-import { EveryDocumentGoneError } from '../engine/everyDocumentGoneError.js';
-import { ReindexPausedError } from '../engine/rollbackReport.js';
-import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
+import type { Engine } from '../engine/engine.js';
+import { EveryDocumentGoneError, ReindexBusyError, ReindexPausedError } from '../engine/errors.js';
+import { KnowledgeFolderError } from '../knowledge/errors.js';
 import type { Log } from '../log/log.js';
 
 /** How often a missing knowledge folder is looked for. */

@@ -1,16 +1,16 @@
 import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
 import { readFetchConfig } from '../config/fetchConfig.js';
 import { describeReport } from '../engine/reindexReport.js';
-import { IngestError } from '../ingest/ingestError.js';
+import { IngestError } from '../ingest/errors.js';
 import { readArticleAt } from '../ingest/readArticleAt.js';
 import { addArticle } from '../intake/addArticle.js';
 import { wasAdded } from '../intake/addReport.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { describePreview, refusalText } from './addUrlReport.js';
 import { parseCliArgs } from './cliArgs.js';
+import { UsageError } from './errors.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
-import { UsageError } from './usageError.js';
 
 const USAGE = `usage: npm run add-url -- URL [--replace]
   fetches the article at URL (http or https; at most 5 redirects, 10 s, 5 MB), reads its text and

@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
 import { MAX_QUERY_CHARS } from '../search/answerQuery.js';
 import { answerJson } from './answerJson.js';
+import { UsageError } from './errors.js';
 import { ANSI, formatAnswerText, PLAIN } from './formatAnswerText.js';
 import { openSavedIndex } from './openEngine.js';
 import { ASK_USAGE, parseAskArgs } from './parseAskArgs.js';
 import { runCli } from './runCli.js';
-import { UsageError } from './usageError.js';
 
 async function main(): Promise<number> {
   const args = parseAskArgs(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { UsageError } from './usageError.js';
+import { UsageError } from './errors.js';
 
 /**
  * node:util's parseArgs, strict, with its errors turned into one-line usage errors

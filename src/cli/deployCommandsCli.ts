@@ -1,11 +1,12 @@
 import { DiscordAPIError, HTTPError, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import { describeMissingToken, MissingTokenError, readBotConfig } from '../config/botConfig.js';
+import { describeMissingToken, readBotConfig } from '../config/botConfig.js';
 import { loadDotEnv } from '../config/engineConfig.js';
+import { MissingTokenError } from '../config/errors.js';
 import { deployCommands } from '../discord/registerCommands.js';
 import { forTerminal } from '../util/forTerminal.js';
+import { UsageError } from './errors.js';
 import { runCli } from './runCli.js';
-import { UsageError } from './usageError.js';
 
 const USAGE = `usage: npm run deploy-commands
 

@@ -5,9 +5,9 @@ import { parseQuestions } from '../eval/question.js';
 import { type FileScores, formatComparison, formatScores, runBaseline, runEval } from '../eval/runEval.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { parseCliArgs } from './cliArgs.js';
+import { UsageError } from './errors.js';
 import { openSavedIndex } from './openEngine.js';
 import { runCli } from './runCli.js';
-import { UsageError } from './usageError.js';
 
 const DEFAULT_FILES = [
   'eval/questions.jsonl',

@@ -1,6 +1,6 @@
 import { Engine, type EngineOptions } from '../engine/engine.js';
 import { type FolderChanges, folderChanges, isStale } from '../engine/folderChanges.js';
-import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
+import { KnowledgeFolderError } from '../knowledge/errors.js';
 
 export interface ReaderOptions extends Pick<EngineOptions, 'knowledgeDir' | 'dataDir' | 'logger'> {
   /** Bring the index up to date with the folder first (takes the index lock and saves), as the bot does. */

@@ -1,6 +1,6 @@
 import { MAX_LIMIT } from '../search/answerQuery.js';
 import { parseCliArgs, wholeNumber } from './cliArgs.js';
-import { UsageError } from './usageError.js';
+import { UsageError } from './errors.js';
 
 export interface AskArgs {
   json: boolean;

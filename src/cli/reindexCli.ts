@@ -2,9 +2,9 @@ import { describeReport } from '../engine/reindexReport.js';
 import { describeRollback } from '../engine/rollbackReport.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { parseCliArgs } from './cliArgs.js';
+import { UsageError } from './errors.js';
 import { openEngine } from './openEngine.js';
 import { runCli } from './runCli.js';
-import { UsageError } from './usageError.js';
 
 const USAGE = `usage: npm run reindex -- [--full | --rollback]
   brings the saved index in DATA_DIR up to date with KNOWLEDGE_DIR (only changed documents are

@@ -1,11 +1,10 @@
-import { ConfigError } from '../config/configError.js';
-import { ReindexBusyError } from '../engine/reindexBusyError.js';
-import { RollbackError } from '../engine/rollbackReport.js';
-import { IngestError } from '../ingest/ingestError.js';
-import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
-import { StateError } from '../state/stateError.js';
+import { ConfigError } from '../config/errors.js';
+import { ReindexBusyError, RollbackError } from '../engine/errors.js';
+import { IngestError } from '../ingest/errors.js';
+import { KnowledgeFolderError } from '../knowledge/errors.js';
+import { StateError } from '../state/errors.js';
 import { forTerminal } from '../util/forTerminal.js';
-import { UsageError } from './usageError.js';
+import { UsageError } from './errors.js';
 
 /** What a CLI touches of its process; replaced in tests. */
 export interface CliProcess {

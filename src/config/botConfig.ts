@@ -1,6 +1,6 @@
-import { ConfigError } from './configError.js';
 import { type LogLevel, optional, readEngineConfig } from './engineConfig.js';
 import { optionalSnowflake, readBool, readInt, snowflake } from './envValues.js';
+import { ConfigError, MissingTokenError } from './errors.js';
 import { type FeedConfig, readFeedConfig } from './feedConfig.js';
 
 export interface BotConfig {
@@ -34,13 +34,6 @@ export interface BotConfig {
 }
 
 type Env = Record<string, string | undefined>;
-
-/** DISCORD_TOKEN is not set: start-up prints describeMissingToken() instead of a stack. */
-export class MissingTokenError extends ConfigError {
-  constructor() {
-    super('DISCORD_TOKEN', 'is not set');
-  }
-}
 
 export function describeMissingToken(): string {
   return [

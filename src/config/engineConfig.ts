@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import dotenv from 'dotenv';
-import { ConfigError } from './configError.js';
+import { ConfigError } from './errors.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

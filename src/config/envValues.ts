@@ -1,7 +1,7 @@
 /** Reading one environment variable as a checked value: the errors name the variable and what it must be. */
 
-import { ConfigError } from './configError.js';
 import { optional } from './engineConfig.js';
+import { ConfigError } from './errors.js';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,5 +1,5 @@
 import type { EngineActivity } from '../engine/engine.js';
-import type { ReindexBusyError } from '../engine/reindexBusyError.js';
+import type { ReindexBusyError } from '../engine/errors.js';
 import { discordTime } from './render/discordTime.js';
 
 const RUNNING: Record<EngineActivity, string> = {

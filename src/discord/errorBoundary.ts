@@ -1,9 +1,9 @@
 import type { Interaction } from 'discord.js';
 import type { BotContext } from './botContext.js';
 import type { Outcome } from './command.js';
+import { UserError } from './errors.js';
 import { ANY_ACTION, missingPermissionError } from './missingPermission.js';
 import { respond, respondChoices } from './send/respond.js';
-import { UserError } from './userError.js';
 
 const APOLOGY =
   'Sorry, something went wrong while answering. It has been logged; please try again in a moment.';

@@ -3,9 +3,9 @@ import { hashId } from '../log/hashId.js';
 import type { BotContext } from './botContext.js';
 import type { ButtonHandler, Command, ModalHandler, Outcome } from './command.js';
 import { handleInteractionError } from './errorBoundary.js';
+import { UserError } from './errors.js';
 import { familyOf, OUTDATED_COMPONENT } from './idFamily.js';
 import { respondChoices } from './send/respond.js';
-import { UserError } from './userError.js';
 
 /** Autocomplete must answer within Discord's 3 seconds; past this we answer with nothing. */
 const AUTOCOMPLETE_BUDGET_MS = 2000;

@@ -1,8 +1,8 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
 import type { BotContext } from './botContext.js';
 import type { ButtonHandler, ModalHandler, Outcome } from './command.js';
+import { UserError } from './errors.js';
 import { LIMITS } from './send/limits.js';
-import { UserError } from './userError.js';
 
 type Field = string | number;
 

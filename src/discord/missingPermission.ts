@@ -1,5 +1,5 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { UserError } from './userError.js';
+import { UserError } from './errors.js';
 
 /*
  * Discord answers 403 with code 50013 (Missing Permissions) when the bot's role lacks a permission in

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnswerMode } from '../search/abstain.js';
 import { foldText } from '../text/fold.js';
-import { UserError } from './userError.js';
+import { UserError } from './errors.js';
 
 /** Filters a question was asked with; what callers pass to put(). */
 export interface QueryExtraInput {

@@ -1,7 +1,7 @@
 import type { Interaction } from 'discord.js';
 import type { BotContext } from './botContext.js';
+import { UserError } from './errors.js';
 import { isModerator } from './isModerator.js';
-import { UserError } from './userError.js';
 
 /**
  * Moderator commands are checked here, on our side: default_member_permissions only hides a

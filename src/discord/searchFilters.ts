@@ -1,6 +1,6 @@
 import { isIsoDate } from '../knowledge/dates.js';
 import type { SearchFilters } from '../search/searchPassages.js';
-import { UserError } from './userError.js';
+import { UserError } from './errors.js';
 
 /** Validates the /search filters a member typed, with a message that says what to fix. */
 export function parseSearchFilters(raw: {

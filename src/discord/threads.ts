@@ -1,11 +1,11 @@
 import type { Message, SendableChannels } from 'discord.js';
 import { ChannelType, MessageFlags } from 'discord-api-types/v10';
 import type { Citation } from '../types.js';
+import { UserError } from './errors.js';
 import { type Granted, POST_IN_THREAD, START_THREAD, withPermissionHint } from './missingPermission.js';
 import { threadCitation } from './render/threadCitation.js';
 import { sendToChannel } from './send/respond.js';
 import { truncateLabel } from './send/truncate.js';
-import { UserError } from './userError.js';
 
 const THREAD_NAME = 100;
 

@@ -1,23 +1,21 @@
 import type { RolledBack } from '../indexStore/indexPointer.js';
-import { KnowledgeFolderError } from '../knowledge/knowledgeFolderError.js';
+import { KnowledgeFolderError } from '../knowledge/errors.js';
 import { type Log, silentLog } from '../log/log.js';
 import type { SearchState } from '../search/searchState.js';
 import { warmUpLexicons } from '../text/lexicons.js';
-import { EveryDocumentGoneError } from './everyDocumentGoneError.js';
+import { EveryDocumentGoneError, ReindexBusyError, ReindexPausedError } from './errors.js';
 import { GenerationSync } from './generationSync.js';
 import type { IndexChangeListener } from './indexChange.js';
 import { type Fence, withIndexLock } from './indexLock.js';
 import { KnowledgeReader } from './knowledgeReader.js';
-import { ReindexBusyError } from './reindexBusyError.js';
 import { logReindexFinished, logReindexRefused } from './reindexLog.js';
 import type { ReindexReport } from './reindexReport.js';
-import { ReindexPausedError, type RollbackReport } from './rollbackReport.js';
+import type { RollbackReport } from './rollbackReport.js';
 import { type ReindexOptions, runReindex } from './runReindex.js';
 import { ServedIndex } from './servedIndex.js';
 import { type EngineActivity, WriterQueue } from './writerQueue.js';
 
 export type { IndexChange } from './indexChange.js';
-export { ReindexBusyError } from './reindexBusyError.js';
 export type { ReindexOptions } from './runReindex.js';
 export type { EngineActivity } from './writerQueue.js';
 

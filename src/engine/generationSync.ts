@@ -1,5 +1,5 @@
 import type { DeltaBase } from '../indexStore/deltaPolicy.js';
-import { PointerUnreadableError } from '../indexStore/indexLoadError.js';
+import { PointerUnreadableError } from '../indexStore/errors.js';
 import {
   type CurrentPointer,
   type RolledBack,
@@ -10,12 +10,13 @@ import { loadGeneration, type SavedIndex } from '../indexStore/loadGeneration.js
 import { saveIndex } from '../indexStore/saveGeneration.js';
 import type { Log } from '../log/log.js';
 import { crashPoint } from '../util/crashPoint.js';
+import { RollbackError } from './errors.js';
 import { announceChange, type IndexChange, type IndexChangeListener } from './indexChange.js';
 import type { Fence } from './indexLock.js';
 import { loadAtStart } from './loadAtStart.js';
 import { loadPreviousGeneration } from './previousGeneration.js';
 import type { ReindexReport } from './reindexReport.js';
-import { documentChanges, RollbackError, type RollbackReport, summarize } from './rollbackReport.js';
+import { documentChanges, type RollbackReport, summarize } from './rollbackReport.js';
 import type { ServedIndex } from './servedIndex.js';
 
 export interface GenerationSyncOptions {

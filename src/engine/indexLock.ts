@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { acquireLock, type HeldLock, LockBusyError } from '../indexStore/processLock.js';
+import { LockBusyError } from '../indexStore/errors.js';
+import { acquireLock, type HeldLock } from '../indexStore/processLock.js';
 import type { Log } from '../log/log.js';
-import { ReindexBusyError } from './reindexBusyError.js';
+import { LockLostError, ReindexBusyError } from './errors.js';
 
 /** DATA_DIR/index.lock: held by whichever process (bot or CLI) writes the index. */
 export const INDEX_LOCK = 'index.lock';
@@ -12,13 +13,6 @@ const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EN
 
 /** Throws when this process no longer holds the lock: called right before the saved index changes. */
 export type Fence = () => Promise<void>;
-
-export class LockLostError extends Error {
-  override name = 'LockLostError';
-  constructor() {
-    super('the index lock was taken over while this process was stalled; nothing was saved');
-  }
-}
 
 /** The index locks this process holds now, for a process that must exit before its work ends. */
 const held = new Set<HeldLock>();

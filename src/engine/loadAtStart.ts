@@ -1,4 +1,4 @@
-import { IndexLoadError, PointerUnreadableError } from '../indexStore/indexLoadError.js';
+import { IndexLoadError, PointerUnreadableError } from '../indexStore/errors.js';
 import { loadCurrentIndex, type SavedIndex } from '../indexStore/loadGeneration.js';
 import type { Log } from '../log/log.js';
 

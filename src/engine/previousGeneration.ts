@@ -1,8 +1,8 @@
-import { IndexLoadError } from '../indexStore/indexLoadError.js';
+import { IndexLoadError } from '../indexStore/errors.js';
 import { type CurrentPointer, readPointer } from '../indexStore/indexPointer.js';
 import { loadGeneration, type SavedIndex } from '../indexStore/loadGeneration.js';
 import { rolledBackPointer } from '../indexStore/rollbackPointer.js';
-import { RollbackError } from './rollbackReport.js';
+import { RollbackError } from './errors.js';
 
 export interface RollbackTarget {
   /** The pointer now, and the one that makes the previous generation current. */

@@ -1,5 +1,5 @@
 import type { Log } from '../log/log.js';
-import { EVERY_DOCUMENT_GONE_ADVICE, EveryDocumentGoneError } from './everyDocumentGoneError.js';
+import { EVERY_DOCUMENT_GONE_ADVICE, EveryDocumentGoneError } from './errors.js';
 import { LISTED_NAMES, type ReindexReport, reportLogFields } from './reindexReport.js';
 
 /** The "reindex finished" line, and one line for the files skipped however many. */

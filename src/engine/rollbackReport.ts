@@ -21,18 +21,6 @@ export interface RollbackReport {
   ms: number;
 }
 
-export class RollbackError extends Error {
-  override name = 'RollbackError';
-}
-
-/** An automatic reindex (start-up, watch) while a rolled-back index serves: it waits for a moderator's. */
-export class ReindexPausedError extends Error {
-  override name = 'ReindexPausedError';
-  constructor(readonly rolledBack: { from: string; at: string }) {
-    super('a rolled-back index serves; automatic reindexing is paused until a moderator reindexes');
-  }
-}
-
 export function summarize(generation: string, state: SearchState): IndexSummary {
   return {
     generation,

@@ -5,14 +5,13 @@ import { aliasTableFor } from '../text/aliasTable.js';
 import { buildState, type Fingerprints } from './buildState.js';
 import type { KnowledgeDiff } from './diffKnowledge.js';
 import { summarizeDocument } from './documentSummary.js';
-import { EveryDocumentGoneError } from './everyDocumentGoneError.js';
+import { EveryDocumentGoneError, ReindexPausedError } from './errors.js';
 import { knownFiles, refreshFingerprints } from './fingerprints.js';
 import type { GenerationSync } from './generationSync.js';
 import type { Fence } from './indexLock.js';
 import { patchIndex } from './patchIndex.js';
 import { type IndexBefore, planReindex, scanMaySkipKnown } from './planReindex.js';
 import type { ReindexReport } from './reindexReport.js';
-import { ReindexPausedError } from './rollbackReport.js';
 import type { ServedIndex } from './servedIndex.js';
 
 export interface ReindexOptions {

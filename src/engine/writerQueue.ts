@@ -1,4 +1,4 @@
-import { ReindexBusyError } from './reindexBusyError.js';
+import { ReindexBusyError } from './errors.js';
 
 /** What the engine is busy with, for a moderator told to wait. */
 export type EngineActivity = 'reindex' | 'rollback' | 'reload';

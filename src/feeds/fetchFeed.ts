@@ -4,10 +4,10 @@
  * "not modified" without a body. A feed that arrives is decoded and parsed.
  */
 
-import { IngestError } from '../ingest/ingestError.js';
+import { IngestError } from '../ingest/errors.js';
 import { safeFetch } from '../ingest/safeFetch.js';
 import { decodeXml } from './decodeXml.js';
-import { FeedError } from './feedError.js';
+import { FeedError } from './errors.js';
 import type { ParsedFeed } from './parseFeed.js';
 import { parseFeedOffThread } from './parseFeedOffThread.js';
 

@@ -6,7 +6,7 @@
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isHttpUrl } from '../util/httpUrl.js';
-import { FeedError } from './feedError.js';
+import { FeedError } from './errors.js';
 
 export interface FeedItem {
   /** RSS guid or Atom id; null when the item has none. */

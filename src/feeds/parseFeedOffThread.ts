@@ -7,7 +7,7 @@
 
 import { formatDuration } from '../ingest/formatLimits.js';
 import { startWorker } from '../util/startWorker.js';
-import { FeedError } from './feedError.js';
+import { FeedError } from './errors.js';
 import { type ParsedFeed, parseFeed } from './parseFeed.js';
 import type { ParseJob, ParseJobResult } from './parseFeedWorker.js';
 

@@ -1,7 +1,7 @@
 /** Worker thread: parses one large feed off the main thread's event loop (parseFeedOffThread.ts). */
 
 import { parentPort } from 'node:worker_threads';
-import { FeedError } from './feedError.js';
+import { FeedError } from './errors.js';
 import { type ParsedFeed, parseFeed } from './parseFeed.js';
 
 export interface ParseJob {

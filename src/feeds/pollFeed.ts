@@ -11,7 +11,7 @@
 
 import type { Feed, FeedStore } from '../state/feedStore.js';
 import { retryAt } from './backoff.js';
-import { FeedError } from './feedError.js';
+import { FeedError } from './errors.js';
 import type { FetchedFeed, FetchFeedOptions, Validators } from './fetchFeed.js';
 import type { FeedItem } from './parseFeed.js';
 

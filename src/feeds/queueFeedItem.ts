@@ -7,7 +7,7 @@
  */
 
 import { findDuplicate, type KnownDocument } from '../ingest/duplicates.js';
-import { IngestError } from '../ingest/ingestError.js';
+import { IngestError } from '../ingest/errors.js';
 import { type ReadArticle, readArticleAt } from '../ingest/readArticleAt.js';
 import type { Log } from '../log/log.js';
 import type { Feed, FeedStore } from '../state/feedStore.js';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crashPoint } from '../util/crashPoint.js';
+import { IndexLoadError, PointerUnreadableError } from './errors.js';
 import { isGenerationName } from './generationNames.js';
-import { IndexLoadError, PointerUnreadableError } from './indexLoadError.js';
 import { type Check, field, matching, nullable, parseJson, record, ShapeError, text } from './jsonShape.js';
 
 /**

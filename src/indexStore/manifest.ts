@@ -2,7 +2,7 @@ import type { FileFingerprint } from '../knowledge/fingerprint.js';
 import type { IndexedDocument } from '../search/searchState.js';
 import { ANALYZER_SIGNATURE } from '../text/analyzerSignature.js';
 import { type DocumentMeta, isMetadataField, type SkippedDocument } from '../types.js';
-import { IndexLoadError } from './indexLoadError.js';
+import { IndexLoadError } from './errors.js';
 import {
   type Check,
   count,

@@ -3,6 +3,7 @@ import { link, mkdir, open, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LockBusyError } from './errors.js';
 import { count, field, parseJson, record, ShapeError, text } from './jsonShape.js';
 
 /**
@@ -21,17 +22,6 @@ export interface LockHolder {
   since: string;
   /** Random hex, unique to one taking of the lock. */
   token: string;
-}
-
-export class LockBusyError extends Error {
-  override name = 'LockBusyError';
-  readonly holder: LockHolder;
-  constructor(file: string, holder: LockHolder) {
-    super(
-      `${basename(file)} is held by pid ${holder.pid} on host ${holder.hostname} (${holder.purpose}) since ${holder.since}`,
-    );
-    this.holder = holder;
-  }
 }
 
 export interface HeldLock {

@@ -6,15 +6,16 @@
  */
 
 import { countAlphanumericTokens } from '../knowledge/clean.js';
-import { FrontMatterError, serializeFrontMatter } from '../knowledge/frontMatter.js';
+import { FrontMatterError } from '../knowledge/errors.js';
+import { serializeFrontMatter } from '../knowledge/frontMatter.js';
 import { isSkipped } from '../knowledge/loadDocument.js';
 import { loadDocumentOffThread, segmentedAlready } from '../knowledge/loadDocumentOffThread.js';
 import { contentSuffix, safeFileName } from '../knowledge/safeFileName.js';
 import { type UploadOptions, uploadOptionsProblem, withFrontMatter } from '../knowledge/uploadMeta.js';
 import { segmentDocument } from '../text/segment.js';
 import type { DocumentMeta, KnowledgeDocument, MetadataField } from '../types.js';
+import { IngestError } from './errors.js';
 import type { ExtractedArticle } from './extractFromHtml.js';
-import { IngestError } from './ingestError.js';
 import { textKey } from './textKey.js';
 
 /** What a moderator sees before choosing Add or Cancel. */

@@ -7,10 +7,10 @@
 import type { Worker } from 'node:worker_threads';
 import { FifoQueue } from '../util/fifoQueue.js';
 import { startWorker } from '../util/startWorker.js';
+import { IngestError } from './errors.js';
 import type { ExtractedArticle } from './extractFromHtml.js';
 import type { ExtractJob, ExtractJobResult } from './extractWorker.js';
 import { formatDuration } from './formatLimits.js';
-import { IngestError } from './ingestError.js';
 
 export type { ExtractedArticle } from './extractFromHtml.js';
 

@@ -10,7 +10,7 @@ import type { MetadataField } from '../types.js';
 import { noArticleReason, proseWords } from './articleVerdict.js';
 import { type BlockText, blockParagraphs } from './blockParagraphs.js';
 import { type DomElement, parsePage } from './dom.js';
-import { IngestError } from './ingestError.js';
+import { IngestError } from './errors.js';
 import { cleanAuthor, readPageMetadata, type Sourced } from './pageMetadata.js';
 
 export interface ExtractedArticle {

@@ -1,8 +1,8 @@
 /** Worker thread: extracts one article at a time, off the main thread's event loop. */
 
 import { parentPort } from 'node:worker_threads';
+import { IngestError, type IngestErrorKind } from './errors.js';
 import { type ExtractedArticle, extractFromHtml } from './extractFromHtml.js';
-import { IngestError, type IngestErrorKind } from './ingestError.js';
 
 export interface ExtractJob {
   id: number;

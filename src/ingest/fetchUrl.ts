@@ -1,6 +1,6 @@
 /** A URL we may fetch: http or https, no credentials, a web port. Checked for the first URL and each redirect. */
 
-import { IngestError } from './ingestError.js';
+import { IngestError } from './errors.js';
 
 /** Ports browsers refuse to fetch from (the Fetch standard's "bad ports"): mail, shell, file services. */
 const BAD_PORTS = new Set([

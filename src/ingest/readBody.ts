@@ -3,8 +3,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { IngestError } from './errors.js';
 import { formatBytes } from './formatLimits.js';
-import { IngestError } from './ingestError.js';
 
 /** `what` names the body in messages: "page", "feed". */
 export function tooLarge(maxBytes: number, what = 'page'): IngestError {

@@ -9,9 +9,9 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { decodeHtml } from './decodeHtml.js';
+import { IngestError } from './errors.js';
 import { hostOf, parseFetchUrl } from './fetchUrl.js';
 import { formatDuration } from './formatLimits.js';
-import { IngestError } from './ingestError.js';
 import { readBody, tooLarge } from './readBody.js';
 import { type ResolvedAddress, type Resolver, vetHost } from './vetHost.js';
 

@@ -6,7 +6,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { addressProblem } from './addressPolicy.js';
-import { IngestError } from './ingestError.js';
+import { IngestError } from './errors.js';
 
 export interface ResolvedAddress {
   address: string;

@@ -1,4 +1,4 @@
-import { FrontMatterError } from '../knowledge/frontMatter.js';
+import { FrontMatterError } from '../knowledge/errors.js';
 import { isSkipped } from '../knowledge/loadDocument.js';
 import { loadDocumentOffThread } from '../knowledge/loadDocumentOffThread.js';
 import { contentSuffix, safeFileName, uploadExtension } from '../knowledge/safeFileName.js';

@@ -1,8 +1,9 @@
 /** /knowledge remove and restore: a document into DATA_DIR/trash (never deleted) and back, each followed by a reindex. */
 
 import type { KnowledgeReader } from '../engine/knowledgeReader.js';
+import { TrashError } from '../knowledge/errors.js';
 import { type DocumentMatch, findDocument, type ListedFile } from '../knowledge/findDocument.js';
-import { listTrash, moveToTrash, originalName, restoreFromTrash, TrashError } from '../knowledge/trash.js';
+import { listTrash, moveToTrash, originalName, restoreFromTrash } from '../knowledge/trash.js';
 import type { IntakeDeps } from './intakeDeps.js';
 import { type ReindexOutcome, reindexAfterChange } from './reindexAfterChange.js';
 

@@ -1,7 +1,7 @@
+import { FileExistsError } from '../knowledge/errors.js';
 import { placeUpload } from '../knowledge/placeUpload.js';
 import type { DocumentIdentity } from '../knowledge/sameDocument.js';
 import type { UploadDecision } from '../knowledge/uploadTarget.js';
-import { FileExistsError } from '../knowledge/writeAtomic.js';
 import type { ArticleRefusal } from './refusal.js';
 
 /**

@@ -1,3 +1,4 @@
+import { FrontMatterError } from './errors.js';
 /**
  * A flat YAML subset for document front matter: `key: value` lines between `---` fences,
  * values being quoted strings, bare strings or null. No lists, maps or block scalars.
@@ -10,10 +11,6 @@ export interface ParsedFrontMatter {
   /** Everything after the closing fence, untouched: `body === source.slice(bodyOffset)`. */
   body: string;
   bodyOffset: number;
-}
-
-export class FrontMatterError extends Error {
-  override name = 'FrontMatterError';
 }
 
 const FENCE = /^---[ \t]*$/;

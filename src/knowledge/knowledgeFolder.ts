@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ALIAS_FILE } from '../text/aliases.js';
 import type { SkippedDocument } from '../types.js';
-import { KnowledgeFolderError } from './knowledgeFolderError.js';
+import { KnowledgeFolderError } from './errors.js';
 import { documentId } from './loadDocument.js';
 
 const DOCUMENT_EXTENSIONS = new Set(['.md', '.txt']);

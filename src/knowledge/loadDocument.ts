@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { KnowledgeDocument, SkippedDocument } from '../types.js';
 import { cleanText, countAlphanumericTokens, dropRepeatedTitle } from './clean.js';
-import { FrontMatterError, parseFrontMatter } from './frontMatter.js';
-import { inferMetadata, MetadataError } from './metadata.js';
+import { FrontMatterError, MetadataError } from './errors.js';
+import { parseFrontMatter } from './frontMatter.js';
+import { inferMetadata } from './metadata.js';
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /** Less article text than this after cleaning means the file held only boilerplate. */

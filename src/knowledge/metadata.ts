@@ -1,3 +1,4 @@
+import { MetadataError } from './errors.js';
 /**
  * Document metadata: front-matter values win (and are validated); missing fields are inferred from
  * the text and listed in `inferred`. Nothing is guessed beyond what the text says.
@@ -12,10 +13,6 @@ import { cleanText, countAlphanumericTokens } from './clean.js';
 import { findDate, isIsoDate } from './dates.js';
 import type { FrontMatterData } from './frontMatter.js';
 import { withoutHeadingMarks } from './markdownHeading.js';
-
-export class MetadataError extends Error {
-  override name = 'MetadataError';
-}
 
 /**
  * Outlets named by page boilerplate, most authoritative first: a copyright or reuse notice names the

@@ -1,3 +1,4 @@
+import { NotRegularFileError } from './errors.js';
 /**
  * Moves a file without ever overwriting one already at the destination (another file could appear
  * there between any check and the move). A regular file is hard-linked under its new name, which
@@ -25,11 +26,6 @@ export interface FileOps {
   syncFile(file: string): Promise<void>;
   /** Flushes a folder's entries (names created or removed) to disk. */
   syncDir(dir: string): Promise<void>;
-}
-
-/** Only a regular file is copied: a copy of a link would be a copy of whatever it points at. */
-export class NotRegularFileError extends Error {
-  override name = 'NotRegularFileError';
 }
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code;

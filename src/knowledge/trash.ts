@@ -1,3 +1,4 @@
+import { TrashError } from './errors.js';
 /**
  * Removed knowledge files go to DATA_DIR/trash (moved, never deleted) and can come back, also when
  * the two folders are on different file systems (see moveFile).
@@ -6,7 +7,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathExists } from '../util/pathExists.js';
-import { type FileOps, fileOps, moveFile, NotRegularFileError } from './moveFile.js';
+import { NotRegularFileError } from './errors.js';
+import { type FileOps, fileOps, moveFile } from './moveFile.js';
 import { oneChangeAtATime } from './oneChangeAtATime.js';
 
 const TRASH = 'trash';
@@ -14,10 +16,6 @@ const TRASH = 'trash';
 const MAX_NAME_TRIES = 1000;
 /** `2026-11-24T23-26-28-123Z-` : the ISO time of the removal, colons and dot made file-name safe. */
 const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(.+)$/;
-
-export class TrashError extends Error {
-  override name = 'TrashError';
-}
 
 export function trashDir(dataDir: string): string {
   return path.join(dataDir, TRASH);

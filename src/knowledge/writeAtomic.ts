@@ -1,3 +1,4 @@
+import { FileExistsError } from './errors.js';
 /** Writes a knowledge file whole or not at all: a hidden temp file in the same folder, then a rename. */
 
 import { randomBytes } from 'node:crypto';
@@ -6,10 +7,6 @@ import path from 'node:path';
 import { crashPoint } from '../util/crashPoint.js';
 
 export const TEMP_PREFIX = '.upload-';
-
-export class FileExistsError extends Error {
-  override name = 'FileExistsError';
-}
 
 export async function writeFileAtomic(
   dir: string,

@@ -4,12 +4,12 @@ import { wasAdded } from '../../intake/addReport.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
 import { articlePreviewId } from '../customIds.js';
+import { UserError } from '../errors.js';
 import { familyButton } from '../idFamily.js';
 import { refuseAdd } from '../knowledge/addRefusal.js';
 import { auditAdded } from '../knowledge/auditAdded.js';
 import { requireModerator } from '../requireModerator.js';
 import { update } from '../send/respond.js';
-import { UserError } from '../userError.js';
 
 const PREVIEW_EXPIRED =
   'This preview expired (the bot restarted, or it was added, cancelled or left for 15 minutes): nothing was added. Run `/knowledge add url:` again.';

@@ -1,12 +1,12 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { MAX_LIMIT } from '../../search/answerQuery.js';
 import { openThreadId } from '../customIds.js';
+import { UserError } from '../errors.js';
 import { familyButton } from '../idFamily.js';
 import { storedQuery } from '../queryStore.js';
 import { CITATIONS_PER_PAGE } from '../render/answerMessage.js';
 import { respond } from '../send/respond.js';
 import { isPrivateMessage, postCitations, threadForMessage } from '../threads.js';
-import { UserError } from '../userError.js';
 
 const PRIVATE_ANSWER = 'This answer is private. Share it first: the shared answer offers Open thread.';
 

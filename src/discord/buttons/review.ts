@@ -2,12 +2,12 @@ import { removeReviewPage } from '../../feeds/reviewPages.js';
 import { crashPoint } from '../../util/crashPoint.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
 import { reviewButtonId } from '../customIds.js';
+import { UserError } from '../errors.js';
 import { applyApproved } from '../feeds/applyApproved.js';
 import { familyButton } from '../idFamily.js';
 import { alreadyDecidedText, decidedReviewMessage } from '../render/reviewMessage.js';
 import { requireModerator } from '../requireModerator.js';
 import { respond, update } from '../send/respond.js';
-import { UserError } from '../userError.js';
 
 const gone = () => new UserError('This feed item is no longer in the review queue.', 'expired');
 

@@ -1,8 +1,8 @@
 import { showContextId } from '../customIds.js';
+import { UserError } from '../errors.js';
 import { familyButton } from '../idFamily.js';
 import { contextMessage } from '../render/contextMessage.js';
 import { respond } from '../send/respond.js';
-import { UserError } from '../userError.js';
 
 /** Show context: the cited passage with its neighbours, privately. Passage ids survive restarts. */
 export const showContext = familyButton(showContextId, async (interaction, { passageId }, ctx) => {

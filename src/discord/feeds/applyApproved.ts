@@ -5,7 +5,7 @@
  */
 
 import { applyReview } from '../../feeds/applyReview.js';
-import { IngestError } from '../../ingest/ingestError.js';
+import { IngestError } from '../../ingest/errors.js';
 import type { ReviewItem } from '../../state/reviewQueue.js';
 import type { BotContext } from '../botContext.js';
 import { namedDocument, occupiedReason } from '../knowledge/addRefusal.js';

@@ -1,20 +1,20 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
-import { FeedError } from '../../feeds/feedError.js';
+import { FeedError } from '../../feeds/errors.js';
 import { fetchFeed } from '../../feeds/fetchFeed.js';
 import { usable } from '../../feeds/pollFeed.js';
+import { IngestError } from '../../ingest/errors.js';
 import { parseFetchUrl } from '../../ingest/fetchUrl.js';
-import { IngestError } from '../../ingest/ingestError.js';
 import { hashId } from '../../log/hashId.js';
 import type { Feed } from '../../state/feedStore.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
+import { UserError } from '../errors.js';
 import { feedAddedMessage, feedListMessage, feedName, feedRemovedMessage } from '../render/feedsMessage.js';
 import { escapeForDiscord } from '../send/escape.js';
 import type { Choice } from '../send/payload.js';
 import { respond } from '../send/respond.js';
 import { truncateLabel } from '../send/truncate.js';
-import { UserError } from '../userError.js';
 
 const refuse = (why: string) => new UserError(`No feed was added: ${why}.`, 'refused');
 

@@ -1,9 +1,9 @@
 /** Why a document was not added, in one sentence for the moderator, naming the document in the way. */
 
 import type { ArticleRefusal, Refusal } from '../../intake/refusal.js';
+import { UserError } from '../errors.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import { truncateLabel } from '../send/truncate.js';
-import { UserError } from '../userError.js';
 import { overCapReason } from './downloadAttachment.js';
 
 type Occupied = Extract<ArticleRefusal, { kind: 'occupied' }>['decision'];

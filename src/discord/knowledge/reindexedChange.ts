@@ -1,7 +1,7 @@
 import type { ReindexReport } from '../../engine/reindexReport.js';
 import type { ReindexOutcome } from '../../intake/reindexAfterChange.js';
 import type { BotContext } from '../botContext.js';
-import { UserError } from '../userError.js';
+import { UserError } from '../errors.js';
 
 /** The report of the reindex after a moderator's change; a failure says the change is made and the next reindex picks it up. */
 export function reindexedChange(outcome: ReindexOutcome, ctx: Pick<BotContext, 'logger'>): ReindexReport {

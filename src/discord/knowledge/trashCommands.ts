@@ -9,13 +9,13 @@ import {
 import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
+import { UserError } from '../errors.js';
 import { afterReindexMessage, knowledgeAudit } from '../render/knowledgeMessage.js';
 import { inlineCode } from '../send/escape.js';
 import { LIMITS } from '../send/limits.js';
 import type { Choice } from '../send/payload.js';
 import { respond } from '../send/respond.js';
 import { truncateLabel } from '../send/truncate.js';
-import { UserError } from '../userError.js';
 import { reindexedChange } from './reindexedChange.js';
 
 const CHOICES = 25;

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { StateError } from '../errors.js';
 import type { Migration } from '../migrations/migration.js';
-import { StateError } from '../stateError.js';
 
 export interface MigrationReport {
   from: number;

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
+import { StateError } from '../errors.js';
 import { MIGRATIONS } from '../migrations/index.js';
 import type { Migration } from '../migrations/migration.js';
 import type { State } from '../state.js';
-import { StateError } from '../stateError.js';
 import { type MigrationReport, migrate } from './migrate.js';
 import { SqliteAuditLog } from './sqliteAuditLog.js';
 import { SqliteFeedbackStore } from './sqliteFeedbackStore.js';

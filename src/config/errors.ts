@@ -7,3 +7,10 @@ export class ConfigError extends Error {
     super(`${variable} ${problem}`);
   }
 }
+
+/** DISCORD_TOKEN is not set: start-up prints describeMissingToken() instead of a stack. */
+export class MissingTokenError extends ConfigError {
+  constructor() {
+    super('DISCORD_TOKEN', 'is not set');
+  }
+}

@@ -1,8 +1,0 @@
-/** A saved index that cannot be used: missing parts, another format, a corrupt file. */
-export class IndexLoadError extends Error {}
-
-/**
- * DATA_DIR/current exists but cannot be read as a file (a folder in its place, no permission): no
- * saved index can be made current until an operator fixes it, so nothing should try.
- */
-export class PointerUnreadableError extends IndexLoadError {}

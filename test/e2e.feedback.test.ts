@@ -6,9 +6,9 @@ import { BotProcess } from '../harness/botProcess.js';
 import { DiscordEmulator, type Json } from '../harness/emulator/index.js';
 import { runCliScript } from '../harness/runCliScript.js';
 import { flagId, flagReasonId, showContextId } from '../src/discord/customIds.js';
-import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
 import { createIdHasher } from '../src/log/hashId.js';
 import type { AuditEntry } from '../src/state/auditLog.js';
+import type { FeedbackRecord } from '../src/state/feedbackRecord.js';
 import { statePath } from '../src/state/openState.js';
 import { SqliteState } from '../src/state/sqlite/sqliteState.js';
 import {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCliScript } from '../harness/runCliScript.js';
-import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
+import type { FeedbackRecord } from '../src/state/feedbackRecord.js';
 import { FEEDBACK_FILE, importFeedbackFile } from '../src/state/importFeedbackFile.js';
 import { MIGRATIONS } from '../src/state/migrations/index.js';
 import type { Migration } from '../src/state/migrations/migration.js';

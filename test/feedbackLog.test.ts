@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FeedbackLog } from '../src/feedback/feedbackLog.js';
-import { cleanReason, parseFeedbackLine, REASON_MAX } from '../src/feedback/feedbackRecord.js';
+import { cleanReason, parseFeedbackLine, REASON_MAX } from '../src/state/feedbackRecord.js';
 import { MEMORY, SqliteState } from '../src/state/sqlite/sqliteState.js';
 import { recordingLogger } from './helpers/recordingLogger.js';
 

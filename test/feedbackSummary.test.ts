@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
 import { formatSummary, terminalText } from '../src/feedback/formatSummary.js';
-import {
-  labelPassages,
-  parseFeedback,
-  summarizeFeedback,
-  summarizeRecords,
-} from '../src/feedback/summarize.js';
+import { labelPassages, summarizeFeedback, summarizeRecords } from '../src/feedback/summarize.js';
+import { type FeedbackRecord, parseFeedback } from '../src/state/feedbackRecord.js';
 
 let clock = 0;
 function line(record: Omit<FeedbackRecord, 'time'> & { time?: string }): string {

@@ -85,15 +85,32 @@ test('renderers import no button or modal handler: the ids they build come from 
   assert.deepEqual(found, []);
 });
 
-test('src/intake sits between the front ends that render its reports and the folders it drives', async () => {
-  const src = (names: string[]) => names.map((name) => join('src', name));
-  const above = src(['bot', 'cli', 'discord', 'feeds']);
-  const below = src(['engine', 'indexStore', 'ingest', 'knowledge', 'search', 'state', 'text']);
-  const wrongWay: string[] = [];
-  for (const { file, target } of await relativeImports(join('src', 'intake')))
-    if (within(target, above)) wrongWay.push(`${file} → ${target}`);
-  for (const folder of below)
-    for (const { file, target } of await relativeImports(folder))
-      if (within(target, [join('src', 'intake')])) wrongWay.push(`${file} → ${target}`);
-  assert.deepEqual(wrongWay, []);
+/**
+ * The layers of ARCHITECTURE.md, top first: a folder imports only from its own layer or the ones below,
+ * so a lower layer never depends on what is built on it.
+ */
+const LAYERS: readonly (readonly string[])[] = [
+  ['src/bot', 'src/cli'],
+  ['commands'],
+  ['src/discord'],
+  ['src/feeds'],
+  ['src/intake', 'src/gaps', 'src/feedback', 'src/eval'],
+  ['src/engine'],
+  ['src/indexStore', 'src/ingest', 'src/state'],
+  ['src/search'],
+  ['src/knowledge'],
+  ['src/text'],
+  ['src/config', 'src/log', 'src/util', 'src/types.ts'],
+].map((layer) => layer.map((folder) => join(...folder.split('/'))));
+
+const layerOf = (path: string) => LAYERS.findIndex((layer) => within(path.replace(/\.js$/, '.ts'), layer));
+
+test('every production folder has a layer, and no layer imports one above it', async () => {
+  const upward: string[] = [];
+  for (const folder of PRODUCTION)
+    for (const { file, target } of await relativeImports(folder)) {
+      assert.notEqual(layerOf(file), -1, `${file} is in no layer of LAYERS`);
+      if (layerOf(target) < layerOf(file)) upward.push(`${file} → ${target}`);
+    }
+  assert.deepEqual(upward, []);
 });

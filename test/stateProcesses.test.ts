@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FeedbackRecord } from '../src/feedback/feedbackRecord.js';
 import { summarizeRecords } from '../src/feedback/summarize.js';
+import type { FeedbackRecord } from '../src/state/feedbackRecord.js';
 import { SqliteState } from '../src/state/sqlite/sqliteState.js';
 import { spawnStateChild } from './helpers/spawnStateChild.js';
 

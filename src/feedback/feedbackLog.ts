@@ -1,7 +1,13 @@
 import type { Log } from '../log/log.js';
+import {
+  capText,
+  type FeedbackInput,
+  type FeedbackRecord,
+  QUERY_MAX,
+  REASON_MAX,
+} from '../state/feedbackRecord.js';
 import type { FeedbackStore } from '../state/feedbackStore.js';
 import { FifoQueue } from '../util/fifoQueue.js';
-import { capText, type FeedbackInput, type FeedbackRecord, QUERY_MAX, REASON_MAX } from './feedbackRecord.js';
 
 /**
  * Records members' feedback in the state database (FeedbackStore). Records go in one after another

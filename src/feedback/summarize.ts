@@ -1,6 +1,6 @@
+import { type FeedbackRecord, parseFeedback } from '../state/feedbackRecord.js';
 import type { UnansweredQuestion } from '../state/gapStore.js';
 import { foldText } from '../text/fold.js';
-import { type FeedbackRecord, parseFeedbackLine } from './feedbackRecord.js';
 
 /** What the saved index says about a passage, when it still has it. */
 export interface PassageLabel {
@@ -51,18 +51,6 @@ export interface FeedbackSummary {
 }
 
 const REASONS_KEPT = 5;
-
-export function parseFeedback(text: string): { records: FeedbackRecord[]; malformed: number } {
-  const records: FeedbackRecord[] = [];
-  let malformed = 0;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
-    const record = parseFeedbackLine(line);
-    if (record) records.push(record);
-    else malformed++;
-  }
-  return { records, malformed };
-}
 
 /** Which answer a vote is about: its question's key, else (the key expired) the question's text. */
 const answerOf = (r: FeedbackRecord): string => r.key ?? `query:${r.query ?? ''}`;

@@ -1,6 +1,6 @@
-import type { FeedbackRecord } from '../feedback/feedbackRecord.js';
+import type { FeedbackRecord } from './feedbackRecord.js';
 
-export type { FeedbackKind, FeedbackRecord, Vote } from '../feedback/feedbackRecord.js';
+export type { FeedbackKind, FeedbackRecord, Vote } from './feedbackRecord.js';
 
 /** One earlier feedback.jsonl brought into the store: which file, and what it held. */
 export interface FeedbackImport {

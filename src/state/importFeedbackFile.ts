@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseFeedback } from '../feedback/summarize.js';
+import { parseFeedback } from './feedbackRecord.js';
 import type { FeedbackStore } from './feedbackStore.js';
 
 /** Where feedback went before the database: one JSON line a record. */

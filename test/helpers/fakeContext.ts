@@ -10,7 +10,7 @@ import type { MessagePayload } from '../../src/discord/send/payload.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { KnowledgeReader } from '../../src/engine/knowledgeReader.js';
 import { FeedbackLog } from '../../src/feedback/feedbackLog.js';
-import type { FeedbackRecord } from '../../src/feedback/feedbackRecord.js';
+import type { FeedbackRecord } from '../../src/state/feedbackRecord.js';
 import { MEMORY, SqliteState } from '../../src/state/sqlite/sqliteState.js';
 import { recordingLogger } from './recordingLogger.js';
 

@@ -1,6 +1,6 @@
 import type { ModalSubmitInteraction } from 'discord.js';
-import { cleanReason } from '../../feedback/feedbackRecord.js';
 import { hashId } from '../../log/hashId.js';
+import { cleanReason } from '../../state/feedbackRecord.js';
 import { flagReasonId } from '../customIds.js';
 import { familyModal } from '../idFamily.js';
 import { flagMessage } from '../render/flagMessage.js';

@@ -1,5 +1,5 @@
 import { ComponentType, TextInputStyle } from 'discord-api-types/v10';
-import { REASON_MAX } from '../../feedback/feedbackRecord.js';
+import { REASON_MAX } from '../../state/feedbackRecord.js';
 import { flagReasonId } from '../customIds.js';
 import type { ModalPayload } from '../send/modal.js';
 

@@ -63,3 +63,16 @@ export function parseFeedbackLine(line: string): FeedbackRecord | null {
   if (r.reason !== undefined && !isStringOrNull(r.reason)) return null;
   return r as unknown as FeedbackRecord;
 }
+
+/** A feedback.jsonl's records, in file order, and how many of its lines were not records. */
+export function parseFeedback(text: string): { records: FeedbackRecord[]; malformed: number } {
+  const records: FeedbackRecord[] = [];
+  let malformed = 0;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const record = parseFeedbackLine(line);
+    if (record) records.push(record);
+    else malformed++;
+  }
+  return { records, malformed };
+}

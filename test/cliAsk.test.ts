@@ -5,13 +5,17 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { built } from '../harness/built.js';
-import { ROOT, runCliScript } from '../harness/runCliScript.js';
+import { runCliInProcess } from '../harness/cliInProcess.js';
+import { ROOT } from '../harness/runCliScript.js';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
+import { askCli } from '../src/cli/askCli.js';
+import { evalCli } from '../src/cli/evalCli.js';
+import { reindexCli } from '../src/cli/reindexCli.js';
 import { Engine } from '../src/engine/engine.js';
 import { INDEX_LOCK } from '../src/engine/indexLock.js';
 import { readPointer } from '../src/indexStore/indexPointer.js';
 import { acquireLock } from '../src/indexStore/processLock.js';
-import { cliScripts, runEveryCli } from './helpers/allClis.js';
+import { cliScripts, everyCli, runEveryCli } from './helpers/allClis.js';
 import { CRASH_DOCUMENT } from './helpers/crashWorkspace.js';
 
 let env: Record<string, string>;
@@ -25,8 +29,8 @@ before(async () => {
 after(() => cleanup());
 
 test('ask --json prints the contract: query, answered, outlets, ranked citations with sources', async () => {
-  const { code, stdout } = await runCliScript(
-    'askCli.ts',
+  const { code, stdout } = await runCliInProcess(
+    askCli,
     ['--json', 'Did Russia offer Lukashenko military help?'],
     { env },
   );
@@ -60,7 +64,7 @@ test('ask --json prints the contract: query, answered, outlets, ranked citations
 });
 
 test('ask without --json prints a readable answer with its source', async () => {
-  const { code, stdout } = await runCliScript('askCli.ts', ['What did the OSCE chair offer?'], { env });
+  const { code, stdout } = await runCliInProcess(askCli, ['What did the OSCE chair offer?'], { env });
   assert.equal(code, 0);
   assert.match(stdout, /\[1\] “/);
   assert.match(stdout, /OSCE chair's offer to facilitate dialogue/);
@@ -69,7 +73,7 @@ test('ask without --json prints a readable answer with its source', async () => 
 
 test('ask --json reads one question a line from stdin and answers each on its own line', async () => {
   const input = 'What did the OSCE chair offer?\n\nrecipe for chocolate chip cookies\n';
-  const { code, stdout } = await runCliScript('askCli.ts', ['--json', '--limit', '5'], { env, input });
+  const { code, stdout } = await runCliInProcess(askCli, ['--json', '--limit', '5'], { env, input });
   assert.equal(code, 0);
   const lines = stdout
     .trim()
@@ -84,19 +88,19 @@ test('ask --json reads one question a line from stdin and answers each on its ow
 });
 
 test('usage errors exit 2 with a clear message', async () => {
-  const empty = await runCliScript('askCli.ts', ['   '], { env });
+  const empty = await runCliInProcess(askCli, ['   '], { env });
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /question is empty/);
-  const badLimit = await runCliScript('askCli.ts', ['--limit', '50', 'Belarus'], { env });
+  const badLimit = await runCliInProcess(askCli, ['--limit', '50', 'Belarus'], { env });
   assert.equal(badLimit.code, 2);
   assert.match(badLimit.stderr, /--limit takes a whole number from 1 to 10/);
-  const noInput = await runCliScript('askCli.ts', ['--json'], { env, input: '' });
+  const noInput = await runCliInProcess(askCli, ['--json'], { env, input: '' });
   assert.equal(noInput.code, 2);
 });
 
 test('a question over 1000 characters is cut with a notice', async () => {
   const long = `Who is going to visit Russia and Lithuania? ${'belarus '.repeat(200)}`;
-  const { code, stdout, stderr } = await runCliScript('askCli.ts', ['--json', long], { env });
+  const { code, stdout, stderr } = await runCliInProcess(askCli, ['--json', long], { env });
   assert.equal(code, 0);
   assert.match(stderr, /cut to its first 1000 characters/);
   const answer = JSON.parse(stdout);
@@ -105,7 +109,7 @@ test('a question over 1000 characters is cut with a notice', async () => {
 });
 
 test('a wrong LOG_LEVEL is a configuration error naming the variable', async () => {
-  const { code, stderr } = await runCliScript('askCli.ts', ['Belarus'], {
+  const { code, stderr } = await runCliInProcess(askCli, ['Belarus'], {
     env: { ...env, LOG_LEVEL: 'loud' },
   });
   assert.equal(code, 2);
@@ -113,12 +117,12 @@ test('a wrong LOG_LEVEL is a configuration error naming the variable', async () 
 });
 
 test('reindex reports what changed and eval prints the scores', async () => {
-  const reindex = await runCliScript('reindexCli.ts', ['--full'], { env });
+  const reindex = await runCliInProcess(reindexCli, ['--full'], { env });
   assert.equal(reindex.code, 0, reindex.stderr);
   assert.match(reindex.stdout, /full reindex in \d+ ms: 5 documents, passages \d+ → \d+/);
   const out = join(env.DATA_DIR ?? '', 'eval.json');
-  const evaluation = await runCliScript(
-    'evalCli.ts',
+  const evaluation = await runCliInProcess(
+    evalCli,
     ['eval/questions.jsonl', 'eval/paraphrase.jsonl', '--json', '--out', out],
     { env },
   );
@@ -141,7 +145,7 @@ test('reindex and rollback while another process writes the index: one clear lin
   const held = await acquireLock(join(env.DATA_DIR ?? '', INDEX_LOCK), 'reindex');
   try {
     for (const args of [['--full'], ['--rollback']]) {
-      const result = await runCliScript('reindexCli.ts', args, { env });
+      const result = await runCliInProcess(reindexCli, args, { env });
       assert.equal(result.code, 1, result.stderr);
       assert.equal(
         result.stderr.trim(),
@@ -158,10 +162,10 @@ test('rollback with no earlier index says so and exits 1; usage errors exit 2', 
   const fresh = await tempWorkspace();
   try {
     const freshEnv = { KNOWLEDGE_DIR: fresh.knowledgeDir, DATA_DIR: fresh.dataDir };
-    const result = await runCliScript('reindexCli.ts', ['--rollback'], { env: freshEnv });
+    const result = await runCliInProcess(reindexCli, ['--rollback'], { env: freshEnv });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /^error: there is no previous index to go back to; nothing was changed$/m);
-    const both = await runCliScript('reindexCli.ts', ['--full', '--rollback'], { env: freshEnv });
+    const both = await runCliInProcess(reindexCli, ['--full', '--rollback'], { env: freshEnv });
     assert.equal(both.code, 2);
     assert.match(both.stderr, /--full and --rollback cannot go together/);
   } finally {
@@ -174,10 +178,10 @@ test('a missing knowledge folder is one line and exit 2: reindex, and ask with n
   t.after(() => fresh.cleanup());
   const missingEnv = { KNOWLEDGE_DIR: join(fresh.root, 'unmounted'), DATA_DIR: fresh.dataDir };
   for (const [script, args] of [
-    ['reindexCli.ts', []],
-    ['askCli.ts', ['Belarus']],
+    [reindexCli, []],
+    [askCli, ['Belarus']],
   ] as const) {
-    const result = await runCliScript(script, [...args], { env: missingEnv });
+    const result = await runCliInProcess(script, [...args], { env: missingEnv });
     assert.equal(result.code, 2, result.stderr);
     assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
     assert.match(
@@ -196,13 +200,9 @@ test('ask reads the saved index: nothing written, and one line on stderr when th
   try {
     const pointer = await readPointer(dataDir);
     const files = await readdir(dataDir, { recursive: true });
-    const { code, stdout, stderr } = await runCliScript(
-      'askCli.ts',
-      ['--json', 'zeppelin festival turnips'],
-      {
-        env,
-      },
-    );
+    const { code, stdout, stderr } = await runCliInProcess(askCli, ['--json', 'zeppelin festival turnips'], {
+      env,
+    });
     assert.equal(code, 0, stderr);
     assert.equal(JSON.parse(stdout).answered, false, 'answered from the saved index');
     assert.deepEqual(stderr.trim().split('\n'), [
@@ -215,15 +215,23 @@ test('ask reads the saved index: nothing written, and one line on stderr when th
   }
 });
 
-test('--help prints the usage and exits 0, for every command-line tool', async () => {
+test('--help prints the usage and exits 0, for every command-line tool started as npm runs it', async () => {
   const scripts = cliScripts();
   assert.ok(scripts.size >= 7);
-  for (const flag of ['--help', '-h']) {
-    const { code, stdout, stderr } = await runEveryCli([flag], { env });
-    assert.equal(code, 0, stderr);
-    assert.equal(stderr, '');
-    for (const name of scripts.keys())
-      assert.match(stdout, new RegExp(`^usage: npm run ${name}\\b`, 'm'), name);
+  const { code, stdout, stderr } = await runEveryCli(['--help'], { env });
+  assert.equal(code, 0, stderr);
+  assert.equal(stderr, '');
+  for (const name of scripts.keys())
+    assert.match(stdout, new RegExp(`^usage: npm run ${name}\\b`, 'm'), name);
+});
+
+test('-h prints the same usage, for every command-line tool', async () => {
+  const clis = await everyCli();
+  assert.deepEqual([...clis.keys()], [...cliScripts().keys()]);
+  for (const [name, cli] of clis) {
+    const { code, stdout, stderr } = await runCliInProcess(cli, ['-h'], { env });
+    assert.deepEqual([code, stderr], [0, ''], name);
+    assert.match(stdout, new RegExp(`^usage: npm run ${name}\\b`), name);
   }
 });
 

@@ -8,9 +8,13 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { runCliInProcess } from '../harness/cliInProcess.js';
 import { runCliScript } from '../harness/runCliScript.js';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
+import { askCli } from '../src/cli/askCli.js';
 import { ANSI, formatAnswerText } from '../src/cli/formatAnswerText.js';
+import { reindexCli } from '../src/cli/reindexCli.js';
+import { validateKnowledgeCli } from '../src/cli/validateKnowledgeCli.js';
 import { describeRollback } from '../src/engine/rollbackReport.js';
 import type { Answer } from '../src/types.js';
 import { forTerminal } from '../src/util/forTerminal.js';
@@ -85,13 +89,13 @@ test('the readable answer keeps its own bold but no planted escape', () => {
 });
 
 test('ask prints no control sequence from a document; --json keeps the quote as data', async () => {
-  const text = await runCliScript('askCli.ts', ['Why did the Vitebsk tram depot go on strike?'], { env });
+  const text = await runCliInProcess(askCli, ['Why did the Vitebsk tram depot go on strike?'], { env });
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /Vitebsk tram depot strike/);
   assert.match(text.stdout, /tram depot went on strike {2}\[2J on Monday/);
   assert.doesNotMatch(text.stdout, UNSAFE);
 
-  const json = await runCliScript('askCli.ts', ['--json', 'Why did the Vitebsk tram depot go on strike?'], {
+  const json = await runCliInProcess(askCli, ['--json', 'Why did the Vitebsk tram depot go on strike?'], {
     env,
   });
   assert.equal(json.code, 0, json.stderr);
@@ -101,13 +105,13 @@ test('ask prints no control sequence from a document; --json keeps the quote as 
 });
 
 test('validate-knowledge and reindex show file names and reasons without control sequences', async () => {
-  const validate = await runCliScript('validateKnowledgeCli.ts', [], { env });
+  const validate = await runCliInProcess(validateKnowledgeCli, [], { env });
   assert.equal(validate.code, 1);
   assert.match(validate.stdout, /SKIP evil- \]0;owned -name\.md: unreadable front matter/);
   assert.match(validate.stdout, /ok {3}vitebsk-tram-strike/);
   assert.doesNotMatch(validate.stdout, UNSAFE);
 
-  const reindex = await runCliScript('reindexCli.ts', ['--full'], { env });
+  const reindex = await runCliInProcess(reindexCli, ['--full'], { env });
   assert.equal(reindex.code, 0, reindex.stderr);
   assert.match(reindex.stdout, /! evil- \]0;owned -name\.md: unreadable front matter/);
   assert.doesNotMatch(reindex.stdout, UNSAFE);
@@ -115,7 +119,7 @@ test('validate-knowledge and reindex show file names and reasons without control
 
 test('an error line that echoes a configured folder name carries no control sequence', async () => {
   const missing = join(env.KNOWLEDGE_DIR ?? '', `gone-${ESC}[2J`);
-  const result = await runCliScript('reindexCli.ts', ['--full'], { env: { ...env, KNOWLEDGE_DIR: missing } });
+  const result = await runCliInProcess(reindexCli, ['--full'], { env: { ...env, KNOWLEDGE_DIR: missing } });
   assert.notEqual(result.code, 0);
   assert.match(result.stderr, /gone- \[2J/);
   assert.doesNotMatch(result.stderr, UNSAFE);
@@ -149,18 +153,18 @@ test("the bot's configuration and start-up errors show configured values on one 
 
 test('a command-line error or notice that echoes a folder name stays on its one line', async () => {
   const missing = join(env.KNOWLEDGE_DIR ?? '', `gone${FAKE_LINE}`);
-  const failed = await runCliScript('validateKnowledgeCli.ts', [], {
+  const failed = await runCliInProcess(validateKnowledgeCli, [], {
     env: { ...env, KNOWLEDGE_DIR: missing },
   });
   assert.equal(failed.stdout.trim().split('\n').length, 1, failed.stdout);
   assert.doesNotMatch(failed.stdout, UNSAFE);
-  const reindex = await runCliScript('reindexCli.ts', [], { env: { ...env, KNOWLEDGE_DIR: missing } });
+  const reindex = await runCliInProcess(reindexCli, [], { env: { ...env, KNOWLEDGE_DIR: missing } });
   assert.equal(reindex.code, 2);
   assert.equal(reindex.stderr.trim().split('\n').length, 1, reindex.stderr);
 
   // ask with a saved index (made by this reindex) and the folder gone: one notice line, then the answer.
-  assert.equal((await runCliScript('reindexCli.ts', [], { env })).code, 0);
-  const asked = await runCliScript('askCli.ts', ['Why did the Vitebsk tram depot go on strike?'], {
+  assert.equal((await runCliInProcess(reindexCli, [], { env })).code, 0);
+  const asked = await runCliInProcess(askCli, ['Why did the Vitebsk tram depot go on strike?'], {
     env: { ...env, KNOWLEDGE_DIR: missing },
   });
   assert.equal(asked.code, 0, asked.stderr);
@@ -177,7 +181,7 @@ test('a newline in a file name cannot fake a line of the reindex or validate-kno
   await writeFile(join(ws.knowledgeDir, `${name}.md`), HOSTILE);
   await writeFile(join(ws.knowledgeDir, `bad\nSKIP everything.md`), BAD_CONTENT);
 
-  const reindex = await runCliScript('reindexCli.ts', [], { env: own });
+  const reindex = await runCliInProcess(reindexCli, [], { env: own });
   assert.equal(reindex.code, 0, reindex.stderr);
   const lines = reindex.stdout.split('\n');
   assert.ok(lines.includes(`  + ${name.replace('\n', ' ')}`), reindex.stdout);
@@ -188,7 +192,7 @@ test('a newline in a file name cannot fake a line of the reindex or validate-kno
   );
   assert.match(reindex.stdout, /^ {2}! bad SKIP everything\.md: /m);
 
-  const validate = await runCliScript('validateKnowledgeCli.ts', [], { env: own });
+  const validate = await runCliInProcess(validateKnowledgeCli, [], { env: own });
   const shown = validate.stdout.split('\n');
   assert.ok(
     shown.some((l) => l.startsWith(`ok   ${name.replace('\n', ' ')} |`)),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { lstat, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { tempWorkspace } from '../harness/tempKnowledge.js';
 import { openReader } from '../src/cli/openReader.js';
@@ -148,6 +149,8 @@ function fakeProcess(argv: string[]) {
     }) as unknown as NodeJS.WritableStream;
   const proc: CliProcess = {
     argv,
+    env: {},
+    stdin: Readable.from([]),
     stdout: stream('stdout'),
     stderr: stream('stderr'),
     setExitCode: (code) => {
@@ -162,21 +165,18 @@ test('--help and -h print the usage on stdout and exit 0 without running the com
   for (const argv of [['--help'], ['-h'], ['--json', '-h', 'question']]) {
     const { proc, out } = fakeProcess(argv);
     let ran = false;
-    await runCli(
-      async () => {
-        ran = true;
-        return 1;
-      },
-      'usage: npm run thing',
-      proc,
-    );
+    const main = async () => {
+      ran = true;
+      return 1;
+    };
+    await runCli({ usage: 'usage: npm run thing', main }, proc);
     assert.deepEqual([ran, out.stdout, out.stderr, out.exitCode], [false, 'usage: npm run thing\n', '', 0]);
   }
 });
 
 test('a reader that goes away (EPIPE) ends the command quietly with its exit code', async () => {
   const { proc, out } = fakeProcess([]);
-  await runCli(async () => 0, 'usage', proc);
+  await runCli({ usage: 'usage', main: async () => 0 }, proc);
   proc.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
   assert.deepEqual(out.exited, [0]);
   assert.equal(out.stderr, '');

@@ -1,4 +1,4 @@
-import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
+import { readEngineConfig } from '../config/engineConfig.js';
 import { readFetchConfig } from '../config/fetchConfig.js';
 import { describeReport } from '../engine/reindexReport.js';
 import { IngestError } from '../ingest/errors.js';
@@ -10,7 +10,7 @@ import { describePreview, refusalText } from './addUrlReport.js';
 import { parseCliArgs } from './cliArgs.js';
 import { UsageError } from './errors.js';
 import { openEngine } from './openEngine.js';
-import { runCli } from './runCli.js';
+import { type Cli, type CliIo, runAsScript } from './runCli.js';
 
 const USAGE = `usage: npm run add-url -- URL [--replace]
   fetches the article at URL (http or https; at most 5 redirects, 10 s, 5 MB), reads its text and
@@ -30,15 +30,14 @@ function parseAddUrlArgs(argv: readonly string[]): { url: string; replace: boole
   return { url, replace: values.replace ?? false };
 }
 
-async function main(): Promise<number> {
-  const { url, replace } = parseAddUrlArgs(process.argv.slice(2));
-  loadDotEnv();
-  const { knowledgeDir, dataDir } = readEngineConfig(process.env, 'warn');
-  const { allowPrivate } = readFetchConfig(process.env);
-  const out = (text: string) => process.stdout.write(`${forTerminal(text)}\n`);
+async function main(io: CliIo): Promise<number> {
+  const { url, replace } = parseAddUrlArgs(io.argv);
+  const { knowledgeDir, dataDir } = readEngineConfig(io.env, 'warn');
+  const { allowPrivate } = readFetchConfig(io.env);
+  const out = (text: string) => io.stdout.write(`${forTerminal(text)}\n`);
 
   const { page, prepared } = await readArticleAt(url, { allowPrivate });
-  const engine = await openEngine('warn');
+  const engine = await openEngine(io, 'warn');
   const added = await addArticle({ prepared, page, replace }, { config: { knowledgeDir, dataDir }, engine });
   if (!wasAdded(added))
     throw new IngestError(
@@ -50,13 +49,13 @@ async function main(): Promise<number> {
   out(describePreview({ ...prepared.preview, file: added.file }));
   if (added.snapshot?.kind === 'saved') out(`  ${'snapshot:'.padEnd(11)}${added.snapshot.page}`);
   else if (added.snapshot)
-    process.stderr.write(
-      `${forTerminal(`warning: the page snapshot was not saved (${added.snapshot.error})`)}\n`,
-    );
+    io.stderr.write(`${forTerminal(`warning: the page snapshot was not saved (${added.snapshot.error})`)}\n`);
   if (added.reindex.kind === 'failed') throw added.reindex.error;
   const { report } = added.reindex;
   out(describeReport(report));
   return report.saved ? 0 : 1;
 }
 
-runCli(main, USAGE);
+export const addUrlCli: Cli = { usage: USAGE, main };
+
+runAsScript(import.meta.url, addUrlCli);

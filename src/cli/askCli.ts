@@ -5,18 +5,18 @@ import { UsageError } from './errors.js';
 import { ANSI, formatAnswerText, PLAIN } from './formatAnswerText.js';
 import { openSavedIndex } from './openEngine.js';
 import { ASK_USAGE, parseAskArgs } from './parseAskArgs.js';
-import { runCli } from './runCli.js';
+import { type Cli, type CliIo, runAsScript } from './runCli.js';
 
-async function main(): Promise<number> {
-  const args = parseAskArgs(process.argv.slice(2));
-  if (args.question === null && process.stdin.isTTY) throw new UsageError('give a question');
-  const engine = await openSavedIndex(args.sync);
-  const style = process.stdout.isTTY ? ANSI : PLAIN;
+async function main(io: CliIo): Promise<number> {
+  const args = parseAskArgs(io.argv);
+  if (args.question === null && io.stdin.isTTY) throw new UsageError('give a question');
+  const engine = await openSavedIndex(io, args.sync);
+  const style = io.stdout.isTTY ? ANSI : PLAIN;
   const answer = (question: string): void => {
     if (question.length > MAX_QUERY_CHARS)
-      process.stderr.write(`notice: question cut to its first ${MAX_QUERY_CHARS} characters\n`);
+      io.stderr.write(`notice: question cut to its first ${MAX_QUERY_CHARS} characters\n`);
     const result = engine.knowledge.ask(question, { limit: args.limit });
-    process.stdout.write(
+    io.stdout.write(
       args.json ? `${JSON.stringify(answerJson(result))}\n` : `${formatAnswerText(result, style)}\n\n`,
     );
   };
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     return 0;
   }
   let asked = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+  for await (const line of createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
     const question = line.trim();
     if (question.length === 0) continue;
     answer(question);
@@ -35,4 +35,6 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCli(main, ASK_USAGE);
+export const askCli: Cli = { usage: ASK_USAGE, main };
+
+runAsScript(import.meta.url, askCli);

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
+import { readEngineConfig } from '../config/engineConfig.js';
 import { Engine } from '../engine/engine.js';
 import { type CalibrationSet, DEFAULT_SIZES, squadSets } from '../eval/calibrate/calibrationSets.js';
 import type { CollectedQuestion } from '../eval/calibrate/collect.js';
@@ -13,7 +13,7 @@ import {
 } from '../eval/calibrate/runCalibration.js';
 import { isAnswerable, parseQuestions } from '../eval/question.js';
 import { parseCliArgs } from './cliArgs.js';
-import { runCli } from './runCli.js';
+import { type Cli, type CliIo, runAsScript } from './runCli.js';
 
 const DEFAULT_NEWS = ['eval/questions.jsonl', 'eval/dev-questions.jsonl', 'eval/paraphrase.jsonl'];
 const USAGE = `usage: npm run calibrate -- [--squad DIR] [--news a.jsonl,b.jsonl] [--out FILE] [--collected FILE] [--dry-run]
@@ -23,9 +23,8 @@ const USAGE = `usage: npm run calibrate -- [--squad DIR] [--news a.jsonl,b.jsonl
   --collected FILE  reuse (or write) the collected features instead of running every question again
   --dry-run         print the scores, write nothing`;
 
-async function newsSet(files: string[]): Promise<CalibrationSet> {
-  loadDotEnv();
-  const config = readEngineConfig(process.env, 'warn');
+async function newsSet(files: string[], io: CliIo): Promise<CalibrationSet> {
+  const config = readEngineConfig(io.env, 'warn');
   const engine = await Engine.open({
     knowledgeDir: config.knowledgeDir,
     dataDir: '/nonexistent',
@@ -39,8 +38,8 @@ async function newsSet(files: string[]): Promise<CalibrationSet> {
   return { name: 'news', state: engine.current, questions };
 }
 
-async function main(): Promise<number> {
-  const { values } = parseCliArgs(process.argv.slice(2), {
+async function main(io: CliIo): Promise<number> {
+  const { values } = parseCliArgs(io.argv, {
     options: {
       squad: { type: 'string', default: '../shared/squad' },
       news: { type: 'string', default: DEFAULT_NEWS.join(',') },
@@ -59,17 +58,15 @@ async function main(): Promise<number> {
     );
   if (!questions) {
     const started = performance.now();
-    const sets = [...(await squadSets(squad)), await newsSet(news)];
+    const sets = [...(await squadSets(squad)), await newsSet(news, io)];
     questions = collectSets(sets);
-    process.stderr.write(
+    io.stderr.write(
       `collected ${questions.length} questions in ${Math.round(performance.now() - started)} ms\n`,
     );
     if (cache) await writeFile(cache, JSON.stringify(questions));
   }
-  process.stdout.write(
-    `cross-validated by article (2 folds):\n${formatFitScores(crossValidate(questions))}\n`,
-  );
-  process.stdout.write(
+  io.stdout.write(`cross-validated by article (2 folds):\n${formatFitScores(crossValidate(questions))}\n`);
+  io.stdout.write(
     `\ntrade-off (cross-validated), by the share of answerable training questions let fall below the threshold:\n${formatCurve(tradeOffCurve(questions))}\n\n`,
   );
   const calibration = calibrationFrom(questions, {
@@ -81,12 +78,14 @@ async function main(): Promise<number> {
     questions: questions.length,
   });
   if (values['dry-run']) {
-    process.stdout.write(`${JSON.stringify(calibration, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(calibration, null, 2)}\n`);
     return 0;
   }
   await writeFile(out, `${JSON.stringify(calibration, null, 2)}\n`);
-  process.stdout.write(`wrote ${out}\n`);
+  io.stdout.write(`wrote ${out}\n`);
   return 0;
 }
 
-runCli(main, USAGE);
+export const calibrateCli: Cli = { usage: USAGE, main };
+
+runAsScript(import.meta.url, calibrateCli);

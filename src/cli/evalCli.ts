@@ -7,7 +7,7 @@ import { forTerminal } from '../util/forTerminal.js';
 import { parseCliArgs } from './cliArgs.js';
 import { UsageError } from './errors.js';
 import { openSavedIndex } from './openEngine.js';
-import { runCli } from './runCli.js';
+import { type Cli, type CliIo, runAsScript } from './runCli.js';
 
 const DEFAULT_FILES = [
   'eval/questions.jsonl',
@@ -40,8 +40,8 @@ async function readQuestions(file: string) {
   }
 }
 
-async function main(): Promise<number> {
-  const { values, positionals: files } = parseCliArgs(process.argv.slice(2), {
+async function main(io: CliIo): Promise<number> {
+  const { values, positionals: files } = parseCliArgs(io.argv, {
     options: {
       json: { type: 'boolean' },
       misses: { type: 'boolean' },
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
       questions: await readQuestions(file),
     })),
   );
-  const engine = await openSavedIndex(values.sync ?? false);
+  const engine = await openSavedIndex(io, values.sync ?? false);
   const baseline = buildBm25Baseline(engine.current.passages.values());
   const results: FileScores[] = sets.map(({ file, questions }) => ({
     file,
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
   if (json) {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
+    io.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;
   }
   const lines = [
@@ -84,8 +84,10 @@ async function main(): Promise<number> {
   ];
   if (misses) for (const r of results) lines.push('', `${r.file}:`, formatScores(r.ours));
   lines.push('', `figures written to ${out}`);
-  process.stdout.write(`${forTerminal(lines.join('\n'))}\n`);
+  io.stdout.write(`${forTerminal(lines.join('\n'))}\n`);
   return 0;
 }
 
-runCli(main, USAGE);
+export const evalCli: Cli = { usage: USAGE, main };
+
+runAsScript(import.meta.url, evalCli);

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDotEnv, readEngineConfig } from '../config/engineConfig.js';
+import { readEngineConfig } from '../config/engineConfig.js';
 import { formatSummary } from '../feedback/formatSummary.js';
 import { passageLabel } from '../feedback/passageLabel.js';
 import { type FeedbackSummary, labelPassages, summarizeRecords } from '../feedback/summarize.js';
@@ -10,7 +10,7 @@ import { openState, statePath } from '../state/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { parseCliArgs } from './cliArgs.js';
 import { openEngine } from './openEngine.js';
-import { runCli } from './runCli.js';
+import { type Cli, type CliIo, runAsScript } from './runCli.js';
 
 const USAGE = `usage: npm run feedback -- [--json]
   summarises the feedback in DATA_DIR/state.db: most-flagged passages, questions answered
@@ -50,34 +50,35 @@ async function readSummary(dataDir: string): Promise<FeedbackSummary | null> {
 }
 
 /** The saved index, read only (no reindex, nothing written); without one, passages show by id alone. */
-async function savedIndex(): Promise<SearchState | null> {
+async function savedIndex(io: CliIo): Promise<SearchState | null> {
   try {
-    return (await openEngine('error', false)).current;
+    return (await openEngine(io, 'error', false)).current;
   } catch {
     return null;
   }
 }
 
-async function main(): Promise<number> {
-  const { values } = parseCliArgs(process.argv.slice(2), { options: { json: { type: 'boolean' } } });
+async function main(io: CliIo): Promise<number> {
+  const { values } = parseCliArgs(io.argv, { options: { json: { type: 'boolean' } } });
   const json = values.json ?? false;
-  loadDotEnv();
-  const { dataDir } = readEngineConfig(process.env, 'warn');
+  const { dataDir } = readEngineConfig(io.env, 'warn');
   const path = statePath(dataDir);
   const found = await readSummary(dataDir);
   if (found === null && !json) {
-    process.stdout.write(`${forTerminal(`no feedback yet (${path} does not exist)`, { oneLine: true })}\n`);
+    io.stdout.write(`${forTerminal(`no feedback yet (${path} does not exist)`, { oneLine: true })}\n`);
     return 0;
   }
   let summary = found ?? summarizeRecords([]);
-  const state = summary.flagged.length > 0 ? await savedIndex() : null;
+  const state = summary.flagged.length > 0 ? await savedIndex(io) : null;
   const indexed = state !== null && state.passages.size > 0;
   if (state && indexed) summary = labelPassages(summary, (id) => passageLabel(state, id));
   const out = json
     ? JSON.stringify({ file: path, ...summary })
     : formatSummary(summary, path, indexed || summary.flagged.length === 0);
-  process.stdout.write(`${json ? out : forTerminal(out)}\n`);
+  io.stdout.write(`${json ? out : forTerminal(out)}\n`);
   return 0;
 }
 
-runCli(main, USAGE);
+export const feedbackCli: Cli = { usage: USAGE, main };
+
+runAsScript(import.meta.url, feedbackCli);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { built, ROOT } from '../../harness/built.js';
 import { type CliResult, type RunOptions, runNode } from '../../harness/runCliScript.js';
+import type { Cli } from '../../src/cli/runCli.js';
 
 /** The compiled CLIs (`… && node --enable-source-maps dist/src/cli/<file>.js`) and the bench (`tsx bench/<file>.ts`). */
 const ENTRY =
@@ -24,25 +25,39 @@ export function cliScripts(): Map<string, string> {
 
 /**
  * Starts every command-line entry point of package.json's scripts with `args`, as `npm run <name>` would:
- * the compiled ones together in one process (one start instead of one per command), the bench from
- * source under tsx. Their outputs are joined; the code is the first that is not 0.
+ * the compiled ones from dist/, the bench from source under tsx, all at once. Their outputs are joined; the
+ * code is the first that is not 0.
  */
 export async function runEveryCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
-  const sources = [...cliScripts().values()];
-  const imports = sources
-    .filter((s) => s.startsWith('src/'))
-    .map((s) => `await import(${JSON.stringify(pathToFileURL(built(s)).href)});`);
-  // After `-e` the arguments start at argv[1]; each CLI reads its own from argv[2] on, as for a script.
-  // Each command listens for errors on stdout and stderr, as it would alone: that many at once is expected.
-  const listeners = `for (const s of [process.stdout, process.stderr]) s.setMaxListeners(${imports.length + 10});`;
-  const compiled = `process.argv.splice(1, 0, 'every-cli'); ${listeners} ${imports.join(' ')}`;
-  const runs = [await runNode(['--input-type=module', '-e', compiled, '--', ...args], options)];
-  for (const source of sources.filter((s) => !s.startsWith('src/')))
-    runs.push(await runNode(['--import', 'tsx', join(ROOT, source), ...args], options));
+  const runs = await Promise.all(
+    [...cliScripts().values()].map((source) =>
+      source.startsWith('src/')
+        ? runNode(['--enable-source-maps', built(source), ...args], options)
+        : runNode(['--import', 'tsx', join(ROOT, source), ...args], options),
+    ),
+  );
   return {
     code: runs.find((r) => r.code !== 0)?.code ?? 0,
     signal: runs.find((r) => r.signal)?.signal ?? null,
     stdout: runs.map((r) => r.stdout).join(''),
     stderr: runs.map((r) => r.stderr).join(''),
   };
+}
+
+const isCli = (value: unknown): value is Cli =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Cli).usage === 'string' &&
+  typeof (value as Cli).main === 'function';
+
+/** Every entry point's Cli, by npm script name: the one Cli its module exports (importing it runs nothing). */
+export async function everyCli(): Promise<Map<string, Cli>> {
+  const found = new Map<string, Cli>();
+  for (const [name, source] of cliScripts()) {
+    const module = (await import(pathToFileURL(join(ROOT, source)).href)) as Record<string, unknown>;
+    const clis = Object.values(module).filter(isCli);
+    if (clis.length !== 1) throw new Error(`${source} exports ${clis.length} Cli objects, not one`);
+    found.set(name, clis[0] as Cli);
+  }
+  return found;
 }

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { reviewButtonId } from '../../../src/discord/customIds.js';
+import { feedListMessage } from '../../../src/discord/render/feedsMessage.js';
+import {
+  alreadyDecidedText,
+  decidedReviewMessage,
+  pendingReviewMessage,
+} from '../../../src/discord/render/reviewMessage.js';
+import type { ArticlePreview } from '../../../src/ingest/articleDocument.js';
+import type { Feed } from '../../../src/state/feedStore.js';
+import type { ReviewItem } from '../../../src/state/reviewQueue.js';
+
+const article: ArticlePreview = {
+  file: 'grodno-trams.md',
+  title: 'Grodno trams @everyone',
+  outlet: 'Example News',
+  author: null,
+  published: '2020-09-14',
+  url: 'https://news.example/grodno',
+  inferred: ['title', 'outlet', 'published', 'url'],
+  passages: 3,
+  words: 120,
+  firstPassage: 'The depot stopped all 14 routes <@123>.',
+};
+
+const item = (over: Partial<ReviewItem> = {}): ReviewItem => ({
+  id: 42,
+  feedId: 7,
+  itemKey: 'g1',
+  url: article.url!,
+  preview: {
+    ...article,
+    url: article.url!,
+    firstPassage: article.firstPassage!,
+    article,
+    feed: 'Grodno **Daily** <@&9>',
+  },
+  channelId: '11111111111111111',
+  messageId: '22222222222222222',
+  status: 'pending',
+  decidedBy: null,
+  decidedAt: null,
+  appliedAt: null,
+  createdAt: '2024-05-01T12:00:00.000Z',
+  ...over,
+});
+
+const text = (payload: ReturnType<typeof pendingReviewMessage>) =>
+  (payload.embeds ?? []).map((e) => `${e.title}\n${e.description}\n${e.footer?.text}`).join('\n');
+
+test('a pending review shows the article preview, the feed escaped, and Approve / Reject for this item', () => {
+  const message = pendingReviewMessage(item());
+  const body = text(message);
+  assert.match(body, /^Feed item for review/);
+  assert.match(body, /\*\*Feed:\*\* Grodno \\\*\\\*Daily\\\*\\\* \\<@&9>$/m);
+  assert.doesNotMatch(body, /(?<!\\)<@|@everyone/);
+  assert.match(body, /^> The depot stopped all 14 routes/m);
+  assert.match(body, /nothing from a feed reaches members until a moderator approves it/);
+  const buttons = (message.components ?? []).flatMap((row) => row.components) as {
+    label: string;
+    custom_id: string;
+  }[];
+  assert.deepEqual(
+    buttons.map((b) => [b.label, reviewButtonId.parse(b.custom_id)]),
+    [
+      ['Approve', { itemId: 42, action: 'approve' }],
+      ['Reject', { itemId: 42, action: 'reject' }],
+    ],
+  );
+});
+
+test('a decided review names who decided and when, says what came of it, and has no buttons', () => {
+  const decided = item({
+    status: 'approved',
+    decidedBy: '33333333333333333',
+    decidedAt: '2024-05-01T12:05:00.000Z',
+  });
+  const message = decidedReviewMessage(decided, 'added as `grodno-trams.md` (3 passages)');
+  assert.match(
+    text(message),
+    /\*\*Approved\*\* by <@33333333333333333> <t:1714565100:R> · added as `grodno-trams\.md` \(3 passages\)/,
+  );
+  assert.deepEqual(message.components, []);
+  const rejected = item({
+    status: 'rejected',
+    decidedBy: '33333333333333333',
+    decidedAt: '2024-05-01T12:05:00.000Z',
+  });
+  assert.match(
+    text(decidedReviewMessage(rejected, '')),
+    /^Feed item rejected[\s\S]*\*\*Rejected\*\* by <@33333333333333333>/,
+  );
+  assert.equal(
+    alreadyDecidedText(rejected),
+    'Already decided: **Rejected** by <@33333333333333333> <t:1714565100:R>.',
+  );
+});
+
+test('a forged or malformed review button id is refused', () => {
+  for (const id of [
+    'review.v1:42:delete',
+    'review.v1:abc:approve',
+    'review.v1::approve',
+    'review.v2:42:approve',
+    'review.v1:1e3:approve',
+    'review.v1:42:approve:extra',
+  ])
+    assert.equal(reviewButtonId.parse(id), undefined, id);
+});
+
+test('/feeds list shows name, URL, last poll, and failures with the back-off and the last error', () => {
+  const feed = (over: Partial<Feed>): Feed => ({
+    id: 1,
+    url: 'https://news.example/rss',
+    name: 'News',
+    etag: null,
+    lastModified: null,
+    failures: 0,
+    retryAt: null,
+    lastError: null,
+    lastPolledAt: '2024-05-01T12:00:00.000Z',
+    addedAt: '2024-05-01T11:00:00.000Z',
+    addedBy: null,
+    ...over,
+  });
+  const list = feedListMessage(
+    [
+      feed({}),
+      feed({
+        id: 2,
+        name: null,
+        url: 'https://broken.example/feed',
+        failures: 3,
+        retryAt: '2024-05-01T13:00:00.000Z',
+        lastError: 'the feed answered HTTP 500 <@&1>',
+      }),
+    ],
+    '44444444444444444',
+    15,
+  );
+  const body = list.embeds?.[0]?.description ?? '';
+  assert.match(body, /^\*\*News\*\* — https:\/\/news\.example\/rss\n {2}last poll <t:1714564800:R> · ok$/m);
+  assert.match(
+    body,
+    /\*\*https:\/\/broken\.example\/feed\*\* — https:\/\/broken\.example\/feed\n {2}last poll <t:\d+:R> · \*\*3 failures\*\* in a row, next try <t:1714568400:R>: the feed answered HTTP 500/,
+  );
+  assert.match(body, /HTTP 500 \\<@&1>$/m);
+  assert.equal(list.ephemeral, true);
+});

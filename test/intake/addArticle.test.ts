@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type TestContext, test } from 'node:test';
+import { tempWorkspace } from '../../harness/tempKnowledge.js';
+import { Engine } from '../../src/engine/engine.js';
+import { addArticle } from '../../src/intake/addArticle.js';
+import { wasAdded } from '../../src/intake/addReport.js';
+import { type ArticleRequest, checkArticleRequest, previewArticle } from '../../src/intake/previewArticle.js';
+import { articlePage, TRAM_META } from '../helpers/articlePages.js';
+import { page, startPageServer } from '../helpers/pageServer.js';
+
+const TRAM_ID = 'grodno-tram-drivers-walk-out-over-unpaid-wages';
+
+/** A scratch knowledge folder, the engine serving it in memory, and a site serving the tram article. */
+async function workspace(t: TestContext) {
+  const ws = await tempWorkspace();
+  t.after(() => ws.cleanup());
+  const server = await startPageServer({ '/tram': page(articlePage({ head: TRAM_META })) });
+  t.after(() => server.close());
+  const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, persist: false });
+  const deps = { config: ws, engine, fetch: { allowPrivate: true } };
+  return { ws, server, engine, deps };
+}
+
+function request(url: string, replace = false): ArticleRequest {
+  const checked = checkArticleRequest(url, {}, replace);
+  assert.equal(checked.kind, 'article');
+  return checked as ArticleRequest;
+}
+
+test('the options and the address are refused before anything is fetched', () => {
+  const dated = checkArticleRequest('https://news.example/a', { published: 'yesterday' }, false);
+  assert.equal(dated.kind, 'bad-option');
+  assert.deepEqual(checkArticleRequest('ftp://news.example/a', {}, false), {
+    kind: 'unusable',
+    reason: 'the address starts with ftp:: only http:// and https:// pages can be fetched',
+  });
+  const checked = checkArticleRequest('  https://news.example/a#top ', { title: 'T' }, true);
+  assert.ok(checked.kind === 'article');
+  assert.equal(checked.url.href, 'https://news.example/a');
+});
+
+test('a preview writes nothing; Add writes, snapshots and reindexes what it showed, and reports it', async (t) => {
+  const { ws, server, engine, deps } = await workspace(t);
+  const files = await readdir(ws.knowledgeDir);
+  const previewed = await previewArticle(request(server.url('/tram')), deps);
+  assert.ok(previewed.kind === 'preview');
+  assert.equal(previewed.preview.file, `${TRAM_ID}.md`);
+  assert.equal(previewed.replaces, null);
+  assert.equal('html' in previewed.article.page, false, 'the decoded page is not kept');
+  assert.deepEqual(await readdir(ws.knowledgeDir), files, 'nothing written by a preview');
+
+  const added = await addArticle(previewed.article, deps);
+  assert.ok(wasAdded(added));
+  assert.equal(added.kind, 'added');
+  assert.equal(added.file, `${TRAM_ID}.md`);
+  assert.equal(added.meta.url, 'https://news.example/2020/09/grodno-trams');
+  assert.equal(added.passages, previewed.preview.passages);
+  assert.equal(added.firstPassage, engine.knowledge.document(TRAM_ID)?.firstPassage);
+  assert.ok(added.reindex.kind === 'ran' && added.reindex.report.added.includes(TRAM_ID));
+  assert.equal(added.snapshot?.kind, 'saved');
+  assert.deepEqual(await readdir(join(ws.dataDir, 'snapshots')), [`${TRAM_ID}.html`, `${TRAM_ID}.json`]);
+
+  // The knowledge has it now: refused once the page names its canonical URL, and at Add too.
+  const again = await previewArticle(request(server.url('/tram')), deps);
+  assert.ok(again.kind === 'duplicate' && again.duplicate.by === 'url');
+  assert.equal(again.duplicate.existing.file, `${TRAM_ID}.md`);
+  const twice = await addArticle(previewed.article, deps);
+  assert.ok(twice.kind === 'duplicate' && twice.duplicate.existing.id === TRAM_ID);
+  // Asked for by that URL, it is refused before anything is fetched.
+  const hits = server.hits.length;
+  const byUrl = await previewArticle(request('https://news.example/2020/09/grodno-trams'), deps);
+  assert.ok(byUrl.kind === 'duplicate' && byUrl.duplicate.existing.id === TRAM_ID);
+  assert.equal(server.hits.length, hits);
+});
+
+test('replace previews the document it replaces, and Add replaces it under its own file name', async (t) => {
+  const { server, deps } = await workspace(t);
+  const first = await previewArticle(request(server.url('/tram')), deps);
+  assert.ok(first.kind === 'preview');
+  assert.ok(wasAdded(await addArticle(first.article, deps)));
+  const again = await previewArticle(request(server.url('/tram'), true), deps);
+  assert.ok(again.kind === 'preview');
+  assert.equal(again.replaces?.id, TRAM_ID);
+  const replaced = await addArticle(again.article, deps);
+  assert.equal(replaced.kind, 'replaced');
+  assert.ok(wasAdded(replaced) && replaced.reindex.kind === 'ran');
+});
+
+test('a snapshot that cannot be saved is in the report; the document is in the knowledge', async (t) => {
+  const { ws, server, engine, deps } = await workspace(t);
+  const previewed = await previewArticle(request(server.url('/tram')), deps);
+  assert.ok(previewed.kind === 'preview');
+  const notAFolder = join(ws.root, 'data-file');
+  await writeFile(notAFolder, 'not a folder');
+  const added = await addArticle(previewed.article, { ...deps, config: { ...ws, dataDir: notAFolder } });
+  assert.ok(wasAdded(added));
+  assert.equal(added.snapshot?.kind, 'failed');
+  assert.ok(engine.knowledge.document(TRAM_ID));
+});

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MEMORY, SqliteState } from '../../src/state/sqlite/sqliteState.js';
+
+const T0 = new Date('2024-05-01T12:00:00.000Z');
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+
+function memoryState(t: { after(fn: () => Promise<void>): void }) {
+  const state = SqliteState.open({ path: MEMORY, now: () => T0 });
+  t.after(() => state.close());
+  return state;
+}
+
+test('a feed is added once per URL, listed, found and removed with what it has seen', async (t) => {
+  const state = memoryState(t);
+  const { feeds } = state;
+  const added = await feeds.add({ url: 'https://news.example/rss', name: 'News', addedBy: 'hm' });
+  assert.equal(added.created, true);
+  assert.deepEqual(added.feed, {
+    id: added.feed.id,
+    url: 'https://news.example/rss',
+    name: 'News',
+    etag: null,
+    lastModified: null,
+    failures: 0,
+    retryAt: null,
+    lastError: null,
+    lastPolledAt: null,
+    addedAt: T0.toISOString(),
+    addedBy: 'hm',
+  });
+  const again = await feeds.add({ url: 'https://news.example/rss', name: 'Other name', addedBy: 'hx' });
+  assert.deepEqual(again, { feed: added.feed, created: false });
+  await feeds.add({ url: 'https://other.example/atom', name: null, addedBy: null });
+  assert.deepEqual(
+    (await feeds.list()).map((f) => f.url),
+    ['https://news.example/rss', 'https://other.example/atom'],
+  );
+  assert.equal((await feeds.byUrl('https://other.example/atom'))?.name, null);
+  await feeds.markSeen(added.feed.id, [{ guid: 'g1', link: null }]);
+  assert.equal(await feeds.remove(added.feed.id), true);
+  assert.equal(await feeds.remove(added.feed.id), false);
+  assert.equal(await feeds.get(added.feed.id), null);
+  assert.equal(
+    state.db.prepare('SELECT COUNT(*) FROM feed_items').pluck().get(),
+    0,
+    'its items went with it',
+  );
+});
+
+test('polls: validators kept, failures back off until retryAt, a success resets them; due() follows', async (t) => {
+  const { feeds } = memoryState(t);
+  const { feed } = await feeds.add({ url: 'https://news.example/rss', name: null, addedBy: null });
+  const interval = 15 * 60_000;
+  assert.deepEqual(
+    (await feeds.due(interval, T0)).map((f) => f.id),
+    [feed.id],
+    'never polled: due',
+  );
+  await feeds.recordSuccess(feed.id, { etag: '"v1"', lastModified: 'Wed, 01 May 2024 12:00:00 GMT' }, T0);
+  assert.deepEqual(await feeds.due(interval, minutes(14)), []);
+  assert.equal((await feeds.due(interval, minutes(15))).length, 1);
+
+  const failed = await feeds.recordFailure(feed.id, { error: 'HTTP 503', retryAt: minutes(60) }, minutes(15));
+  assert.deepEqual(
+    {
+      failures: failed?.failures,
+      retryAt: failed?.retryAt,
+      lastError: failed?.lastError,
+      etag: failed?.etag,
+    },
+    { failures: 1, retryAt: minutes(60).toISOString(), lastError: 'HTTP 503', etag: '"v1"' },
+  );
+  assert.equal(
+    (await feeds.recordFailure(feed.id, { error: 'timeout', retryAt: minutes(90) }, minutes(60)))?.failures,
+    2,
+  );
+  assert.deepEqual(await feeds.due(interval, minutes(89)), [], 'backing off');
+  assert.equal((await feeds.due(interval, minutes(90))).length, 1);
+
+  await feeds.recordSuccess(feed.id, { etag: '"v2"', lastModified: null }, minutes(90));
+  const now = await feeds.get(feed.id);
+  assert.deepEqual(
+    [now?.failures, now?.retryAt, now?.lastError, now?.etag, now?.lastModified, now?.lastPolledAt],
+    [0, null, null, '"v2"', null, minutes(90).toISOString()],
+  );
+});
+
+test('items are seen by guid or by link, per feed, across restarts', async (t) => {
+  const { feeds } = memoryState(t);
+  const a = (await feeds.add({ url: 'https://a.example/rss', name: null, addedBy: null })).feed.id;
+  const b = (await feeds.add({ url: 'https://b.example/rss', name: null, addedBy: null })).feed.id;
+  const items = [
+    { guid: 'g1', link: 'https://a.example/1', title: 'one' },
+    { guid: null, link: 'https://a.example/2', title: 'two' },
+    { guid: 'g3', link: null, title: 'three' },
+  ];
+  assert.deepEqual(await feeds.unseen(a, items), items);
+  assert.equal(await feeds.markSeen(a, items), 3);
+  assert.equal(await feeds.markSeen(a, items), 0, 'nothing new the second time');
+  assert.deepEqual(await feeds.unseen(a, items), []);
+  assert.deepEqual(await feeds.unseen(b, items), items, 'another feed has seen nothing');
+  const later = [
+    { guid: 'g1-updated', link: 'https://a.example/1', title: 'same link, new guid' },
+    { guid: 'g3', link: 'https://a.example/3', title: 'same guid, link added' },
+    { guid: 'g4', link: 'https://a.example/4', title: 'new' },
+    { guid: null, link: null, title: 'nothing to know it by' },
+  ];
+  assert.deepEqual(
+    (await feeds.unseen(a, later)).map((i) => i.title),
+    ['new', 'nothing to know it by'],
+  );
+  assert.equal(await feeds.markSeen(a, later), 1, 'an item with neither guid nor link cannot be remembered');
+});

@@ -1,6 +1,6 @@
 import type { Answer } from '../types.js';
 
-/** The JSON contract of `npm run ask -- --json` (README "CLI"): no highlight offsets, nothing internal. */
+/** The JSON contract of `npm run ask -- --json` (README "The JSON answer"): no highlight offsets, nothing internal. */
 export function answerJson(answer: Answer): object {
   return {
     query: answer.query,

@@ -15,7 +15,7 @@ export const ASK_USAGE = `usage: npm run ask -- [--json] [--limit N] [--sync] "q
        npm run ask -- --json < questions.txt   (one question a line, one JSON object a line)
   answers from the saved index in DATA_DIR, read only (built first when there is none); says in one
   line when the knowledge folder changed since
-  --json       print JSON (the contract in README "CLI")
+  --json       print JSON (the contract in README "The JSON answer")
   --limit N    citations to return, 1-${MAX_LIMIT} (default 3)
   --sync       bring the saved index up to date with the knowledge folder first (as npm run reindex)`;
 

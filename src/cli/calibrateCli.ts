@@ -11,7 +11,7 @@ import {
   formatFitScores,
   tradeOffCurve,
 } from '../eval/calibrate/runCalibration.js';
-import { isAnswerable, parseQuestions } from '../eval/question.js';
+import { answerPhrases, isAnswerable, parseQuestions } from '../eval/question.js';
 import { parseCliArgs } from './cliArgs.js';
 import { type Cli, type CliIo, runAsScript } from './runCli.js';
 
@@ -33,7 +33,11 @@ async function newsSet(files: string[], io: CliIo): Promise<CalibrationSet> {
   const questions = [];
   for (const file of files) {
     for (const q of parseQuestions(await readFile(file, 'utf8')))
-      questions.push({ q: q.q, expect: isAnswerable(q) ? q.expect : [], group: `news:${file}:${q.id}` });
+      questions.push({
+        q: q.q,
+        expect: isAnswerable(q) ? answerPhrases(q) : [],
+        group: `news:${file}:${q.id}`,
+      });
   }
   return { name: 'news', state: engine.current, questions };
 }

@@ -6,7 +6,7 @@ import { type FileScores, formatComparison, formatScores, runBaseline, runEval }
 import { forTerminal } from '../util/forTerminal.js';
 import { parseCliArgs } from './cliArgs.js';
 import { UsageError } from './errors.js';
-import { openSavedIndex } from './openEngine.js';
+import { openSavedIndex, openWithDocuments } from './openEngine.js';
 import { type Cli, type CliIo, runAsScript } from './runCli.js';
 
 const DEFAULT_FILES = [
@@ -24,6 +24,8 @@ const USAGE = `usage: npm run eval -- [questions.jsonl ...] [--json] [--misses] 
   --json    print the JSON instead of the table
   --misses  list each question our engine misses, file by file
   --sync    bring the saved index up to date with the knowledge folder first (else it is read only)
+  --with    DIR  also index the documents of DIR (repeatable; an index in memory, nothing saved), for
+            sets written over extra documents such as eval/fixtures/updates (eval/HELDOUT.md)
   --out     where to write the JSON (default ${RESULTS_DIR}/eval-<time>.json)`;
 
 async function readQuestions(file: string) {
@@ -47,9 +49,12 @@ async function main(io: CliIo): Promise<number> {
       misses: { type: 'boolean' },
       sync: { type: 'boolean' },
       out: { type: 'string' },
+      with: { type: 'string', multiple: true },
     },
     allowPositionals: true,
   });
+  if (values.with && values.sync)
+    throw new UsageError('--with builds its own index: it cannot go with --sync');
   const json = values.json ?? false;
   const misses = values.misses ?? false;
   const outFile = values.out;
@@ -59,7 +64,9 @@ async function main(io: CliIo): Promise<number> {
       questions: await readQuestions(file),
     })),
   );
-  const engine = await openSavedIndex(io, values.sync ?? false);
+  const engine = values.with
+    ? await openWithDocuments(io, values.with)
+    : await openSavedIndex(io, values.sync ?? false);
   const baseline = buildBm25Baseline(engine.current.passages.values());
   const results: FileScores[] = sets.map(({ file, questions }) => ({
     file,

@@ -1,7 +1,11 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type LogLevel, readEngineConfig } from '../config/engineConfig.js';
 import { Engine } from '../engine/engine.js';
 import { createLogger } from '../log/createLogger.js';
 import { forTerminal } from '../util/forTerminal.js';
+import { UsageError } from './errors.js';
 import { openReader } from './openReader.js';
 import type { CliIo } from './runCli.js';
 
@@ -33,4 +37,28 @@ export function openSavedIndex(io: EngineIo, sync: boolean): Promise<Engine> {
     // The line may echo the configured folder's name.
     notice: (line) => io.stderr.write(`${forTerminal(line, { oneLine: true })}\n`),
   });
+}
+
+/**
+ * An index in memory over the knowledge folder and the documents of `extra` folders together (nothing is
+ * saved): for question sets written over documents the knowledge does not ship. A file name in two of the
+ * folders is refused rather than one hiding the other.
+ */
+export async function openWithDocuments(io: EngineIo, extra: readonly string[]): Promise<Engine> {
+  const { knowledgeDir, logger } = configured(io, 'warn');
+  const merged = await mkdtemp(path.join(tmpdir(), 'crisis-desk-with-'));
+  try {
+    for (const dir of [knowledgeDir, ...extra])
+      await cp(dir, merged, { recursive: true, force: false, errorOnExist: true }).catch((error) => {
+        throw new UsageError(`cannot add ${dir}: ${(error as Error).message}`);
+      });
+    return await Engine.open({
+      knowledgeDir: merged,
+      dataDir: path.join(merged, 'unsaved'),
+      persist: false,
+      logger,
+    });
+  } finally {
+    await rm(merged, { recursive: true, force: true });
+  }
 }

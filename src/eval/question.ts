@@ -1,10 +1,22 @@
 export type EvalQuestion =
   | { id: string; q: string; expect: string[]; answerable?: true }
+  /** Reports that differ: a right answer cites every side (each phrase) among its first three citations. */
+  | { id: string; q: string; expectAll: string[]; answerable?: true }
   | { id: string; q: string; answerable: false };
 
-export function isAnswerable(q: EvalQuestion): q is Extract<EvalQuestion, { expect: string[] }> {
-  return q.answerable !== false && 'expect' in q;
+export type AnswerableQuestion = Exclude<EvalQuestion, { answerable: false }>;
+
+export function isAnswerable(q: EvalQuestion): q is AnswerableQuestion {
+  return q.answerable !== false && ('expect' in q || 'expectAll' in q);
 }
+
+/** The phrases any of which makes a citation an answer. */
+export function answerPhrases(q: AnswerableQuestion): string[] {
+  return 'expectAll' in q ? q.expectAll : q.expect;
+}
+
+const isPhrases = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length > 0 && value.every((e) => typeof e === 'string');
 
 /** Parses a questions file (JSON lines), naming the line of any malformed entry. */
 export function parseQuestions(source: string): EvalQuestion[] {
@@ -17,15 +29,18 @@ export function parseQuestions(source: string): EvalQuestion[] {
     } catch {
       throw new Error(`line ${i + 1}: not JSON`);
     }
-    const q = value as Partial<EvalQuestion> & { expect?: unknown };
+    const q = value as {
+      id?: unknown;
+      q?: unknown;
+      answerable?: unknown;
+      expect?: unknown;
+      expectAll?: unknown;
+    };
     if (typeof q.id !== 'string' || typeof q.q !== 'string')
       throw new Error(`line ${i + 1}: needs "id" and "q"`);
     const answerable = q.answerable !== false;
-    if (
-      answerable &&
-      !(Array.isArray(q.expect) && q.expect.every((e) => typeof e === 'string') && q.expect.length > 0)
-    )
-      throw new Error(`line ${i + 1}: an answerable question needs "expect": [phrases]`);
+    if (answerable && !isPhrases(q.expect) && !isPhrases(q.expectAll))
+      throw new Error(`line ${i + 1}: an answerable question needs "expect" or "expectAll": [phrases]`);
     questions.push(q as EvalQuestion);
   });
   return questions;

@@ -31,6 +31,7 @@ export function formatScores(s: EvalScores): string {
     `hit@1 ${s.hitAt1.toFixed(3)}  hit@3 ${s.hitAt3.toFixed(3)}  MRR@5 ${s.mrrAt5.toFixed(3)}  quote@3 ${s.quoteAt3.toFixed(3)}`,
     `abstained ${s.abstained}/${s.unanswerable}  false "not found" ${s.falseAbstentions}  wrong answers ${s.wrongAnswers}`,
   ];
+  if (s.sides > 0) lines.push(`every side in the first three ${s.allSidesAt3}/${s.sides}`);
   if (s.misses.length > 0) lines.push('misses:', ...s.misses.map((m) => `  ${m.id} ${m.problem} — ${m.q}`));
   return lines.join('\n');
 }
@@ -52,6 +53,7 @@ const HEADER = [
   'abstained',
   'not found',
   'wrong',
+  'all sides@3',
 ];
 
 function row(file: string, system: string, s: EvalScores): string[] {
@@ -66,6 +68,7 @@ function row(file: string, system: string, s: EvalScores): string[] {
     s.unanswerable > 0 ? `${s.abstained}/${s.unanswerable}` : '—',
     String(s.falseAbstentions),
     String(s.wrongAnswers),
+    s.sides > 0 ? `${s.allSidesAt3}/${s.sides}` : '—',
   ];
 }
 

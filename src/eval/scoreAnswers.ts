@@ -1,4 +1,4 @@
-import { type EvalQuestion, isAnswerable } from './question.js';
+import { answerPhrases, type EvalQuestion, isAnswerable } from './question.js';
 
 export interface Miss {
   id: string;
@@ -17,6 +17,9 @@ export interface EvalScores {
   falseAbstentions: number;
   /** Answerable questions answered with citations of which none of the first three holds the answer. */
   wrongAnswers: number;
+  /** Questions whose reports differ (expectAll), and of those, the ones with every side in the first three. */
+  sides: number;
+  allSidesAt3: number;
   misses: Miss[];
 }
 
@@ -56,6 +59,8 @@ export function scoreAnswers(items: { question: EvalQuestion; answer: ScoredAnsw
   let abstained = 0;
   let falseAbstentions = 0;
   let wrongAnswers = 0;
+  let sides = 0;
+  let allSidesAt3 = 0;
   const misses: Miss[] = [];
   for (const { question, answer } of items) {
     const citations = answer.citations;
@@ -72,16 +77,24 @@ export function scoreAnswers(items: { question: EvalQuestion; answer: ScoredAnsw
     }
     answerable++;
     if (citations.length === 0) {
+      if ('expectAll' in question) sides++;
       falseAbstentions++;
       misses.push({ id: question.id, q: question.q, problem: 'abstained' });
       continue;
     }
-    const rank = citations.slice(0, 5).findIndex((c) => containsAny(c.text, question.expect)) + 1;
+    const expect = answerPhrases(question);
+    if ('expectAll' in question) {
+      sides++;
+      const top = citations.slice(0, 3);
+      if (expect.every((phrase) => top.some((c) => containsAny(c.text, [phrase])))) allSidesAt3++;
+      else misses.push({ id: question.id, q: question.q, problem: 'not every side in the first three' });
+    }
+    const rank = citations.slice(0, 5).findIndex((c) => containsAny(c.text, expect)) + 1;
     if (rank === 1) hit1++;
     if (rank >= 1 && rank <= 3) hit3++;
     if (rank >= 1) rr += 1 / rank;
     if (rank === 0 || rank > 3) wrongAnswers++;
-    const quoted = citations.slice(0, 3).some((c) => containsAny(c.quote, question.expect));
+    const quoted = citations.slice(0, 3).some((c) => containsAny(c.quote, expect));
     if (quoted) quote3++;
     if (rank !== 1)
       misses.push({
@@ -107,6 +120,8 @@ export function scoreAnswers(items: { question: EvalQuestion; answer: ScoredAnsw
     abstained,
     falseAbstentions,
     wrongAnswers,
+    sides,
+    allSidesAt3,
     misses,
   };
 }

@@ -67,6 +67,8 @@ export interface Source {
   outlet: string | null;
   author: string | null;
   published: string | null;
+  /** The date was read off the text (a dateline, the latest date it writes), not given by the document. */
+  publishedInferred: boolean;
   url: string | null;
 }
 

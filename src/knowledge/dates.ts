@@ -29,13 +29,28 @@ export function isIsoDate(value: string): boolean {
   return m !== null && toIso(Number(m[1]), Number(m[2]), Number(m[3])) === value;
 }
 
-/** The first date written in `text`, as ISO, or null when there is none or it is not a real day. */
-export function findDate(text: string): string | null {
-  const m = DATE_PATTERN.exec(text);
-  if (!m) return null;
+function isoOf(m: RegExpExecArray): string | null {
   if (m[1] !== undefined) return toIso(Number(m[3]), monthNumber(m[1]), Number(m[2]));
   if (m[5] !== undefined) return toIso(Number(m[6]), monthNumber(m[5]), Number(m[4]));
   return toIso(Number(m[7]), Number(m[8]), Number(m[9]));
+}
+
+/** The first date written in `text`, as ISO, or null when there is none or it is not a real day. */
+export function findDate(text: string): string | null {
+  const m = DATE_PATTERN.exec(text);
+  return m ? isoOf(m) : null;
+}
+
+const EVERY_DATE = new RegExp(DATE_PATTERN.source, 'gi');
+
+/** The latest full date (day, month and year) written in `text`, as ISO; null when it writes none. */
+export function latestDate(text: string): string | null {
+  let latest: string | null = null;
+  for (const m of text.matchAll(EVERY_DATE)) {
+    const iso = isoOf(m);
+    if (iso !== null && (latest === null || iso > latest)) latest = iso;
+  }
+  return latest;
 }
 
 function monthNumber(name: string): number {

@@ -10,7 +10,7 @@ import { isHttpUrl } from '../util/httpUrl.js';
 import { trimEndWhile } from '../util/trimEndWhile.js';
 import { parseByline, parseSourceLine } from './byline.js';
 import { cleanText, countAlphanumericTokens } from './clean.js';
-import { findDate, isIsoDate } from './dates.js';
+import { findDate, isIsoDate, latestDate } from './dates.js';
 import type { FrontMatterData } from './frontMatter.js';
 import { withoutHeadingMarks } from './markdownHeading.js';
 
@@ -58,11 +58,14 @@ export function inferMetadata(
     if (trimmed !== '' && header.push(trimmed) === HEADER_LINES) break;
   }
   const byline = header.map(parseByline).find((b) => b !== null) ?? null;
+  let cleanedText = cleaned;
+  const text = () => (cleanedText ??= cleanText(body));
   const heuristics: Record<MetadataField, () => string | null> = {
-    title: () => inferTitle(cleaned ?? cleanText(body)),
+    title: () => inferTitle(text()),
     outlet: () => inferOutlet(body),
     author: () => byline?.author ?? null,
-    published: () => byline?.published ?? inferDate(header),
+    // A report is at least as recent as the latest day it writes out in full.
+    published: () => byline?.published ?? inferDate(header) ?? latestDate(text()),
     url: () => inferUrl(lines),
     language: () => null,
   };
@@ -77,9 +80,10 @@ export function inferMetadata(
     language: null,
   };
   for (const field of METADATA_FIELDS) {
-    // A field given as null in front matter means "the text does not tell": no heuristics then,
-    // except for the title, which every document needs.
-    if (given(field) && (value(field) !== null || field !== 'title')) {
+    // A field given as null in front matter means "the text does not tell": no heuristics then, except
+    // for the title, which every document needs, and the date, which the text may tell after all (every
+    // document is dated when anything in it dates it; an answer about "now" orders by it).
+    if (given(field) && (value(field) !== null || (field !== 'title' && field !== 'published'))) {
       meta[field] = value(field);
       if (meta[field] !== null && declaredInferred.has(field)) inferred.push(field);
       continue;

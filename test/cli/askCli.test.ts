@@ -55,6 +55,7 @@ test('ask --json prints the contract: query, answered, outlets, ranked citations
       'author',
       'outlet',
       'published',
+      'publishedInferred',
       'title',
       'url',
     ]);

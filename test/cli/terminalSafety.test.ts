@@ -76,6 +76,7 @@ test('the readable answer keeps its own bold but no planted escape', () => {
           outlet: null,
           author: null,
           published: null,
+          publishedInferred: false,
           url: null,
         },
       },

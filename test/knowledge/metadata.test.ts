@@ -75,11 +75,23 @@ test('dates from bylines, date lines and dated datelines; none without a year', 
   assert.equal(published('MINSK, Sept. 3, 2020 (Reuters) - Protests went on.'), '2020-09-03');
   assert.equal(published('MINSK, Sept. 3 (Reuters) - Protests went on.'), null);
   assert.equal(published('By Charles Maynes February 30, 2020'), null);
-  // A date inside an article sentence is an event, not the publication date.
+  // With no byline or dateline, the latest day the text writes out in full dates it (the report is at
+  // least that recent), marked as inferred; a day without a year dates nothing.
   assert.equal(
     published('On August 9, 2020, the results of the presidential election triggered a storm.'),
-    null,
+    '2020-08-09',
   );
+});
+
+test('an undated document is dated by the latest full date it writes, even when front matter says null', () => {
+  const body = `Title\n\nThe vote on August 9, 2020 was disputed. By September 19, 2020 the marches had grown, and on Sept. 20 they went on.\n\n${ARTICLE}`;
+  const meta = inferMetadata({ title: 'T', published: null }, body, 'a.md');
+  assert.equal(meta.published, '2020-09-19');
+  assert.ok(meta.inferred.includes('published'));
+  // A dateline is the report's own date, whatever later dates the text writes.
+  const dated = inferMetadata({}, `Title\n\nGRODNO, Oct. 12, 2020 (Belarus Wire) — ${body}`, 'a.md');
+  assert.equal(dated.published, '2020-10-12');
+  assert.equal(inferMetadata({}, `Title\n\nOn Sept. 20 they marched.\n\n${ARTICLE}`, 'a.md').published, null);
 });
 
 test('authors come from bylines only', () => {

@@ -1,3 +1,4 @@
+import { sourceDate } from '../../search/sourceDate.js';
 import type { Source } from '../../types.js';
 import { isHttpUrl } from '../../util/httpUrl.js';
 import { escapeForDiscord } from '../send/escape.js';
@@ -16,7 +17,7 @@ export function shownUrl(url: string, max: number): string {
 }
 
 function sourceDetails(source: Source): string {
-  return [source.outlet ?? 'outlet unknown', source.published ?? 'undated'].join(', ');
+  return [source.outlet ?? 'outlet unknown', sourceDate(source)].join(', ');
 }
 
 /** `[n] Title — Outlet, date`, the title linking to the article when its URL is known. */

@@ -28,6 +28,7 @@ const answer: Answer = {
         outlet: 'Wire',
         author: null,
         published: '2020-09-01',
+        publishedInferred: false,
         url: null,
       },
     },

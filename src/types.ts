@@ -96,8 +96,12 @@ export interface Answer {
   citations: Citation[];
   /** When not answered: the closest topics, as suggestions. */
   suggestions: string[];
+  /** When not answered: the names the question asks about that the knowledge's nearest documents lack. */
+  missing?: string[];
   /** When not answered and the question is mostly in another script: that the knowledge is in English, in its language. */
   hint?: string;
   /** Set when the query was cut to the length limit. */
   truncated?: boolean;
+  /** Set when the citations give different figures for the same thing (reportsDiffer.ts). */
+  differs?: boolean;
 }

@@ -16,7 +16,9 @@ export function answerJson(answer: Answer): object {
       source: c.source,
     })),
     ...(answer.answered ? {} : { suggestions: answer.suggestions }),
+    ...(answer.missing ? { missing: answer.missing } : {}),
     ...(answer.hint ? { hint: answer.hint } : {}),
     ...(answer.truncated ? { truncated: true } : {}),
+    ...(answer.differs ? { differs: true } : {}),
   };
 }

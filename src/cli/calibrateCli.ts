@@ -1,7 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { readEngineConfig } from '../config/engineConfig.js';
 import { Engine } from '../engine/engine.js';
-import { type CalibrationSet, DEFAULT_SIZES, squadSets } from '../eval/calibrate/calibrationSets.js';
+import {
+  type CalibrationSet,
+  DEFAULT_SIZES,
+  offTopic,
+  squadSets,
+} from '../eval/calibrate/calibrationSets.js';
 import type { CollectedQuestion } from '../eval/calibrate/collect.js';
 import {
   calibrationFrom,
@@ -62,7 +67,12 @@ async function main(io: CliIo): Promise<number> {
     );
   if (!questions) {
     const started = performance.now();
-    const sets = [...(await squadSets(squad)), await newsSet(news, io)];
+    const newsKnowledge = await newsSet(news, io);
+    const sets = [
+      ...(await squadSets(squad)),
+      newsKnowledge,
+      { name: 'offtopic-news', state: newsKnowledge.state, questions: offTopic(squad) },
+    ];
     questions = collectSets(sets);
     io.stderr.write(
       `collected ${questions.length} questions in ${Math.round(performance.now() - started)} ms\n`,
@@ -76,8 +86,8 @@ async function main(io: CliIo): Promise<number> {
   const calibration = calibrationFrom(questions, {
     fittedBy: 'npm run calibrate',
     data: [
-      `SQuAD v1.0 train (CC BY-SA 4.0), distractor articles only (split D): ${DEFAULT_SIZES.smallArticles} indexed alone, all but ${DEFAULT_SIZES.outArticles} indexed together; questions about the ${DEFAULT_SIZES.outArticles} others as unanswerable; seed ${DEFAULT_SIZES.seed}`,
-      `news: ${news.join(', ')} over the knowledge folder`,
+      `SQuAD v1.0 train (CC BY-SA 4.0), distractor articles only (split D): ${DEFAULT_SIZES.tinyArticles} and ${DEFAULT_SIZES.smallArticles} indexed alone, all but ${DEFAULT_SIZES.outArticles} indexed together; questions about the ${DEFAULT_SIZES.outArticles} others as unanswerable; seed ${DEFAULT_SIZES.seed}`,
+      `news: ${news.join(', ')} over the knowledge folder, and questions about those ${DEFAULT_SIZES.outArticles} SQuAD articles asked of it as unanswerable`,
     ],
     questions: questions.length,
   });

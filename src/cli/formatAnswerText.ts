@@ -1,3 +1,5 @@
+import { nothingAbout } from '../search/answerQuery.js';
+import { REPORTS_DIFFER } from '../search/reportsDiffer.js';
 import { sourceDate } from '../search/sourceDate.js';
 import type { Answer, Citation, Source } from '../types.js';
 import { forTerminal } from '../util/forTerminal.js';
@@ -34,6 +36,8 @@ export function formatAnswerText(answer: Answer, style: TextStyle = PLAIN): stri
   if (answer.truncated) lines.push('(question cut to its first 1000 characters)');
   if (!answer.answered) {
     lines.push(`Not found: the knowledge does not answer "${forTerminal(answer.query, { oneLine: true })}".`);
+    if (answer.missing)
+      lines.push(nothingAbout(answer.missing.map((m) => forTerminal(m, { oneLine: true }))));
     if (answer.hint) lines.push(answer.hint);
     if (answer.suggestions.length > 0) {
       lines.push('Closest topics it covers:');
@@ -42,7 +46,9 @@ export function formatAnswerText(answer: Answer, style: TextStyle = PLAIN): stri
     return lines.join('\n');
   }
   const outlets = answer.outlets === 1 ? '1 outlet' : `${answer.outlets} outlets`;
-  lines.push(`${answer.citations.length} quoted passage(s), from ${outlets}:`, '');
+  lines.push(`${answer.citations.length} quoted passage(s), from ${outlets}:`);
+  if (answer.differs) lines.push(REPORTS_DIFFER);
+  lines.push('');
   for (const c of answer.citations) {
     lines.push(`[${c.rank}] “${highlighted(c, style)}”`, `    — ${formatSource(c.source)}`, '');
   }

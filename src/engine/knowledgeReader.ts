@@ -9,6 +9,7 @@ import { type PassageInContext, passageInContext } from '../search/passageInCont
 import { type SearchFilters, type SearchPage, searchPassages } from '../search/searchPassages.js';
 import type { IndexedDocument, SearchState } from '../search/searchState.js';
 import { suggestQueries } from '../search/suggest.js';
+import { timeline } from '../search/timeline.js';
 import type { Answer, Passage, SkippedDocument } from '../types.js';
 import { type DocumentSummary, summarizeDocument } from './documentSummary.js';
 
@@ -41,6 +42,11 @@ export class KnowledgeReader {
   /** Every passage that bears on the query, filtered, one page of them. */
   search(query: string, filters: SearchFilters, offset: number, pageSize: number): SearchPage {
     return searchPassages(this.state, query, filters, offset, pageSize);
+  }
+
+  /** The dated passages on a topic, oldest first, one page of them. */
+  timeline(topic: string, offset: number, pageSize: number): SearchPage {
+    return timeline(this.state, topic, offset, pageSize);
   }
 
   /** Autocomplete for a question: what the knowledge covers, and earlier questions. */

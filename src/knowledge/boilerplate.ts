@@ -45,6 +45,8 @@ export const BOILERPLATE: readonly BoilerplatePattern[] = [
       /^(know more|read more|more on this( topic)?|related( articles| stories| news| topics)?|see also|(see )?links of interest|more news|most read|recommended)[:.]?$/i,
     leadsLinkList: true,
   },
+  // A related story named on the line of its label ("Related: Strikers hold out (Aug. 28)"): a link, not prose.
+  { name: 'related-link', pattern: /^(related|read more|read also|also read|see also)\s*:\s+\S.{0,200}$/i },
   {
     name: 'section-label',
     pattern:

@@ -63,3 +63,50 @@ function toIso(year: number, month: number, day: number): string | null {
     return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** A day of the year without its year, `MM-DD`: how questions and news text name the days of one crisis. */
+export type MonthDay = string;
+
+const MONTH_DAY = new RegExp(
+  `\\b(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![a-z]))`,
+  'gi',
+);
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const RELATIVE_DAY =
+  /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday|yesterday|today|tonight|(?:the )?(?:previous|preceding) day|the day before)\b/gi;
+
+function monthDay(month: number, day: number): MonthDay | null {
+  // 2020 is a leap year: 02-29 is a day.
+  return toIso(2020, month, day)?.slice(5) ?? null;
+}
+
+/** The days `text` names by month and day ("October 11", "11 Oct.", "Sept. 20th"), with or without a year. */
+export function namedDays(text: string): Set<MonthDay> {
+  const days = new Set<MonthDay>();
+  for (const m of text.matchAll(MONTH_DAY)) {
+    const day =
+      m[1] !== undefined
+        ? monthDay(monthNumber(m[1]), Number(m[2]))
+        : monthDay(monthNumber(m[4] ?? ''), Number(m[3]));
+    if (day) days.add(day);
+  }
+  return days;
+}
+
+/**
+ * The days a report written on `reported` (ISO) speaks of: those it names, and those it calls by a weekday
+ * ("on Sunday": the last Sunday up to the report's day), "yesterday" ("the previous day") or "today".
+ */
+export function daysSpokenOf(text: string, reported: string | null): Set<MonthDay> {
+  const days = namedDays(text);
+  if (reported === null || !isIsoDate(reported)) return days;
+  const at = new Date(`${reported}T00:00:00Z`);
+  for (const m of text.matchAll(RELATIVE_DAY)) {
+    const word = (m[1] ?? '').toLowerCase();
+    const weekday = WEEKDAYS.indexOf(word);
+    const back =
+      word === 'today' || word === 'tonight' ? 0 : weekday < 0 ? 1 : (at.getUTCDay() - weekday + 7) % 7;
+    days.add(new Date(at.getTime() - back * 86_400_000).toISOString().slice(5, 10));
+  }
+  return days;
+}

@@ -12,6 +12,7 @@ import { type LinearModel, linearScore, logistic } from './linearModel.js';
 import type { QueryPlan } from './queryPlan.js';
 import type { RankedPassage, Ranking } from './rankPassages.js';
 import type { SearchState } from './searchState.js';
+import { aboutTheQuestion } from './subjects.js';
 
 export type AnswerMode = 'question' | 'claim';
 
@@ -107,14 +108,22 @@ function answerThreshold(mode: AnswerMode): number {
 const FOLLOWER_CHANCE = 0.05;
 
 /**
- * Every ranked passage's answerability, in rank order: the question's (its best passage's) standing with
- * each passage's own features, for the passages the rerank puts close enough to the best.
+ * The answerability of each passage that can answer (aboutTheQuestion), in rank order: the question's (its
+ * best such passage's) standing with each passage's own features, for the passages the rerank puts close
+ * enough to that best one.
  */
-function answerabilities(ranking: Ranking, state: SearchState): number[] {
-  const question = questionFeatures(planFeatures(ranking.plan), scored(ranking.ranked), state.passages.size);
-  const top = ranking.ranked[0]?.score ?? 0;
-  return ranking.ranked.map((r, i) =>
+function answerabilities(ranked: RankedPassage[], plan: QueryPlan, state: SearchState): number[] {
+  const question = questionFeatures(planFeatures(plan), scored(ranked), state.passages.size);
+  const top = ranked[0]?.score ?? 0;
+  return ranked.map((r, i) =>
     i === 0 || logistic(r.score - top) >= FOLLOWER_CHANCE ? answerability(r, question) : 0,
+  );
+}
+
+/** The ranked passages that can answer the question: about its subjects and its day. */
+export function eligible(ranking: Ranking, state: SearchState): RankedPassage[] {
+  return ranking.ranked.filter((r) =>
+    aboutTheQuestion(ranking.plan, { ...r, strengths: r.match.strengths }, state),
   );
 }
 
@@ -125,6 +134,7 @@ export function answering(
   mode: AnswerMode = 'question',
 ): RankedPassage[] {
   const threshold = answerThreshold(mode);
-  const p = answerabilities(ranking, state);
-  return ranking.ranked.filter((_, i) => (p[i] ?? 0) >= threshold);
+  const candidates = eligible(ranking, state);
+  const p = answerabilities(candidates, ranking.plan, state);
+  return candidates.filter((_, i) => (p[i] ?? 0) >= threshold);
 }

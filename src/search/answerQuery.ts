@@ -1,10 +1,12 @@
 import type { Answer, Citation, Source } from '../types.js';
-import { type AnswerMode, answering } from './abstain.js';
+import { type AnswerMode, answering, eligible } from './abstain.js';
 import { languageHint } from './languageHint.js';
 import { buildQuote } from './quote.js';
 import { type RankedPassage, rankPassages } from './rankPassages.js';
+import { withEverySide } from './reportsDiffer.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
 import { countOutlets, selectCitations } from './selectCitations.js';
+import { subjectsAbsent } from './subjects.js';
 
 export const DEFAULT_LIMIT = 3;
 export const MAX_LIMIT = 10;
@@ -52,6 +54,27 @@ function suggestionsFor(ranked: RankedPassage[]): string[] {
   return [...titles];
 }
 
+/** How many of the best candidates a subject must be missing from to be named as what the knowledge lacks. */
+const NEAREST = 5;
+
+/**
+ * The subjects the question names that none of the nearest passages' documents holds ("Slonim" when the
+ * knowledge has Lida's bakers only), as the question writes them: what a "not found" can say it lacks.
+ */
+function missingSubjects(ranking: ReturnType<typeof rankPassages>, state: SearchState): string[] {
+  const nearest = ranking.ranked.slice(0, NEAREST);
+  if (nearest.length === 0) return [];
+  const absent = nearest.map(
+    (r) => new Set(subjectsAbsent(ranking.plan, { ...r, strengths: r.match.strengths }, state)),
+  );
+  return ranking.plan.terms.filter((_, i) => absent.every((a) => a.has(i))).map((t) => t.written);
+}
+
+/** What a "not found" says of the subjects the knowledge lacks (already made safe for where it is shown). */
+export function nothingAbout(missing: readonly string[]): string {
+  return `Nothing in the knowledge is about ${missing.join(' or ')}.`;
+}
+
 export interface AnswerOptions {
   limit?: number;
   /** A member's message checked as a claim answers at a lower bar than a question (see abstain.ts). */
@@ -64,7 +87,13 @@ export function answerQuery(state: SearchState, rawQuery: string, options: Answe
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   const ranking = rankPassages(state, query);
   const { ranked } = ranking;
-  const chosen = selectCitations(answering(ranking, state, options.mode), limit);
+  const { cited: chosen, differs } = withEverySide(
+    selectCitations(answering(ranking, state, options.mode), limit, {
+      newestFirst: ranking.plan.time.latest,
+    }),
+    eligible(ranking, state),
+    limit,
+  );
   const answer: Answer = {
     query,
     answered: chosen.length > 0,
@@ -72,6 +101,9 @@ export function answerQuery(state: SearchState, rawQuery: string, options: Answe
     citations: chosen.map((c, i) => toCitation(c, i + 1)),
     suggestions: chosen.length > 0 ? [] : suggestionsFor(ranked),
   };
+  const missing = chosen.length > 0 ? [] : missingSubjects(ranking, state);
+  if (missing.length > 0) answer.missing = missing;
+  if (differs) answer.differs = true;
   const hint = chosen.length > 0 ? null : languageHint(query);
   if (hint) answer.hint = hint;
   if (truncated) answer.truncated = true;

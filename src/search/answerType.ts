@@ -42,6 +42,11 @@ const MONTHS = new Set(
   today tomorrow`.split(/\s+/),
 );
 const YEAR = /^(?:1[0-9]|20)\d\d(?:s)?$/;
+
+/** Month and day names ("September", "Sept", "Sunday"): they say when, not what a question is about. */
+export function isCalendarWord(word: string): boolean {
+  return MONTHS.has(word.toLowerCase().replace(/\.$/, ''));
+}
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
 
 /** Whether the gap between two words ends a sentence: . ! or ? then closing quotes or brackets, then spaces. */

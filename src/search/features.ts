@@ -6,10 +6,12 @@
 import type { AliasTable } from '../text/aliases.js';
 import { analyze } from '../text/analyze.js';
 import { vectorCosine, wordSimilarity } from '../text/vectors/wordSimilarity.js';
+import { wordNet } from '../text/wordnet/wordnet.js';
 import type { Passage } from '../types.js';
 import { type PassageMatch, TYPO_MATCH } from './matchPassage.js';
 import type { QueryPlan } from './queryPlan.js';
-import type { IndexedDocument } from './searchState.js';
+import type { IndexedDocument, SearchState } from './searchState.js';
+import { subjectsOutOfContext } from './subjects.js';
 
 export const CANDIDATE_FEATURES = [
   /** Weighted share of the question's terms the passage holds, as written or as a spelling of them. */
@@ -45,6 +47,17 @@ export const CANDIDATE_FEATURES = [
   'length',
   /** Cosine between the summed word vectors of the question and of the best sentences: their topics agree. */
   'centroid',
+  /**
+   * Share of the question the passage lacks, each word weighted by how rare it is in English at large (how
+   * seldom WordNet's corpus tagged it; a word WordNet lacks, such as a name, weighs most): unlike idf, it
+   * means the same in a handful of documents and in thousands ("mushroom" weighs more than "happened").
+   */
+  'rareMissing',
+  /**
+   * Weighted share of the question's subjects (its names) that neither the passage nor what it refers back
+   * to holds (the passage before it, its document's title and first passage): see subjects.ts.
+   */
+  'subjectContext',
 ] as const;
 
 export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
@@ -150,6 +163,7 @@ function windowCentroidCosine(
 
 export interface CandidateContext {
   plan: QueryPlan;
+  state: SearchState;
   aliases: AliasTable;
   weightSum: number;
   topBm25: number;
@@ -159,6 +173,23 @@ export interface CandidateContext {
   centroid: Float32Array | null;
   /** The question's most telling (highest-weight) term, the first on a tie; -1 when it has none. */
   keyIndex: number;
+  /** Each query term's weight by its rarity in English (englishWeights). */
+  englishWeights: number[];
+}
+
+/** Each query term's weight by its rarity in English: 1 for a word never tagged, less the more it was. */
+export function englishWeights(plan: QueryPlan): number[] {
+  return plan.terms.map((t) => 1 / (1 + Math.log1p(wordNet().lookUp(t.word).tagged)));
+}
+
+function rareMissingShare(weights: readonly number[], strengths: readonly number[]): number {
+  let total = 0;
+  let missing = 0;
+  weights.forEach((w, i) => {
+    total += w;
+    if ((strengths[i] ?? 0) < TYPO_MATCH) missing += w;
+  });
+  return total > 0 ? missing / total : 0;
 }
 
 /** The index of the question's highest-weight term, the first on a tie; -1 for a question with no terms. */
@@ -228,5 +259,11 @@ export function candidateFeatures(
     density: (window.lexical * plan.terms.length) / Math.max(windowWords, DENSITY_FLOOR),
     length: Math.log1p(match.analysis.tokens.length),
     centroid: windowCentroidCosine(context, match, span),
+    rareMissing: rareMissingShare(context.englishWeights, match.strengths),
+    subjectContext: subjectsOutOfContext(
+      plan,
+      { passage, document, strengths: match.strengths },
+      context.state,
+    ),
   };
 }

@@ -1,8 +1,12 @@
 import { analyze, analyzeWord } from '../text/analyze.js';
 import { memberQuestion } from '../text/memberQuestion.js';
+import { hasCyrillic } from '../text/transliterate.js';
+import { wordSimilarity } from '../text/vectors/wordSimilarity.js';
 import { wordNet } from '../text/wordnet/wordnet.js';
 import { type AnswerType, askedType } from './answerType.js';
 import { correctionsFor } from './corrections.js';
+import { requiredNames } from './questionSubjects.js';
+import { type QuestionTime, questionTime } from './questionTime.js';
 import type { SearchState } from './searchState.js';
 import { idf } from './termStats.js';
 import { typoAllowance } from './typoAllowance.js';
@@ -11,6 +15,8 @@ export interface QueryTerm {
   term: string;
   /** The word as the question spells it, lower case (for word vectors). */
   word: string;
+  /** The word as the question writes it. */
+  written: string;
   key: string | null;
   /** idf-based weight in coverage. */
   weight: number;
@@ -24,6 +30,11 @@ export interface QueryTerm {
   keyCorrections: string[];
   /** Capitalised past the question's first word (or an acronym): a name, which only its own spellings match. */
   name: boolean;
+  /**
+   * What the question is about, which an answer must be about too: a name, or a word neither the knowledge
+   * nor the dictionary knows and no typo explains (a name typed in lower case: "baranavichy").
+   */
+  subject: boolean;
   /** No passage holds the word or a spelling of it (a correction may still stand for it). */
   unknown: boolean;
   /** Known words WordNet relates to it (synonyms; for verbs one level broader or narrower), with strengths. */
@@ -45,6 +56,8 @@ export interface QueryPlan {
   questionWords: Set<string>;
   /** No word is rare enough to probe: every known word is very common. */
   common: boolean;
+  /** The days the question names, and whether it asks about the present or the latest. */
+  time: QuestionTime;
 }
 
 /** Beyond this many passages a term is too common to be worth scoring every posting of. */
@@ -53,6 +66,8 @@ export function commonTermCap(passages: number): number {
 }
 
 const FUZZY_KEY_MIN = 5;
+/** How far a lower-case word may be from every known one and still be read as a name, not a typo. */
+const NEAR_TYPO = 2;
 const UNKNOWN_FLOOR = 0.5;
 /** A related word matches below a spelling variant: it may mean something else in the passage. */
 const SYNONYM_MATCH = 0.6;
@@ -62,6 +77,8 @@ const CAPITALISED = /^\p{Lu}/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}.]+$/u;
 const FIRST_WORD = /[\p{L}\p{N}]/u;
 const NUMBER = /^\p{N}/u;
+/** A possessive or a contraction: "envoy's", "there'd" are the words before it. */
+const CLITIC = /['’](?:s|d|ll|re|ve|m|t)$/u;
 
 /** The known index terms WordNet relates to a question word, strongest first. */
 function relatedTerms(raw: string, term: string, state: SearchState, cap: number): RelatedTerm[] {
@@ -105,13 +122,21 @@ export function planQuery(query: string, state: SearchState): QueryPlan {
   const tokens = analyze(question, state.aliases);
   // The question's first word is capitalised whatever it is, stop word or not.
   const first = question.search(FIRST_WORD);
-  for (const token of tokens) {
+  const read = tokens.map((token) => {
+    const word = token.raw.toLowerCase().replace(CLITIC, '');
+    const senses = NUMBER.test(token.raw) ? null : wordNet().lookUp(word);
+    const commonNoun = !!senses?.known && !senses.properNoun;
+    // An acronym the dictionary has as a common word ("TV") is no name.
+    const name =
+      (token.start > first && CAPITALISED.test(token.raw) && !ACRONYM.test(token.raw)) ||
+      (ACRONYM.test(token.raw) && !commonNoun) ||
+      !!senses?.properNoun;
+    return { token, word, senses, name, commonNoun };
+  });
+  const names = requiredNames(question, read);
+  for (const { token, word, senses, name } of read) {
     if (seen.has(token.term)) continue;
     seen.add(token.term);
-    const name =
-      (token.start > first && CAPITALISED.test(token.raw)) ||
-      ACRONYM.test(token.raw) ||
-      (!NUMBER.test(token.raw) && wordNet().lookUp(token.raw.toLowerCase()).properNoun);
     const df = stats.text.get(token.term) ?? 0;
     const keyDf = token.key ? (stats.keys.get(token.key) ?? 0) : 0;
     const unknown = df === 0 && keyDf === 0;
@@ -128,6 +153,7 @@ export function planQuery(query: string, state: SearchState): QueryPlan {
     terms.push({
       term: token.term,
       word: token.raw.toLowerCase(),
+      written: token.raw,
       key: token.key,
       weight: idf(effectiveDf, passages),
       probe: df > 0 && df <= cap,
@@ -135,6 +161,17 @@ export function planQuery(query: string, state: SearchState): QueryPlan {
       corrections: corrections.filter((c) => c.documentFrequency <= cap).map((c) => c.term),
       keyCorrections: keyCorrections.filter((c) => c.documentFrequency <= cap).map((c) => c.term),
       name,
+      subject:
+        names.has(token.term) ||
+        (unknown &&
+          senses !== null &&
+          !senses.known &&
+          !hasCyrillic(token.raw) &&
+          wordSimilarity().indexOf(word) < 0 &&
+          corrections.length === 0 &&
+          keyCorrections.length === 0 &&
+          // Nothing the knowledge holds is within two typing errors of it either.
+          correctionsFor(mini, token.term, NEAR_TYPO, stats.text).length === 0),
       unknown,
       related: name || NUMBER.test(token.raw) ? [] : relatedTerms(token.raw, token.term, state, cap),
     });
@@ -156,5 +193,6 @@ export function planQuery(query: string, state: SearchState): QueryPlan {
     asked: askedType(question),
     questionWords: new Set(question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
     common,
+    time: questionTime(question),
   };
 }

@@ -6,6 +6,7 @@ import {
   type CandidateContext,
   type CandidateFeatures,
   candidateFeatures,
+  englishWeights,
   keyTermIndex,
   questionRows,
 } from './features.js';
@@ -60,12 +61,14 @@ export function rankPassages(state: SearchState, query: string, depth = RERANK_D
   const rows = questionRows(plan);
   const context: CandidateContext = {
     plan,
+    state,
     aliases: state.aliases,
     weightSum: plan.terms.reduce((sum, t) => sum + t.weight, 0),
     topBm25: found[0]?.score ?? 0,
     rows,
     centroid: wordSimilarity().centroid(rows.filter((r) => r >= 0)),
     keyIndex: keyTermIndex(plan),
+    englishWeights: englishWeights(plan),
   };
   const wanted: WantedAnswer = { type: plan.asked, isQuestionWord: (w) => plan.questionWords.has(w) };
   const ranked: RankedPassage[] = [];

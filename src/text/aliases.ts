@@ -15,7 +15,7 @@ export interface AliasTable {
 
 /** Common abbreviations of news English, always on; the knowledge folder's aliases.txt adds more. */
 export const BUILT_IN_ALIAS_GROUPS: readonly string[] = [
-  'US = U.S. = USA = U.S.A. = United States = United States of America',
+  'US = U.S. = USA = U.S.A. = United States = United States of America = America = American',
   'UK = U.K. = United Kingdom',
   'UN = U.N. = United Nations',
   'EU = E.U. = European Union',

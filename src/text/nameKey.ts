@@ -1,7 +1,9 @@
 /**
  * A transliteration-folded consonant skeleton, so spellings of one name from different
  * transliterations meet: Lukashenka/Lukashenko → lksnk, Biegun/Bigan/Beigun → bgn,
- * Tsikhanouskaya/Cichanouskaya → chnvsk, Alyaksandr/Alexander → alksndr.
+ * Tsikhanouskaya/Cichanouskaya → chnvsk, Alyaksandr/Alexander → alksndr. Belarusian spellings meet the
+ * Russian ones of the same name where the languages differ regularly: дз/д (Zhodzina/Zhodino) and an
+ * initial г written h/g (Hrodna/Grodno, Homiel/Gomel).
  * Input is an already folded (lower-case, mark-free) word.
  */
 const DIGRAPHS: ReadonlyArray<[RegExp, string]> = [
@@ -16,6 +18,8 @@ const DIGRAPHS: ReadonlyArray<[RegExp, string]> = [
   [/w/g, 'v'],
   [/[yj]/g, 'i'],
   [/ou/g, 'ov'],
+  [/dz/g, 'd'],
+  [/^h/, 'g'],
 ];
 
 export const MIN_NAME_KEY_WORD = 4;

@@ -257,6 +257,7 @@ test('ad markers, banners and boilerplate lines go; prose around them is untouch
     'Join the Example.com mailing list',
     'Copyright (c) 2021. Example Media, Inc. Reprinted with the permission of Example Media.',
     'It is strictly forbidden to use the information published by LRT without consent.',
+    'Related: Tsikhanouskaya urges strikers to hold out (Aug. 28)',
   ].join('\n\n');
   assert.equal(cleanText(body), 'Protesters marched through Minsk on Sunday despite the rain.');
 });

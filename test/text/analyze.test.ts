@@ -70,6 +70,10 @@ test('transliterations of one name share a key', () => {
   assert.equal(keyOf('Alyaksandr'), keyOf('Alexander'));
   assert.equal(keyOf('Nausėda'), keyOf('Nauseda'));
   assert.notEqual(keyOf('Lukashenko'), keyOf('Lavrov'));
+  // Belarusian and Russian spellings of one place: дз/д, and an initial г written h or g.
+  assert.equal(keyOf('Zhodzina'), keyOf('Zhodino'));
+  assert.equal(keyOf('Hrodna'), keyOf('Grodno'));
+  assert.equal(keyOf('Homiel'), keyOf('Gomel'));
 });
 
 test('short words get no name key', () => {

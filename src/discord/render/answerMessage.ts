@@ -1,6 +1,7 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import { ButtonStyle } from 'discord-api-types/v10';
 import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
+import { REPORTS_DIFFER } from '../../search/reportsDiffer.js';
 import type { Answer, Citation } from '../../types.js';
 import { moreSourcesId, openThreadId, shareId, showContextId } from '../customIds.js';
 import type { MessagePayload } from '../send/payload.js';
@@ -77,5 +78,10 @@ export function answerMessage(view: AnswerView): MessagePayload {
   const last = embeds[embeds.length - 1];
   if (first) first.title = view.answer.query;
   if (last) last.footer = { text: freshnessFooter(view.info, view.answer.outlets) };
-  return { embeds, components: answerComponents(view), ephemeral: view.ephemeral };
+  return {
+    ...(view.answer.differs ? { content: `**${REPORTS_DIFFER}**` } : {}),
+    embeds,
+    components: answerComponents(view),
+    ephemeral: view.ephemeral,
+  };
 }

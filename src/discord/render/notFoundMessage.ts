@@ -1,3 +1,4 @@
+import { nothingAbout } from '../../search/answerQuery.js';
 import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
 import type { Answer } from '../../types.js';
 import { escapeForDiscord } from '../send/escape.js';
@@ -16,6 +17,7 @@ export function notFoundMessage(
 ): MessagePayload {
   const lines = [
     `The knowledge does not cover this, so I won't quote anything for it.`,
+    answer.missing ? nothingAbout(answer.missing.map((m) => `**${escapeForDiscord(m)}**`)) : '',
     answer.hint ? `\n${escapeForDiscord(answer.hint)}` : '',
     earlier.length > 0 ? '\n**Answered questions close to it:**' : '',
     ...earlier.map((q) => `• ${escapeForDiscord(q)}`),

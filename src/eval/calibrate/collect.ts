@@ -4,7 +4,7 @@
  * Nothing here depends on the fitted weights, so collection runs once per calibration.
  */
 
-import { type PlanFeatures, planFeatures } from '../../search/abstain.js';
+import { eligible, type PlanFeatures, planFeatures } from '../../search/abstain.js';
 import type { CandidateFeatures } from '../../search/features.js';
 import { rankPassages } from '../../search/rankPassages.js';
 import type { SearchState } from '../../search/searchState.js';
@@ -37,8 +37,10 @@ export interface CollectedQuestion {
 export function collect(state: SearchState, set: string, questions: LabelledQuestion[]): CollectedQuestion[] {
   return questions.map(({ q, expect, group }) => {
     const phrases = expect.map(normalizeForMatch);
-    const { plan, ranked } = rankPassages(state, q);
-    const candidates = ranked.map((r) => {
+    const ranking = rankPassages(state, q);
+    const { plan } = ranking;
+    // Only the passages that can answer at all (the right subject, the right day), as answering sees them.
+    const candidates = eligible(ranking, state).map((r) => {
       const text = normalizeForMatch(r.passage.text);
       return {
         features: r.features,

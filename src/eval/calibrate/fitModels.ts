@@ -35,7 +35,7 @@ export interface FitSettings {
 }
 
 export const DEFAULT_FIT: FitSettings = {
-  lostQuestions: 0.04,
+  lostQuestions: 0.03,
   lostClaims: 0.02,
   setWeight: (set) => (set.startsWith('news') ? 10 : 1),
   l2: 1e-3,

@@ -31,6 +31,10 @@ export interface WordSenses {
   related: RelatedWord[];
   /** The word's most common sense is a proper noun (WordNet spells it with a capital: "china" → China). */
   properNoun: boolean;
+  /** WordNet has the word (or a base form of it) at all: a dictionary word, not a name it lacks. */
+  known: boolean;
+  /** How often its common senses were tagged in WordNet's corpus: how ordinary a word of English it is. */
+  tagged: number;
 }
 
 export interface WordNet {
@@ -230,7 +234,11 @@ class WordNetFiles implements WordNet {
       const synset = synsetAt(data, sense.offset);
       if (!synset) continue;
       if (i === 0 && sense.pos === 'noun')
-        properNoun = synset.spelled.some((l) => own.has(l.toLowerCase()) && /^[A-Z]/.test(l));
+        // Every spelling of the sense capitalised: a name (China, US), not a common noun one of whose
+        // spellings is an acronym (TV beside television).
+        properNoun =
+          synset.spelled.some((l) => own.has(l.toLowerCase())) &&
+          synset.spelled.every((l) => /^[A-Z]/.test(l));
       for (const l of synset.lemmas) add(l, 'synonym');
       if (sense.pos !== 'verb') continue;
       for (const pointer of synset.pointers) {
@@ -238,7 +246,12 @@ class WordNetFiles implements WordNet {
         if (relation) for (const l of synsetAt(data, pointer.offset)?.lemmas ?? []) add(l, relation);
       }
     }
-    return { related: [...out].map(([lemma, relation]) => ({ lemma, relation })), properNoun };
+    return {
+      related: [...out].map(([lemma, relation]) => ({ lemma, relation })),
+      properNoun,
+      known: senses.length > 0,
+      tagged: senses.reduce((sum, sense) => sum + sense.tagCount, 0),
+    };
   }
 }
 let shared: WordNetFiles | null = null;

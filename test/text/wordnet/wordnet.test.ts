@@ -41,8 +41,20 @@ test('proper nouns are told by how WordNet spells the most common sense', () => 
   assert.equal(wordNet().lookUp('china').properNoun, true);
   assert.equal(wordNet().lookUp('japan').properNoun, true);
   assert.equal(wordNet().lookUp('election').properNoun, false);
+  // An acronym that is a common noun's other spelling (TV beside television) is no name; US is one.
+  assert.equal(wordNet().lookUp('tv').properNoun, false);
+  assert.equal(wordNet().lookUp('us').properNoun, true);
   assert.equal(wordNet().lookUp('zzzzqx').properNoun, false);
   assert.deepEqual(wordNet().related('zzzzqx'), []);
+});
+
+test('a dictionary word is known and counts how ordinary it is; a name WordNet lacks is not known', () => {
+  const work = wordNet().lookUp('work');
+  const borscht = wordNet().lookUp('borscht');
+  assert.equal(work.known, true);
+  assert.ok(work.tagged > 100, String(work.tagged));
+  assert.equal(borscht.tagged, 0);
+  assert.equal(wordNet().lookUp('baranavichy').known, false);
 });
 
 test('sorted lines are found by prefix with a binary search, first to last', () => {

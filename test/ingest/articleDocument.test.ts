@@ -45,6 +45,7 @@ function fetched(html = '<html><body>the page as it came</body></html>'): Fetche
     html,
     bytes: Buffer.from(html, 'latin1'),
     redirects: ['https://www.news.example/2020/09/grodno-trams'],
+    fetchedAt: '2020-09-14T10:00:00.000Z',
   };
 }
 
@@ -120,13 +121,16 @@ test('the snapshot keeps the bytes as they came, and where and when, inside DATA
   const ws = await tempWorkspace();
   try {
     const page = fetched();
-    const saved = await saveSnapshot(ws.dataDir, 'grodno.md', page, new Date('2020-09-14T10:00:00Z'));
+    const saved = await saveSnapshot(ws.dataDir, 'grodno.md', page, new Date('2020-09-14T10:05:00Z'));
     assert.equal(saved.page, join(ws.dataDir, 'snapshots', 'grodno.html'));
     assert.deepEqual(await readFile(saved.page), page.bytes);
     const record = JSON.parse(await readFile(saved.record, 'utf8'));
     assert.equal(record.finalUrl, page.finalUrl);
     assert.equal(record.charset, 'windows-1251');
-    assert.equal(record.fetchedAt, '2020-09-14T10:00:00.000Z');
+    assert.equal(record.fetchedAt, '2020-09-14T10:00:00.000Z', 'when the page arrived');
+    assert.equal(record.savedAt, '2020-09-14T10:05:00.000Z', 'when it was added, minutes later');
+    assert.equal(record.url, page.url);
+    assert.deepEqual(record.redirects, page.redirects);
     const odd = await saveSnapshot(ws.dataDir, '../../Evil Name Ünï.md', page);
     assert.equal(odd.page, join(ws.dataDir, 'snapshots', 'evil-name-uni.html'));
     const again = await saveSnapshot(ws.dataDir, 'grodno.md', fetched('<p>newer</p>'));

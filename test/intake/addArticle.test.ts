@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
@@ -61,6 +61,14 @@ test('a preview writes nothing; Add writes, snapshots and reindexes what it show
   assert.ok(added.reindex.kind === 'ran' && added.reindex.report.added.includes(TRAM_ID));
   assert.equal(added.snapshot?.kind, 'saved');
   assert.deepEqual(await readdir(join(ws.dataDir, 'snapshots')), [`${TRAM_ID}.html`, `${TRAM_ID}.json`]);
+  const record = JSON.parse(await readFile(join(ws.dataDir, 'snapshots', `${TRAM_ID}.json`), 'utf8'));
+  assert.deepEqual([record.url, record.finalUrl], [server.url('/tram'), server.url('/tram')]);
+  assert.equal(
+    record.fetchedAt,
+    previewed.article.page.fetchedAt,
+    'the time the page arrived, at the preview',
+  );
+  assert.ok(Date.parse(record.fetchedAt) <= Date.parse(record.savedAt));
 
   // The knowledge has it now: refused once the page names its canonical URL, and at Add too.
   const again = await previewArticle(request(server.url('/tram')), deps);

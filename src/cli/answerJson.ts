@@ -1,4 +1,4 @@
-import type { Answer } from '../types.js';
+import type { Answer, Source } from '../types.js';
 
 /** The JSON contract of `npm run ask -- --json` (README "The JSON answer"): no highlight offsets, nothing internal. */
 export function answerJson(answer: Answer): object {
@@ -13,10 +13,15 @@ export function answerJson(answer: Answer): object {
       text: c.text,
       quote: c.quote,
       score: c.score,
-      source: c.source,
+      source: sourceJson(c.source),
     })),
     ...(answer.answered ? {} : { suggestions: answer.suggestions }),
     ...(answer.hint ? { hint: answer.hint } : {}),
     ...(answer.truncated ? { truncated: true } : {}),
   };
+}
+
+/** `outletClaim` only when the page claimed an outlet its site did not bear out. */
+function sourceJson({ outletClaim, ...source }: Source): object {
+  return outletClaim ? { ...source, outletClaim } : source;
 }

@@ -1,3 +1,4 @@
+import { outletWithClaim } from '../knowledge/outletClaim.js';
 import type { Answer, Citation, Source } from '../types.js';
 import { forTerminal } from '../util/forTerminal.js';
 
@@ -10,7 +11,8 @@ export const ANSI: TextStyle = { bold: (t) => `\u001b[1m${t}\u001b[22m` };
 
 export function formatSource(source: Source): string {
   const field = (text: string) => forTerminal(text, { oneLine: true });
-  const details = [source.outlet ?? 'outlet unknown', source.author, source.published].filter(Boolean);
+  const outlet = outletWithClaim(source.outlet ?? 'outlet unknown', source.outletClaim);
+  const details = [outlet, source.author, source.published].filter(Boolean);
   const line = `${field(source.title)} — ${field(details.join(', '))}`;
   return `${line}${source.url ? `\n      ${field(source.url)}` : ''}`;
 }

@@ -24,6 +24,8 @@ export interface ArticlePreview {
   file: string;
   title: string;
   outlet: string | null;
+  /** The outlet the page claimed to be, when its site did not bear that out. */
+  outletClaim?: string;
   author: string | null;
   published: string | null;
   url: string | null;
@@ -104,7 +106,7 @@ function previewOf(
   passages: number,
   first: string | null,
 ): ArticlePreview {
-  const { title, outlet, author, published, url, inferred } = doc.meta;
+  const { language: _language, ...shown } = doc.meta;
   const words = countAlphanumericTokens(doc.text);
-  return { file, title, outlet, author, published, url, inferred, passages, firstPassage: first, words };
+  return { file, ...shown, passages, firstPassage: first, words };
 }

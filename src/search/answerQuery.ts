@@ -12,8 +12,8 @@ export const MAX_QUERY_CHARS = 1000;
 const SUGGESTIONS = 3;
 
 export function sourceOf(document: IndexedDocument): Source {
-  const { title, outlet, author, published, url } = document.meta;
-  return { title, outlet, author, published, url };
+  const { title, outlet, outletClaim, author, published, url } = document.meta;
+  return { title, outlet, outletClaim: outletClaim ?? null, author, published, url };
 }
 
 export function toCitation(candidate: RankedPassage, rank: number): Citation {

@@ -1,3 +1,4 @@
+import { outletWithClaim } from '../../knowledge/outletClaim.js';
 import type { Source } from '../../types.js';
 import { isHttpUrl } from '../../util/httpUrl.js';
 import { escapeForDiscord } from '../send/escape.js';
@@ -16,10 +17,14 @@ export function shownUrl(url: string, max: number): string {
 }
 
 function sourceDetails(source: Source): string {
-  return [source.outlet ?? 'outlet unknown', source.published ?? 'undated'].join(', ');
+  const outlet = outletWithClaim(source.outlet ?? 'outlet unknown', source.outletClaim);
+  return [outlet, source.published ?? 'undated'].join(', ');
 }
 
-/** `[n] Title — Outlet, date`, the title linking to the article when its URL is known. */
+/**
+ * `[n] Title — Outlet, date`, the title linking to the article when its URL is known; an outlet the
+ * page only claimed to be follows its site as a claim ("evil.example (claims to be Reuters)").
+ */
 export function sourceLine(rank: number, source: Source): string {
   const title = escapeForDiscord(source.title);
   const url = linkableUrl(source.url);

@@ -1,3 +1,4 @@
+import { sourceOf } from '../../search/answerQuery.js';
 import type { KnowledgeInfo } from '../../search/knowledgeInfo.js';
 import type { IndexedDocument } from '../../search/searchState.js';
 import { sourcesPageId } from '../customIds.js';
@@ -23,14 +24,7 @@ export function sourcesMessage(
       ? 'The knowledge folder holds no documents yet. Moderators can add some and run `/reindex`.'
       : slice
           .map((doc, i) => {
-            const { title, outlet, author, published, url } = doc.meta;
-            const line = sourceLine(current * SOURCES_PAGE_SIZE + i + 1, {
-              title,
-              outlet,
-              author,
-              published,
-              url,
-            });
+            const line = sourceLine(current * SOURCES_PAGE_SIZE + i + 1, sourceOf(doc));
             return `${line} · ${doc.passageIds.length} passages`;
           })
           .join('\n');

@@ -64,7 +64,14 @@ const CONTEXT: PassageInContext = {
   },
   previous: null,
   next: null,
-  source: { title: 'Harbour note', outlet: 'Test Wire', author: null, published: '2020-09-10', url: null },
+  source: {
+    title: 'Harbour note',
+    outlet: 'Test Wire',
+    outletClaim: null,
+    author: null,
+    published: '2020-09-10',
+    url: null,
+  },
   documentId: 'doc',
 };
 

@@ -23,6 +23,7 @@ function extracted(overrides: Partial<ExtractedArticle> = {}): ExtractedArticle 
   return {
     title: TITLE,
     outlet: 'Example News',
+    outletClaim: null,
     author: 'Maria Sokol',
     published: '2020-09-14',
     url: URL_CANONICAL,
@@ -77,6 +78,16 @@ test('the moderator’s options win over the page and are no longer inferred', (
   assert.equal(doc.meta.outlet, 'Grodno Daily');
   assert.equal(doc.meta.published, '2020-09-15');
   assert.deepEqual(doc.meta.inferred, ['title', 'author', 'url', 'language']);
+});
+
+test('a page’s outlet claim is written as outlet_claim:, and goes when the moderator names the outlet', async () => {
+  const claimed = extracted({ outlet: '127.0.0.1', outletClaim: 'Reuters' });
+  assert.match(articleDocumentText(claimed), /^outlet: "127\.0\.0\.1"\noutlet_claim: "Reuters"\n/m);
+  assert.equal((await prepareArticleDocument(claimed)).preview.outletClaim, 'Reuters');
+  const named = loadDocument('x.md', Buffer.from(articleDocumentText(claimed, { outlet: 'Reuters' })));
+  assert.ok(!isSkipped(named));
+  assert.equal(named.meta.outlet, 'Reuters');
+  assert.equal(named.meta.outletClaim, undefined);
 });
 
 test('prepared: a safe name from the title, the preview with passage count and first passage', async () => {

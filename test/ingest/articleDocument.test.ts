@@ -5,13 +5,18 @@ import { test } from 'node:test';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
 import { Engine } from '../../src/engine/engine.js';
 import { articleDocumentText, prepareArticleDocument } from '../../src/ingest/articleDocument.js';
-import { findDuplicate, type KnownDocument, knownDocuments } from '../../src/ingest/duplicates.js';
+import {
+  articleUrls,
+  findDuplicate,
+  type KnownDocument,
+  knownDocuments,
+} from '../../src/ingest/duplicates.js';
 import { IngestError } from '../../src/ingest/errors.js';
 import type { ExtractedArticle } from '../../src/ingest/extractFromHtml.js';
 import type { FetchedPage } from '../../src/ingest/safeFetch.js';
 import { saveSnapshot } from '../../src/ingest/snapshot.js';
 import { textKey } from '../../src/ingest/textKey.js';
-import { placeArticle } from '../../src/intake/placeArticle.js';
+import { articleTarget, placeArticle } from '../../src/intake/placeArticle.js';
 import { isSkipped, loadDocument } from '../../src/knowledge/loadDocument.js';
 import { segmentDocument } from '../../src/text/segment.js';
 import { TRAM_PARAGRAPHS } from '../helpers/articlePages.js';
@@ -186,6 +191,29 @@ test('duplicates: the same canonical URL however written, or the same text howev
     'b',
   );
   assert.equal(findDuplicate([known({})], { urls: [URL_CANONICAL, null], textKey: key }), null);
+});
+
+test('an article goes by its page’s own URLs: the address asked for only when no redirect left its site', async () => {
+  const page = fetched();
+  assert.deepEqual(articleUrls(URL_CANONICAL, page), [URL_CANONICAL, page.finalUrl, page.url]);
+  const shortened = { url: 'https://short.example/abc', finalUrl: page.finalUrl };
+  assert.deepEqual(articleUrls(URL_CANONICAL, shortened), [URL_CANONICAL, page.finalUrl]);
+  assert.deepEqual(articleUrls(null, shortened), [page.finalUrl]);
+
+  // The document at the short address is another site's: a replace from here neither matches nor replaces it.
+  const prepared = await prepareArticleDocument(extracted());
+  const atShortAddress = known({ id: 'short', url: 'https://short.example/abc' });
+  assert.deepEqual(articleTarget([atShortAddress], prepared, shortened, true), {
+    kind: 'file',
+    file: prepared.file,
+    replaces: null,
+  });
+  const atFinalUrl = known({ id: 'final', url: page.finalUrl });
+  assert.deepEqual(articleTarget([atFinalUrl], prepared, shortened, true), {
+    kind: 'file',
+    file: atFinalUrl.file,
+    replaces: atFinalUrl,
+  });
 });
 
 test('an indexed document’s text key, rebuilt from its passages, is the key of its text', async () => {

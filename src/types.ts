@@ -9,6 +9,8 @@ export interface DocumentMeta {
   title: string;
   /** Null when the outlet cannot be told from the text; never guessed. */
   outlet: string | null;
+  /** The outlet a page claimed to be when its site did not bear it out (front matter `outlet_claim:`). */
+  outletClaim?: string;
   author: string | null;
   /** ISO date, YYYY-MM-DD. */
   published: string | null;
@@ -65,6 +67,8 @@ export interface Passage {
 export interface Source {
   title: string;
   outlet: string | null;
+  /** What the page claimed to be when that is not its site (then `outlet` is the site); shown as a claim. */
+  outletClaim: string | null;
   author: string | null;
   published: string | null;
   /** The date was read off the text (a dateline, the latest date it writes), not given by the document. */

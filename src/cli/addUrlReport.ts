@@ -3,6 +3,7 @@
 import type { ArticlePreview } from '../ingest/articleDocument.js';
 import type { Duplicate } from '../ingest/duplicates.js';
 import type { ArticleRefusal } from '../intake/refusal.js';
+import { outletWithClaim } from '../knowledge/outletClaim.js';
 import type { ExistingFile, UploadDecision } from '../knowledge/uploadTarget.js';
 
 const FIRST_PASSAGE_CHARS = 300;
@@ -21,7 +22,7 @@ export function describePreview(preview: ArticlePreview): string {
   const from = (name: ArticlePreview['inferred'][number]) => preview.inferred.includes(name);
   return [
     field('title', preview.title, from('title')),
-    field('outlet', preview.outlet, from('outlet')),
+    field('outlet', preview.outlet && outletWithClaim(preview.outlet, preview.outletClaim), from('outlet')),
     field('author', preview.author, from('author')),
     field('published', preview.published, from('published')),
     field('url', preview.url, from('url')),

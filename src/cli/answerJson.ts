@@ -1,4 +1,4 @@
-import type { Answer } from '../types.js';
+import type { Answer, Source } from '../types.js';
 
 /** The JSON contract of `npm run ask -- --json` (README "The JSON answer"): no highlight offsets, nothing internal. */
 export function answerJson(answer: Answer): object {
@@ -13,7 +13,7 @@ export function answerJson(answer: Answer): object {
       text: c.text,
       quote: c.quote,
       score: c.score,
-      source: c.source,
+      source: sourceJson(c.source),
     })),
     ...(answer.answered ? {} : { suggestions: answer.suggestions }),
     ...(answer.missing ? { missing: answer.missing } : {}),
@@ -21,4 +21,9 @@ export function answerJson(answer: Answer): object {
     ...(answer.truncated ? { truncated: true } : {}),
     ...(answer.differs ? { differs: true } : {}),
   };
+}
+
+/** `outletClaim` only when the page claimed an outlet its site did not bear out. */
+function sourceJson({ outletClaim, ...source }: Source): object {
+  return outletClaim ? { ...source, outletClaim } : source;
 }

@@ -1,3 +1,4 @@
+import { outletWithClaim } from '../knowledge/outletClaim.js';
 import { nothingAbout } from '../search/answerQuery.js';
 import { REPORTS_DIFFER } from '../search/reportsDiffer.js';
 import { sourceDate } from '../search/sourceDate.js';
@@ -13,7 +14,8 @@ export const ANSI: TextStyle = { bold: (t) => `\u001b[1m${t}\u001b[22m` };
 
 export function formatSource(source: Source): string {
   const field = (text: string) => forTerminal(text, { oneLine: true });
-  const details = [source.outlet ?? 'outlet unknown', source.author, sourceDate(source)].filter(Boolean);
+  const outlet = outletWithClaim(source.outlet ?? 'outlet unknown', source.outletClaim);
+  const details = [outlet, source.author, sourceDate(source)].filter(Boolean);
   const line = `${field(source.title)} — ${field(details.join(', '))}`;
   return `${line}${source.url ? `\n      ${field(source.url)}` : ''}`;
 }

@@ -25,7 +25,7 @@ export interface ApplyDeps extends IntakeDeps {
 
 /** The item's page as kept at review time, else fetched again (a page that was never kept). */
 async function itemPage(item: ReviewItem, deps: ApplyDeps): Promise<FetchedPage> {
-  const origin = storedPageOrigin(item.preview);
+  const origin = storedPageOrigin(item.preview, item.createdAt);
   const bytes = await readReviewPage(deps.config.dataDir, item.id);
   if (origin && bytes) {
     const { html } = decodeHtml(bytes, origin.contentType);

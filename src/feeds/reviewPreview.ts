@@ -34,8 +34,11 @@ export function feedReviewPreview(
   };
 }
 
-/** The page origin of a stored preview; null for one that lacks it (then the page is fetched again). */
-export function storedPageOrigin(preview: ReviewPreview): PageOrigin | null {
+/**
+ * The page origin of a stored preview; null for one that lacks it (then the page is fetched again).
+ * One kept before fetch times were recorded was fetched just before it was queued, at `queuedAt`.
+ */
+export function storedPageOrigin(preview: ReviewPreview, queuedAt: string): PageOrigin | null {
   const page = preview.page as Partial<PageOrigin> | undefined;
   if (!page || typeof page.finalUrl !== 'string' || typeof page.url !== 'string') return null;
   return {
@@ -45,6 +48,7 @@ export function storedPageOrigin(preview: ReviewPreview): PageOrigin | null {
     status: typeof page.status === 'number' ? page.status : 200,
     contentType: typeof page.contentType === 'string' ? page.contentType : 'text/html',
     charset: typeof page.charset === 'string' ? page.charset : 'utf-8',
+    fetchedAt: typeof page.fetchedAt === 'string' ? page.fetchedAt : queuedAt,
   };
 }
 

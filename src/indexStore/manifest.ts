@@ -62,6 +62,8 @@ const meta: Check<DocumentMeta> = (value) => {
   field(m, 'title', text);
   for (const key of ['outlet', 'author', 'published', 'url', 'language'] as const)
     field(m, key, optionalText);
+  // Absent in indexes saved before pages' outlet claims were kept, and whenever a page made none.
+  if (m.outletClaim !== undefined) field(m, 'outletClaim', text);
   field(m, 'inferred', metadataFields);
   return m as unknown as DocumentMeta;
 };

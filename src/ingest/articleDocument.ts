@@ -10,6 +10,7 @@ import { FrontMatterError } from '../knowledge/errors.js';
 import { serializeFrontMatter } from '../knowledge/frontMatter.js';
 import { isSkipped } from '../knowledge/loadDocument.js';
 import { loadDocumentOffThread, segmentedAlready } from '../knowledge/loadDocumentOffThread.js';
+import { OUTLET_CLAIM_KEY } from '../knowledge/outletClaim.js';
 import { contentSuffix, safeFileName } from '../knowledge/safeFileName.js';
 import { type UploadOptions, uploadOptionsProblem, withFrontMatter } from '../knowledge/uploadMeta.js';
 import { segmentDocument } from '../text/segment.js';
@@ -24,6 +25,8 @@ export interface ArticlePreview {
   file: string;
   title: string;
   outlet: string | null;
+  /** The outlet the page claimed to be, when its site did not bear that out. */
+  outletClaim?: string;
   author: string | null;
   published: string | null;
   url: string | null;
@@ -45,7 +48,10 @@ export interface PreparedArticle {
   preview: ArticlePreview;
 }
 
-/** The knowledge file's text: the moderator's options win over what was read off the page. */
+/**
+ * The knowledge file's text: the moderator's options win over what was read off the page (an outlet
+ * the moderator gives ends the page's claim to one).
+ */
 export function articleDocumentText(article: ExtractedArticle, options: UploadOptions = {}): string {
   const given = new Set(
     Object.entries(options)
@@ -55,6 +61,7 @@ export function articleDocumentText(article: ExtractedArticle, options: UploadOp
   const page: Record<string, string | null> = {
     title: article.title,
     outlet: article.outlet,
+    [OUTLET_CLAIM_KEY]: given.has('outlet') ? null : article.outletClaim,
     author: article.author,
     published: article.published,
     url: article.url,
@@ -104,7 +111,7 @@ function previewOf(
   passages: number,
   first: string | null,
 ): ArticlePreview {
-  const { title, outlet, author, published, url, inferred } = doc.meta;
+  const { language: _language, ...shown } = doc.meta;
   const words = countAlphanumericTokens(doc.text);
-  return { file, title, outlet, author, published, url, inferred, passages, firstPassage: first, words };
+  return { file, ...shown, passages, firstPassage: first, words };
 }

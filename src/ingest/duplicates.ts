@@ -1,11 +1,14 @@
 /**
  * Whether an article is in the knowledge already: a document with the same canonical URL (http/https,
  * www., utm_ tracking and a trailing slash aside; sameDocument.ts), or with the same text (textKey.ts).
+ * An article read off a page goes by its page's own URLs only (articleUrls): what a page claims to be
+ * its address on another site never makes it another site's document, nor replaces one.
  */
 
 import { canonicalUrl } from '../knowledge/sameDocument.js';
 import type { SearchState } from '../search/searchState.js';
 import { TimeSlicer } from '../util/yieldToEventLoop.js';
+import { sameSite } from './site.js';
 import { textKey } from './textKey.js';
 
 export interface KnownDocument {
@@ -23,9 +26,19 @@ export interface Duplicate {
 }
 
 export interface DuplicateCandidate {
-  /** Every URL the article goes by: canonical, final, asked for, the moderator's. */
+  /** Every URL the article goes by (articleUrls for one read off a page). */
   urls: readonly (string | null | undefined)[];
   textKey: string;
+}
+
+/**
+ * The URLs of an article read off a page: its own (`url`: the URL it was found at, its canonical URL
+ * on the same site, or the moderator's), the URL it was found at, and the address asked for unless a
+ * redirect left that site.
+ */
+export function articleUrls(url: string | null, page: { url: string; finalUrl: string }): string[] {
+  const asked = sameSite(page.url, page.finalUrl) ? [page.url] : [];
+  return [...(url ? [url] : []), page.finalUrl, ...asked];
 }
 
 /** Text keys by document id and file hash: a document's key is computed once per version of it. */

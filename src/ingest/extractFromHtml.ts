@@ -17,10 +17,12 @@ export interface ExtractedArticle {
   /** Null when the page gives none: the knowledge loader then takes the first line. */
   title: string | null;
   outlet: string;
+  /** The outlet the page claims to be when that is not its site's (then `outlet` is the site). */
+  outletClaim: string | null;
   author: string | null;
   /** YYYY-MM-DD. */
   published: string | null;
-  /** The canonical URL (else the URL the page was found at). */
+  /** The canonical URL when it is on the page's own site, else the URL the page was found at. */
   url: string;
   language: string | null;
   /** The article's paragraphs, verbatim (whitespace normalised within each). */
@@ -35,12 +37,15 @@ export interface ExtractedArticle {
 
 const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · '];
 
-/** "Headline | Outlet" → "Headline" when the part after the separator is the outlet's name. */
-function withoutOutlet(title: string, outlet: string): string {
-  for (const separator of SEPARATORS) {
-    const suffix = `${separator}${outlet}`;
-    if (title.length > suffix.length && title.toLowerCase().endsWith(suffix.toLowerCase()))
-      return title.slice(0, -suffix.length).trim();
+/** "Headline | Outlet" → "Headline" when the part after the separator is one of the outlet's `names`. */
+function withoutOutlet(title: string, ...names: (string | null)[]): string {
+  for (const name of names) {
+    if (!name) continue;
+    for (const separator of SEPARATORS) {
+      const suffix = `${separator}${name}`;
+      if (title.length > suffix.length && title.toLowerCase().endsWith(suffix.toLowerCase()))
+        return title.slice(0, -suffix.length).trim();
+    }
   }
   return title;
 }
@@ -61,7 +66,12 @@ export function extractFromHtml(html: string, finalUrl: string): ExtractedArticl
 
   const rawTitle = parsed?.title?.replace(/\s+/g, ' ').trim() || firstHeading;
   const fields: [MetadataField, Sourced | null][] = [
-    ['title', rawTitle ? { value: withoutOutlet(rawTitle, meta.outlet.value), from: 'page title' } : null],
+    [
+      'title',
+      rawTitle
+        ? { value: withoutOutlet(rawTitle, meta.outlet.value, meta.outletClaim), from: 'page title' }
+        : null,
+    ],
     ['outlet', meta.outlet],
     ['author', meta.author ?? sourcedByline(parsed?.byline)],
     ['published', meta.published],
@@ -73,6 +83,7 @@ export function extractFromHtml(html: string, finalUrl: string): ExtractedArticl
   return {
     title: found.find(([f]) => f === 'title')?.[1].value ?? null,
     outlet: meta.outlet.value,
+    outletClaim: meta.outletClaim,
     author: found.find(([f]) => f === 'author')?.[1].value ?? null,
     published: meta.published?.value ?? null,
     url: meta.url.value,

@@ -1,12 +1,15 @@
 /**
  * What a news page says about itself: outlet, author, publication date, canonical URL and language,
  * from its meta tags and JSON-LD (the title comes from Readability, which weighs the same sources).
- * Each value says where it came from; all of them are the page's claims, not checked facts.
+ * Each value says where it came from. Two are checked against where the page was found, as anyone can
+ * write a page: its outlet (pageOutlet.ts) and its canonical URL, taken only on the page's own site.
  */
 
 import { findDate, isIsoDate } from '../knowledge/dates.js';
 import { attribute, type DomDocument } from './dom.js';
 import { type JsonLdArticle, readJsonLdArticle } from './jsonLd.js';
+import { pageOutlet } from './pageOutlet.js';
+import { sameSite } from './site.js';
 
 export interface Sourced {
   value: string;
@@ -16,6 +19,8 @@ export interface Sourced {
 
 export interface PageMetadata {
   outlet: Sourced;
+  /** The outlet the page claims to be, when that names another site than its own (pageOutlet.ts). */
+  outletClaim: string | null;
   author: Sourced | null;
   published: Sourced | null;
   url: Sourced;
@@ -83,9 +88,15 @@ const sourced = (value: string | null, from: string): Sourced | null => (value ?
 
 export function readPageMetadata(doc: DomDocument, finalUrl: string): PageMetadata {
   const jsonLd = readJsonLdArticle(doc);
+  const claims = [
+    sourced(meta(doc, 'property', 'og:site_name'), 'og:site_name'),
+    sourced(jsonLd?.publisher ?? null, 'JSON-LD publisher'),
+    sourced(meta(doc, 'name', 'application-name'), 'application-name'),
+  ].filter((claim): claim is Sourced => claim !== null);
+  const { outlet, claim } = pageOutlet(claims, finalUrl);
   return {
-    outlet: sourced(meta(doc, 'property', 'og:site_name'), 'og:site_name') ??
-      sourced(jsonLd?.publisher ?? null, 'JSON-LD publisher') ?? { value: hostName(finalUrl), from: 'host' },
+    outlet,
+    outletClaim: claim,
     author: readAuthor(doc, jsonLd),
     published: readPublished(doc, jsonLd),
     url: readCanonical(doc, finalUrl),
@@ -93,10 +104,6 @@ export function readPageMetadata(doc: DomDocument, finalUrl: string): PageMetada
     paywalled: jsonLd !== null && !jsonLd.free,
     jsonLd,
   };
-}
-
-export function hostName(url: string): string {
-  return new URL(url).hostname.replace(/^www\./, '');
 }
 
 /** A byline as a name: "By " dropped, spaces normalised; a URL (a profile page) or a sentence is no name. */
@@ -149,8 +156,9 @@ function readPublished(doc: DomDocument, jsonLd: JsonLdArticle | null): Sourced 
 }
 
 /**
- * <link rel="canonical">, else og:url, else the URL the page was found at (without utm_ tracking). A canonical URL naming the
- * site's front page for an article deeper in it is a site's mistake, and is passed over.
+ * <link rel="canonical">, else og:url, else the URL the page was found at (without utm_ tracking). A
+ * canonical URL on another site is a claim the page cannot make, and one naming the site's front page
+ * for an article deeper in it is a site's mistake: both are passed over.
  */
 function readCanonical(doc: DomDocument, finalUrl: string): Sourced {
   const candidates: [string | null, string][] = [
@@ -162,7 +170,7 @@ function readCanonical(doc: DomDocument, finalUrl: string): Sourced {
     if (!href || !URL.canParse(href, finalUrl)) continue;
     const url = new URL(href, finalUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-    if (url.pathname === '/' && final.pathname !== '/') continue;
+    if (!sameSite(url.href, finalUrl) || (url.pathname === '/' && final.pathname !== '/')) continue;
     url.hash = '';
     return { value: url.href, from };
   }

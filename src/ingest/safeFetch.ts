@@ -55,19 +55,21 @@ export interface FetchedPage {
   bytes: Buffer;
   /** Each redirect's target, in order. */
   redirects: string[];
+  /** When the page arrived (ISO 8601): the time its snapshot records. */
+  fetchedAt: string;
   /** The validators of a conditional request for the same resource next time. */
   validators?: { etag: string | null; lastModified: string | null };
 }
 
-/** Where a page came from, without its body: what a snapshot and a review item record. */
+/** Where and when a page came from, without its body: what a snapshot and a review item record. */
 export type PageOrigin = Pick<
   FetchedPage,
-  'url' | 'finalUrl' | 'redirects' | 'status' | 'contentType' | 'charset'
+  'url' | 'finalUrl' | 'redirects' | 'status' | 'contentType' | 'charset' | 'fetchedAt'
 >;
 
 export function pageOrigin(page: PageOrigin): PageOrigin {
-  const { url, finalUrl, redirects, status, contentType, charset } = page;
-  return { url, finalUrl, redirects, status, contentType, charset };
+  const { url, finalUrl, redirects, status, contentType, charset, fetchedAt } = page;
+  return { url, finalUrl, redirects, status, contentType, charset, fetchedAt };
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -182,7 +184,8 @@ async function readPage(
   if (status === 304 && accept.notModified) {
     response.destroy();
     const page = { url: first.href, finalUrl: url.href, status, redirects, validators };
-    return { ...page, contentType: '', charset: 'utf-8', html: '', bytes: Buffer.alloc(0) };
+    const fetchedAt = new Date().toISOString();
+    return { ...page, contentType: '', charset: 'utf-8', html: '', bytes: Buffer.alloc(0), fetchedAt };
   }
   if (status < 200 || status > 299) {
     response.destroy();
@@ -222,6 +225,7 @@ async function readPage(
     html,
     bytes,
     redirects,
+    fetchedAt: new Date().toISOString(),
     validators,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The provenance snapshot of a document added by URL: the page's bytes exactly as they arrived, in
- * DATA_DIR/snapshots/<document id>.html, beside a .json of where and when they were fetched. Each file
+ * DATA_DIR/snapshots/<document id>.html, beside a .json of where and when they were fetched (the
+ * address asked for, the URL after redirects, the time the page arrived) and when it was saved. Each file
  * is written whole (a temporary file, then a rename) and only ever inside that folder; a replace of the
  * document replaces its snapshot.
  */
@@ -29,9 +30,11 @@ export interface SnapshotRecord {
   status: number;
   contentType: string;
   charset: string;
+  /** When the page arrived: a preview can be added, or a feed item approved, long after. */
+  fetchedAt: string;
   bytes: number;
   sha256: string;
-  fetchedAt: string;
+  savedAt: string;
 }
 
 /** The snapshot's name for a knowledge file: its id as a slug (ids of hand-made files may hold anything). */
@@ -43,7 +46,7 @@ export async function saveSnapshot(
   dataDir: string,
   documentFile: string,
   page: PageOrigin & Pick<FetchedPage, 'bytes'>,
-  fetchedAt = new Date(),
+  savedAt = new Date(),
 ): Promise<SavedSnapshot> {
   const dir = path.resolve(dataDir, SNAPSHOT_DIR);
   const stem = snapshotStem(documentFile, page.bytes);
@@ -53,7 +56,7 @@ export async function saveSnapshot(
     ...pageOrigin(page),
     bytes: page.bytes.length,
     sha256: createHash('sha256').update(page.bytes).digest('hex'),
-    fetchedAt: fetchedAt.toISOString(),
+    savedAt: savedAt.toISOString(),
   };
   await mkdir(dir, { recursive: true });
   const saved = { page: inside(dir, `${stem}${ext}`), record: inside(dir, `${stem}.json`) };

@@ -1,12 +1,12 @@
 /**
  * Writes a prepared article into the knowledge folder by the rules of /knowledge add: refused when it
- * is there already (same canonical URL, or same text), written under its safe name one change at a
+ * is there already (same URL of its own, or same text), written under its safe name one change at a
  * time, and replacing only the same document when asked to (`replace`: the document with its URL, under
  * that document's own file name). Then its provenance snapshot is saved. addArticle reindexes.
  */
 
 import type { PreparedArticle } from '../ingest/articleDocument.js';
-import { findDuplicate, type KnownDocument } from '../ingest/duplicates.js';
+import { articleUrls, findDuplicate, type KnownDocument } from '../ingest/duplicates.js';
 import type { FetchedPage } from '../ingest/safeFetch.js';
 import { saveSnapshot } from '../ingest/snapshot.js';
 import { type SnapshotOutcome, wasAdded } from './addReport.js';
@@ -45,7 +45,7 @@ export function articleTarget(
   page: Pick<ArticleSource, 'url' | 'finalUrl'>,
   replace: boolean,
 ): ArticleTarget {
-  const candidate = { urls: [prepared.meta.url, page.finalUrl, page.url], textKey: prepared.textKey };
+  const candidate = { urls: articleUrls(prepared.meta.url, page), textKey: prepared.textKey };
   const duplicate = findDuplicate(known, candidate);
   if (!duplicate) return { kind: 'file', file: prepared.file, replaces: null };
   // The same text under another URL is another document's: never replaced from here.

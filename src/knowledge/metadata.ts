@@ -13,6 +13,7 @@ import { cleanText, countAlphanumericTokens } from './clean.js';
 import { findDate, isIsoDate, latestDate } from './dates.js';
 import type { FrontMatterData } from './frontMatter.js';
 import { withoutHeadingMarks } from './markdownHeading.js';
+import { outletClaimOf } from './outletClaim.js';
 
 /**
  * Outlets named by page boilerplate, most authoritative first: a copyright or reuse notice names the
@@ -95,7 +96,7 @@ export function inferMetadata(
     meta.title = fileName.replace(/\.[^.]*$/, '');
     inferred.push('title');
   }
-  return { ...meta, title: meta.title, inferred };
+  return { ...meta, title: meta.title, ...outletClaimOf(front), inferred };
 }
 
 /**

@@ -10,6 +10,7 @@ import { countAlphanumericTokens } from './clean.js';
 import { loadAliasGroups } from './loadAliases.js';
 import type { LoadDocumentOptions } from './loadDocument.js';
 import { type KnowledgeScan, scanKnowledge } from './loadKnowledge.js';
+import { outletWithClaim } from './outletClaim.js';
 
 /** One line per file: a newline in a file name, a reason or a value cannot start another. */
 const field = (text: string) => forTerminal(text, { oneLine: true });
@@ -57,7 +58,7 @@ function describeDocument(doc: KnowledgeDocument): string {
   return [
     `ok   ${field(doc.id)}`,
     JSON.stringify(meta.title),
-    `outlet: ${field(meta.outlet ?? 'unknown')}`,
+    `outlet: ${field(outletWithClaim(meta.outlet ?? 'unknown', meta.outletClaim))}`,
     field(meta.published ?? 'undated'),
     `${countAlphanumericTokens(doc.text)} words`,
     `inferred: ${meta.inferred.length > 0 ? meta.inferred.join(', ') : 'none'}`,

@@ -14,8 +14,16 @@ export const MAX_QUERY_CHARS = 1000;
 const SUGGESTIONS = 3;
 
 export function sourceOf(document: IndexedDocument): Source {
-  const { title, outlet, author, published, url, inferred } = document.meta;
-  return { title, outlet, author, published, publishedInferred: inferred.includes('published'), url };
+  const { title, outlet, outletClaim, author, published, url, inferred } = document.meta;
+  return {
+    title,
+    outlet,
+    outletClaim: outletClaim ?? null,
+    author,
+    published,
+    publishedInferred: inferred.includes('published'),
+    url,
+  };
 }
 
 export function toCitation(candidate: RankedPassage, rank: number): Citation {

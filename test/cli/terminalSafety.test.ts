@@ -74,6 +74,7 @@ test('the readable answer keeps its own bold but no planted escape', () => {
         source: {
           title: `${ESC}]0;pwned\u0007T\nitle`,
           outlet: null,
+          outletClaim: null,
           author: null,
           published: null,
           publishedInferred: false,

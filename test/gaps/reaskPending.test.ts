@@ -21,7 +21,15 @@ const citation = (quote: string): Citation => ({
   highlights: [],
   textHighlights: [],
   score: 1,
-  source: { title: 'T', outlet: 'O', author: null, published: null, publishedInferred: false, url: null },
+  source: {
+    title: 'T',
+    outlet: 'O',
+    outletClaim: null,
+    author: null,
+    published: null,
+    publishedInferred: false,
+    url: null,
+  },
 });
 
 /** A fake engine: answers the questions whose text holds one of `known`, and counts what it was asked. */

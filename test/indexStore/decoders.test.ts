@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
@@ -96,4 +96,29 @@ test('passage lines are checked tuple by tuple: a damaged one is named instead o
         return error instanceof PassageFormatError && message.test(error.message);
       },
     );
+});
+
+test('a document’s outlet claim is saved with its metadata and checked when read back', async (t) => {
+  const ws = await tempWorkspace();
+  t.after(() => ws.cleanup());
+  const body =
+    'The tram depot in Grodno halted every route on Monday morning, a spokesman for the city said, and talks with the drivers would resume later in the week.';
+  await writeFile(
+    join(ws.knowledgeDir, 'claimed.md'),
+    `---\ntitle: "Trams halt"\noutlet: "evil.example"\noutlet_claim: "Reuters"\n---\n${body}\n`,
+  );
+  await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir });
+  const pointer = await readPointer(ws.dataDir);
+  assert.ok(pointer);
+  const raw = await readFile(join(ws.dataDir, 'generations', pointer.generation, FILES.manifest), 'utf8');
+  const written = JSON.parse(raw);
+  const at = written.documents.findIndex((d: { id: string }) => d.id === 'claimed');
+  assert.equal(written.documents[at].meta.outletClaim, 'Reuters');
+  assert.deepEqual(decodeManifest(raw), written);
+  const broken = structuredClone(written);
+  broken.documents[at].meta.outletClaim = 7;
+  assert.throws(() => decodeManifest(JSON.stringify(broken)), {
+    name: 'ShapeError',
+    message: `documents[${at}].meta.outletClaim must be a string`,
+  });
 });

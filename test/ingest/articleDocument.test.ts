@@ -5,13 +5,18 @@ import { test } from 'node:test';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
 import { Engine } from '../../src/engine/engine.js';
 import { articleDocumentText, prepareArticleDocument } from '../../src/ingest/articleDocument.js';
-import { findDuplicate, type KnownDocument, knownDocuments } from '../../src/ingest/duplicates.js';
+import {
+  articleUrls,
+  findDuplicate,
+  type KnownDocument,
+  knownDocuments,
+} from '../../src/ingest/duplicates.js';
 import { IngestError } from '../../src/ingest/errors.js';
 import type { ExtractedArticle } from '../../src/ingest/extractFromHtml.js';
 import type { FetchedPage } from '../../src/ingest/safeFetch.js';
 import { saveSnapshot } from '../../src/ingest/snapshot.js';
 import { textKey } from '../../src/ingest/textKey.js';
-import { placeArticle } from '../../src/intake/placeArticle.js';
+import { articleTarget, placeArticle } from '../../src/intake/placeArticle.js';
 import { isSkipped, loadDocument } from '../../src/knowledge/loadDocument.js';
 import { segmentDocument } from '../../src/text/segment.js';
 import { TRAM_PARAGRAPHS } from '../helpers/articlePages.js';
@@ -23,6 +28,7 @@ function extracted(overrides: Partial<ExtractedArticle> = {}): ExtractedArticle 
   return {
     title: TITLE,
     outlet: 'Example News',
+    outletClaim: null,
     author: 'Maria Sokol',
     published: '2020-09-14',
     url: URL_CANONICAL,
@@ -45,6 +51,7 @@ function fetched(html = '<html><body>the page as it came</body></html>'): Fetche
     html,
     bytes: Buffer.from(html, 'latin1'),
     redirects: ['https://www.news.example/2020/09/grodno-trams'],
+    fetchedAt: '2020-09-14T10:00:00.000Z',
   };
 }
 
@@ -76,6 +83,16 @@ test('the moderator’s options win over the page and are no longer inferred', (
   assert.equal(doc.meta.outlet, 'Grodno Daily');
   assert.equal(doc.meta.published, '2020-09-15');
   assert.deepEqual(doc.meta.inferred, ['title', 'author', 'url', 'language']);
+});
+
+test('a page’s outlet claim is written as outlet_claim:, and goes when the moderator names the outlet', async () => {
+  const claimed = extracted({ outlet: '127.0.0.1', outletClaim: 'Reuters' });
+  assert.match(articleDocumentText(claimed), /^outlet: "127\.0\.0\.1"\noutlet_claim: "Reuters"\n/m);
+  assert.equal((await prepareArticleDocument(claimed)).preview.outletClaim, 'Reuters');
+  const named = loadDocument('x.md', Buffer.from(articleDocumentText(claimed, { outlet: 'Reuters' })));
+  assert.ok(!isSkipped(named));
+  assert.equal(named.meta.outlet, 'Reuters');
+  assert.equal(named.meta.outletClaim, undefined);
 });
 
 test('prepared: a safe name from the title, the preview with passage count and first passage', async () => {
@@ -120,13 +137,16 @@ test('the snapshot keeps the bytes as they came, and where and when, inside DATA
   const ws = await tempWorkspace();
   try {
     const page = fetched();
-    const saved = await saveSnapshot(ws.dataDir, 'grodno.md', page, new Date('2020-09-14T10:00:00Z'));
+    const saved = await saveSnapshot(ws.dataDir, 'grodno.md', page, new Date('2020-09-14T10:05:00Z'));
     assert.equal(saved.page, join(ws.dataDir, 'snapshots', 'grodno.html'));
     assert.deepEqual(await readFile(saved.page), page.bytes);
     const record = JSON.parse(await readFile(saved.record, 'utf8'));
     assert.equal(record.finalUrl, page.finalUrl);
     assert.equal(record.charset, 'windows-1251');
-    assert.equal(record.fetchedAt, '2020-09-14T10:00:00.000Z');
+    assert.equal(record.fetchedAt, '2020-09-14T10:00:00.000Z', 'when the page arrived');
+    assert.equal(record.savedAt, '2020-09-14T10:05:00.000Z', 'when it was added, minutes later');
+    assert.equal(record.url, page.url);
+    assert.deepEqual(record.redirects, page.redirects);
     const odd = await saveSnapshot(ws.dataDir, '../../Evil Name Ünï.md', page);
     assert.equal(odd.page, join(ws.dataDir, 'snapshots', 'evil-name-uni.html'));
     const again = await saveSnapshot(ws.dataDir, 'grodno.md', fetched('<p>newer</p>'));
@@ -171,6 +191,29 @@ test('duplicates: the same canonical URL however written, or the same text howev
     'b',
   );
   assert.equal(findDuplicate([known({})], { urls: [URL_CANONICAL, null], textKey: key }), null);
+});
+
+test('an article goes by its page’s own URLs: the address asked for only when no redirect left its site', async () => {
+  const page = fetched();
+  assert.deepEqual(articleUrls(URL_CANONICAL, page), [URL_CANONICAL, page.finalUrl, page.url]);
+  const shortened = { url: 'https://short.example/abc', finalUrl: page.finalUrl };
+  assert.deepEqual(articleUrls(URL_CANONICAL, shortened), [URL_CANONICAL, page.finalUrl]);
+  assert.deepEqual(articleUrls(null, shortened), [page.finalUrl]);
+
+  // The document at the short address is another site's: a replace from here neither matches nor replaces it.
+  const prepared = await prepareArticleDocument(extracted());
+  const atShortAddress = known({ id: 'short', url: 'https://short.example/abc' });
+  assert.deepEqual(articleTarget([atShortAddress], prepared, shortened, true), {
+    kind: 'file',
+    file: prepared.file,
+    replaces: null,
+  });
+  const atFinalUrl = known({ id: 'final', url: page.finalUrl });
+  assert.deepEqual(articleTarget([atFinalUrl], prepared, shortened, true), {
+    kind: 'file',
+    file: atFinalUrl.file,
+    replaces: atFinalUrl,
+  });
 });
 
 test('an indexed document’s text key, rebuilt from its passages, is the key of its text', async () => {

@@ -59,8 +59,10 @@ test('words stay verbatim; whitespace is normalised within a paragraph; a <br> s
 
 test('metadata from meta tags: title, outlet, author, date (the day the page wrote), canonical URL, all inferred', () => {
   const article = extractFromHtml(articlePage({ head: TRAM_META }), URL_FOUND);
-  assert.equal(article.title, 'Grodno tram drivers walk out over unpaid wages');
-  assert.equal(article.outlet, 'Example News');
+  assert.equal(article.title, 'Grodno tram drivers walk out over unpaid wages', 'the claimed name cut off');
+  // "Example News" does not name news.example (its name is "news", as "BBC News" would have it).
+  assert.equal(article.outlet, 'news.example');
+  assert.equal(article.outletClaim, 'Example News');
   assert.equal(article.author, 'Maria Sokol');
   assert.equal(article.published, '2020-09-14');
   assert.equal(article.url, 'https://news.example/2020/09/grodno-trams');
@@ -68,7 +70,7 @@ test('metadata from meta tags: title, outlet, author, date (the day the page wro
   assert.deepEqual(article.inferred, ['title', 'outlet', 'author', 'published', 'url', 'language']);
   assert.deepEqual(article.sources, {
     title: 'page title',
-    outlet: 'og:site_name',
+    outlet: 'host',
     author: 'meta author',
     published: 'article:published_time',
     url: 'link rel=canonical',
@@ -93,11 +95,12 @@ test('metadata from JSON-LD: authors, datePublished, publisher as the outlet, re
   };
   const head = `<script type="application/ld+json">${JSON.stringify(jsonLd)}</script>
     <link rel="canonical" href="/2020/09/grodno-trams-ld">`;
-  const article = extractFromHtml(articlePage({ head }), URL_FOUND);
+  const article = extractFromHtml(articlePage({ head }), 'https://www.grodnodaily.example/2020/09/15/x');
   assert.equal(article.author, 'Ivan Petrov, Olga Ivanova');
   assert.equal(article.published, '2020-09-15');
   assert.equal(article.outlet, 'Grodno Daily');
-  assert.equal(article.url, 'https://www.news.example/2020/09/grodno-trams-ld');
+  assert.equal(article.outletClaim, null);
+  assert.equal(article.url, 'https://www.grodnodaily.example/2020/09/grodno-trams-ld');
   assert.deepEqual(
     [article.sources.author, article.sources.published, article.sources.outlet],
     ['JSON-LD author', 'JSON-LD datePublished', 'JSON-LD publisher'],
@@ -124,9 +127,43 @@ test('without metadata: the host is the outlet, the URL found (no utm_) the URL,
   assert.equal(article.sources.author, 'byline');
 });
 
+test('a page on any host claiming another outlet and its URL: the host is the outlet, the claim a claim, the URL its own', () => {
+  const head = `<meta property="og:site_name" content="Reuters">
+    <meta property="og:url" content="https://www.reuters.com/world/x">
+    <link rel="canonical" href="https://www.reuters.com/world/x">`;
+  const article = extractFromHtml(articlePage({ head }), 'http://127.0.0.1:8080/story?utm_source=feed');
+  assert.equal(article.outlet, '127.0.0.1');
+  assert.equal(article.outletClaim, 'Reuters');
+  assert.equal(article.url, 'http://127.0.0.1:8080/story');
+  assert.deepEqual([article.sources.outlet, article.sources.url], ['host', 'final URL']);
+  assert.ok(article.inferred.includes('outlet'), 'the outlet from the host is inferred too');
+});
+
+test('a page whose own site its claim names keeps it, and its canonical URL on the same site', () => {
+  const head = `<meta property="og:site_name" content="BBC News">
+    <link rel="canonical" href="https://www.bbc.co.uk/news/world-europe-54084785">`;
+  const article = extractFromHtml(
+    articlePage({ head }),
+    'https://m.bbc.co.uk/news/world-europe-54084785?at_medium=rss',
+  );
+  assert.equal(article.outlet, 'BBC News');
+  assert.equal(article.outletClaim, null);
+  assert.equal(article.url, 'https://www.bbc.co.uk/news/world-europe-54084785');
+  assert.deepEqual([article.sources.outlet, article.sources.url], ['og:site_name', 'link rel=canonical']);
+  const named = extractFromHtml(
+    articlePage({
+      head: '<meta property="og:site_name" content="Home"><meta name="application-name" content="Reuters">',
+    }),
+    'https://www.reuters.com/world/x',
+  );
+  assert.equal(named.outlet, 'Reuters', 'a later claim that names the site, when the first does not');
+  assert.equal(named.sources.outlet, 'application-name');
+});
+
 test('a Cyrillic article keeps its words', () => {
   const article = extractFromHtml(cyrillicPage(), 'https://grodno.example/news/1');
-  assert.equal(article.outlet, 'Гродненские новости');
+  assert.equal(article.outlet, 'grodno.example');
+  assert.equal(article.outletClaim, 'Гродненские новости');
   assert.equal(article.language, 'ru');
   for (const paragraph of CYRILLIC_PARAGRAPHS) assert.ok(article.paragraphs.includes(paragraph));
 });

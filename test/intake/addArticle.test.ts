@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
@@ -55,22 +55,30 @@ test('a preview writes nothing; Add writes, snapshots and reindexes what it show
   assert.ok(wasAdded(added));
   assert.equal(added.kind, 'added');
   assert.equal(added.file, `${TRAM_ID}.md`);
-  assert.equal(added.meta.url, 'https://news.example/2020/09/grodno-trams');
+  assert.equal(added.meta.url, server.url('/tram'), 'the canonical URL on another site is not taken');
   assert.equal(added.passages, previewed.preview.passages);
   assert.equal(added.firstPassage, engine.knowledge.document(TRAM_ID)?.firstPassage);
   assert.ok(added.reindex.kind === 'ran' && added.reindex.report.added.includes(TRAM_ID));
   assert.equal(added.snapshot?.kind, 'saved');
   assert.deepEqual(await readdir(join(ws.dataDir, 'snapshots')), [`${TRAM_ID}.html`, `${TRAM_ID}.json`]);
+  const record = JSON.parse(await readFile(join(ws.dataDir, 'snapshots', `${TRAM_ID}.json`), 'utf8'));
+  assert.deepEqual([record.url, record.finalUrl], [server.url('/tram'), server.url('/tram')]);
+  assert.equal(
+    record.fetchedAt,
+    previewed.article.page.fetchedAt,
+    'the time the page arrived, at the preview',
+  );
+  assert.ok(Date.parse(record.fetchedAt) <= Date.parse(record.savedAt));
 
-  // The knowledge has it now: refused once the page names its canonical URL, and at Add too.
+  // The knowledge has it now: refused once the page is read, and at Add too.
   const again = await previewArticle(request(server.url('/tram')), deps);
   assert.ok(again.kind === 'duplicate' && again.duplicate.by === 'url');
   assert.equal(again.duplicate.existing.file, `${TRAM_ID}.md`);
   const twice = await addArticle(previewed.article, deps);
   assert.ok(twice.kind === 'duplicate' && twice.duplicate.existing.id === TRAM_ID);
-  // Asked for by that URL, it is refused before anything is fetched.
+  // Asked for by that URL (however written), it is refused before anything is fetched.
   const hits = server.hits.length;
-  const byUrl = await previewArticle(request('https://news.example/2020/09/grodno-trams'), deps);
+  const byUrl = await previewArticle(request(`${server.url('/tram')}/?utm_source=x`), deps);
   assert.ok(byUrl.kind === 'duplicate' && byUrl.duplicate.existing.id === TRAM_ID);
   assert.equal(server.hits.length, hits);
 });
@@ -98,4 +106,44 @@ test('a snapshot that cannot be saved is in the report; the document is in the k
   assert.ok(wasAdded(added));
   assert.equal(added.snapshot?.kind, 'failed');
   assert.ok(engine.knowledge.document(TRAM_ID));
+});
+
+test('a page claiming another site’s outlet and URL: added under its own address, the claim kept as a claim; replace matches nothing', async (t) => {
+  const ws = await tempWorkspace();
+  t.after(() => ws.cleanup());
+  const reutersUrl = 'https://www.reuters.com/world/europe/grodno-trams';
+  const reutersFile = join(ws.knowledgeDir, 'reuters-grodno.md');
+  const reutersText = `---\ntitle: "Grodno tram depot halts service"\noutlet: "Reuters"\nurl: "${reutersUrl}"\n---\nThe tram depot in Grodno halted every route on Monday morning, a spokesman for the city told reporters, and said talks with the drivers would resume later in the week.\n`;
+  await writeFile(reutersFile, reutersText);
+  const head = `<meta property="og:site_name" content="Reuters"><link rel="canonical" href="${reutersUrl}">`;
+  const server = await startPageServer({ '/impostor': page(articlePage({ head })) });
+  t.after(() => server.close());
+  const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, persist: false });
+  const deps = { config: ws, engine, fetch: { allowPrivate: true } };
+
+  const plain = await previewArticle(request(server.url('/impostor')), deps);
+  assert.ok(plain.kind === 'preview', 'not a duplicate of the document its canonical names');
+  for (const replace of [false, true]) {
+    const previewed = await previewArticle(request(server.url('/impostor'), replace), deps);
+    assert.ok(previewed.kind === 'preview');
+    assert.equal(previewed.replaces, null);
+    assert.equal(previewed.preview.outlet, '127.0.0.1');
+    assert.equal(previewed.preview.outletClaim, 'Reuters');
+    assert.equal(previewed.preview.url, server.url('/impostor'));
+  }
+  const previewed = await previewArticle(request(server.url('/impostor'), true), deps);
+  assert.ok(previewed.kind === 'preview');
+  const added = await addArticle(previewed.article, deps);
+  assert.equal(added.kind, 'added');
+  assert.equal(await readFile(reutersFile, 'utf8'), reutersText, 'the Reuters document is untouched');
+  assert.ok(engine.knowledge.document('reuters-grodno'));
+
+  const written = await readFile(join(ws.knowledgeDir, `${TRAM_ID}.md`), 'utf8');
+  assert.match(written, /^outlet: "127\.0\.0\.1"\noutlet_claim: "Reuters"\n/m);
+  const [citation] = engine.knowledge.ask('Why did the Grodno tram drivers walk out?').citations;
+  assert.equal(citation?.documentId, TRAM_ID);
+  assert.deepEqual(
+    [citation?.source.outlet, citation?.source.outletClaim, citation?.source.url],
+    ['127.0.0.1', 'Reuters', server.url('/impostor')],
+  );
 });

@@ -37,6 +37,17 @@ test('a folder of good documents validates, one line per document', async () => 
   ]);
 });
 
+test('a page’s outlet claim is listed as a claim after its outlet', async () => {
+  const dir = await folder({
+    'claimed.md': `---\ntitle: "Protests go on"\noutlet: "evil.example"\noutlet_claim: "Reuters"\n---\n${ARTICLE}`,
+  });
+  const report = await validateKnowledge(dir);
+  assert.equal(
+    report.lines[0],
+    'ok   claimed | "Protests go on" | outlet: evil.example (claims to be Reuters) | undated | 30 words | inferred: none',
+  );
+});
+
 test('a skipped document fails validation and its reason is printed', async () => {
   const dir = await folder({
     'good.md': `---\ntitle: "Protests go on"\n---\n${ARTICLE}`,

@@ -8,6 +8,7 @@
 
 import type { APIEmbed } from 'discord.js';
 import type { ArticlePreview } from '../../ingest/articleDocument.js';
+import { outletWithClaim } from '../../knowledge/outletClaim.js';
 import type { MetadataField } from '../../types.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
@@ -47,7 +48,12 @@ export function articlePreviewEmbed(preview: ArticlePreview, options: ArticlePre
   const from = (name: MetadataField) => preview.inferred.includes(name);
   const lines = [
     field('Title', preview.title, from('title'), 'untitled'),
-    field('Outlet', preview.outlet, from('outlet'), 'unknown'),
+    field(
+      'Outlet',
+      preview.outlet && outletWithClaim(preview.outlet, preview.outletClaim),
+      from('outlet'),
+      'unknown',
+    ),
     field('Author', preview.author, from('author'), 'unknown'),
     field('Date', preview.published, from('published'), 'undated'),
     urlField(preview.url, from('url')),

@@ -1,6 +1,7 @@
 import type { ReindexReport } from '../../engine/reindexReport.js';
 import type { AddReport } from '../../intake/addReport.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledgeEntries.js';
+import { outletWithClaim } from '../../knowledge/outletClaim.js';
 import { knowledgePageId } from '../customIds.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
@@ -88,7 +89,7 @@ export function addedMessage(
   const lines = [
     `**File:** ${inlineCode(file)}${kind === 'replaced' ? ' (replaced)' : ''}`,
     `**Title:** ${escapeForDiscord(meta.title)}`,
-    `**Outlet:** ${escapeForDiscord(meta.outlet ?? 'unknown')}`,
+    `**Outlet:** ${escapeForDiscord(outletWithClaim(meta.outlet ?? 'unknown', meta.outletClaim))}`,
     `**Date:** ${escapeForDiscord(meta.published ?? 'undated')}`,
     `**Passages:** ${passages}`,
   ];

@@ -1,3 +1,4 @@
+import { outletWithClaim } from '../../knowledge/outletClaim.js';
 import { sourceDate } from '../../search/sourceDate.js';
 import type { Source } from '../../types.js';
 import { isHttpUrl } from '../../util/httpUrl.js';
@@ -17,10 +18,14 @@ export function shownUrl(url: string, max: number): string {
 }
 
 function sourceDetails(source: Source): string {
-  return [source.outlet ?? 'outlet unknown', sourceDate(source)].join(', ');
+  const outlet = outletWithClaim(source.outlet ?? 'outlet unknown', source.outletClaim);
+  return [outlet, sourceDate(source)].join(', ');
 }
 
-/** `[n] Title — Outlet, date`, the title linking to the article when its URL is known. */
+/**
+ * `[n] Title — Outlet, date`, the title linking to the article when its URL is known; an outlet the
+ * page only claimed to be follows its site as a claim ("evil.example (claims to be Reuters)").
+ */
 export function sourceLine(rank: number, source: Source): string {
   const title = escapeForDiscord(source.title);
   const url = linkableUrl(source.url);

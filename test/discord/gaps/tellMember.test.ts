@@ -26,6 +26,7 @@ const answer: Answer = {
       source: {
         title: 'Police at the border',
         outlet: 'Wire',
+        outletClaim: null,
         author: null,
         published: '2020-09-01',
         publishedInferred: false,

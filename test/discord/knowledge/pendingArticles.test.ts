@@ -20,6 +20,7 @@ function article(title: string): ArticleToAdd {
       charset: 'utf-8',
       bytes: Buffer.from('<html></html>'),
       redirects: [],
+      fetchedAt: '2020-09-14T10:00:00.000Z',
     },
     replace: false,
   };

@@ -24,6 +24,14 @@ const preview: ArticlePreview = {
 
 const description = (p: ArticlePreview = preview) => articlePreviewEmbed(p).description ?? '';
 
+test('an outlet the page only claimed is shown after its site, as a claim, escaped', () => {
+  const claimed = { ...preview, outlet: 'evil.example', outletClaim: 'Reuters *breaking* <@123>' };
+  assert.match(
+    description(claimed),
+    /^\*\*Outlet:\*\* evil\.example \(claims to be Reuters \\\*breaking\\\* \\<@123>\) \*\(from the page\)\*$/m,
+  );
+});
+
 test('the preview shows title, outlet, author, date, URL, passages and the first passage quoted', () => {
   const text = description();
   assert.match(text, /^\*\*Title:\*\* Minsk protests grow \*\(from the page\)\*$/m);

@@ -67,6 +67,7 @@ const CONTEXT: PassageInContext = {
   source: {
     title: 'Harbour note',
     outlet: 'Test Wire',
+    outletClaim: null,
     author: null,
     published: '2020-09-10',
     publishedInferred: false,

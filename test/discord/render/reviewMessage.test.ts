@@ -148,3 +148,9 @@ test('/feeds list shows name, URL, last poll, and failures with the back-off and
   assert.match(body, /HTTP 500 \\<@&1>$/m);
   assert.equal(list.ephemeral, true);
 });
+
+test('a feed item whose page claimed another outlet is shown to the reviewers with its site and the claim', () => {
+  const claimed = { ...article, outlet: 'evil.example', outletClaim: 'Reuters' };
+  const body = text(pendingReviewMessage(item({ preview: { ...item().preview, article: claimed } })));
+  assert.match(body, /^\*\*Outlet:\*\* evil\.example \(claims to be Reuters\)/m);
+});

@@ -39,7 +39,7 @@ async function reviewItem(feed: Feed, item: FeedItem, deps: QueueDeps): Promise<
   if (!item.link) return 'no-link';
   let read: ReadArticle;
   try {
-    read = await readArticleAt(item.link, { allowPrivate: deps.allowPrivate });
+    read = await readArticleAt(item.link, { allowPrivate: deps.allowPrivate, log: deps.logger });
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
     deps.logger.warn(

@@ -57,6 +57,7 @@ test('a queued item is posted once, its page kept; Approve adds that page even w
     config: { knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir },
     allowPrivate: true,
     reviews: state.reviews,
+    logger,
   };
   const running = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, persist: false });
   // Killed after the file was written, before the item was marked applied.

@@ -8,6 +8,7 @@ import { applyReview } from '../../src/feeds/applyReview.js';
 import type { FeedItem } from '../../src/feeds/parseFeed.js';
 import { queueFeedItem } from '../../src/feeds/queueFeedItem.js';
 import { REVIEW_DIR } from '../../src/feeds/reviewPages.js';
+import { articleOf } from '../../src/feeds/reviewPreview.js';
 import type { ReviewItem } from '../../src/state/reviewQueue.js';
 import { MEMORY, SqliteState } from '../../src/state/sqlite/sqliteState.js';
 import { pathExists } from '../../src/util/pathExists.js';
@@ -121,4 +122,32 @@ test('an item whose article the knowledge holds already is marked seen and never
   assert.deepEqual(await state.reviews.pending(), []);
   assert.deepEqual(await state.feeds.unseen(feed.id, [trams, empty]), []);
   assert.deepEqual(messages('warn'), ['feed item not queued: its page cannot be read']);
+});
+
+test('a short item, one full sentence of article, is queued for review as a brief', async (t) => {
+  const ws = await tempWorkspace();
+  t.after(() => ws.cleanup());
+  const state = SqliteState.open({ path: MEMORY });
+  t.after(() => state.close());
+  const sentence = 'Grodno tram drivers walked out on Monday over unpaid wages.';
+  const server = await startPageServer({ '/brief': page(articlePage({ paragraphs: [sentence] })) });
+  t.after(() => server.close());
+  const { feed } = await state.feeds.add({ url: 'https://news.example/rss', name: null, addedBy: null });
+  const posted: ReviewItem[] = [];
+  const deps = {
+    dataDir: ws.dataDir,
+    allowPrivate: true,
+    feeds: state.feeds,
+    reviews: state.reviews,
+    known: async () => [],
+    post: async (queued: ReviewItem) => {
+      posted.push(queued);
+      return { channelId: '11111111111111111', messageId: '22222222222222221' };
+    },
+    logger: recordingLogger().logger,
+  };
+  const brief = { guid: 'b1', link: server.url('/brief'), title: null, published: null };
+  assert.equal(await queueFeedItem(feed, brief, deps), 'queued');
+  assert.equal(posted[0]?.preview.firstPassage, sentence);
+  assert.equal(articleOf(posted[0]!.preview).words, 10);
 });

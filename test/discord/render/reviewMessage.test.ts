@@ -70,6 +70,12 @@ test('a pending review shows the article preview, the feed escaped, and Approve 
   );
 });
 
+test('a brief feed item is marked so in its review', () => {
+  const brief = item();
+  brief.preview.article = { ...article, words: 53 };
+  assert.match(text(pendingReviewMessage(brief)), /\*\*Passages:\*\* 3 \(brief, 53 words\)/);
+});
+
 test('a decided review names who decided and when, says what came of it, and has no buttons', () => {
   const decided = item({
     status: 'approved',

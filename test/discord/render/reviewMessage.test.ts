@@ -128,6 +128,8 @@ test('/feeds list shows name, URL, last poll, and failures with the back-off and
     lastPolledAt: '2024-05-01T12:00:00.000Z',
     addedAt: '2024-05-01T11:00:00.000Z',
     addedBy: null,
+    pausedAt: null,
+    pauseReason: null,
     ...over,
   });
   const list = feedListMessage(

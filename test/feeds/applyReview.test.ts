@@ -8,7 +8,6 @@ import { applyReview } from '../../src/feeds/applyReview.js';
 import type { FeedItem } from '../../src/feeds/parseFeed.js';
 import { queueFeedItem } from '../../src/feeds/queueFeedItem.js';
 import { REVIEW_DIR } from '../../src/feeds/reviewPages.js';
-import { articleOf } from '../../src/feeds/reviewPreview.js';
 import type { ReviewItem } from '../../src/state/reviewQueue.js';
 import { MEMORY, SqliteState } from '../../src/state/sqlite/sqliteState.js';
 import { pathExists } from '../../src/util/pathExists.js';
@@ -36,11 +35,13 @@ test('a queued item is posted once, its page kept; Approve adds that page even w
       posted.push(queued);
       return { channelId: '11111111111111111', messageId: `2222222222222222${posted.length}` };
     },
+    update: async () => {},
     logger,
   };
 
   assert.equal(await queueFeedItem(feed, item, deps), 'queued');
-  assert.equal(await queueFeedItem(feed, { ...item, guid: 'g2' }, deps), 'already-queued');
+  // The same article under another guid is merged into the pending item (noted on its message).
+  assert.equal(await queueFeedItem(feed, { ...item, guid: 'g2' }, deps), 'merged');
   assert.equal(posted.length, 1, 'posted once');
   assert.deepEqual(await state.feeds.unseen(feed.id, [item]), [], 'marked seen');
   const [queued] = await state.reviews.pending();
@@ -113,6 +114,7 @@ test('an item whose article the knowledge holds already is marked seen and never
     reviews: state.reviews,
     known: async () => known,
     post: async () => assert.fail('nothing is posted'),
+    update: async () => assert.fail('nothing is updated'),
     logger,
   };
   const trams = { guid: 'g1', link: server.url('/trams'), title: null, published: null };
@@ -122,32 +124,4 @@ test('an item whose article the knowledge holds already is marked seen and never
   assert.deepEqual(await state.reviews.pending(), []);
   assert.deepEqual(await state.feeds.unseen(feed.id, [trams, empty]), []);
   assert.deepEqual(messages('warn'), ['feed item not queued: its page cannot be read']);
-});
-
-test('a short item, one full sentence of article, is queued for review as a brief', async (t) => {
-  const ws = await tempWorkspace();
-  t.after(() => ws.cleanup());
-  const state = SqliteState.open({ path: MEMORY });
-  t.after(() => state.close());
-  const sentence = 'Grodno tram drivers walked out on Monday over unpaid wages.';
-  const server = await startPageServer({ '/brief': page(articlePage({ paragraphs: [sentence] })) });
-  t.after(() => server.close());
-  const { feed } = await state.feeds.add({ url: 'https://news.example/rss', name: null, addedBy: null });
-  const posted: ReviewItem[] = [];
-  const deps = {
-    dataDir: ws.dataDir,
-    allowPrivate: true,
-    feeds: state.feeds,
-    reviews: state.reviews,
-    known: async () => [],
-    post: async (queued: ReviewItem) => {
-      posted.push(queued);
-      return { channelId: '11111111111111111', messageId: '22222222222222221' };
-    },
-    logger: recordingLogger().logger,
-  };
-  const brief = { guid: 'b1', link: server.url('/brief'), title: null, published: null };
-  assert.equal(await queueFeedItem(feed, brief, deps), 'queued');
-  assert.equal(posted[0]?.preview.firstPassage, sentence);
-  assert.equal(articleOf(posted[0]!.preview).words, 10);
 });

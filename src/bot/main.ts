@@ -85,7 +85,7 @@ async function main(): Promise<number> {
   shutdown.onClose(keepIndexCurrent(engine, config, logger));
   const client = createClient(config);
   shutdown.onClose(() => client.destroy());
-  const ctx = {
+  const shared = {
     knowledge: engine.knowledge,
     engine,
     config,
@@ -98,7 +98,9 @@ async function main(): Promise<number> {
     fetch,
     articles: new PendingArticles(),
   };
-  shutdown.onClose(startFeeds(ctx, client));
+  const feeds = startFeeds(shared, client);
+  shutdown.onClose(feeds.stop);
+  const ctx = { ...shared, pollFeedsNow: feeds.pollNow };
   const registry = registryOf(commands, buttonHandlers, modalHandlers);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx, registry));
   client.once(Events.ClientReady, (ready) => {

@@ -1,64 +1,43 @@
 /**
  * Feeds in the bot: once Discord is ready, approved items a crash left unapplied are added, then the
- * poller runs a round every FEED_POLL_MINUTES — items queued but never posted are posted, due feeds
- * polled, new items queued and posted to REVIEW_CHANNEL_ID. Without that channel nothing is polled.
- * Returns a stop function that waits for a round under way.
+ * poller runs a round every FEED_POLL_MINUTES — kept pages no item needs are swept, items queued but
+ * never posted are posted, due feeds polled, new items queued and posted to REVIEW_CHANNEL_ID (a
+ * merged one updates its item's message; a flooding feed's pause is noticed there once). Without that
+ * channel nothing is polled. Returns pollNow (a round soon: a feed just added or resumed) and a stop
+ * function that waits for a round under way.
  */
 
 import { type Client, Events } from 'discord.js';
 import { type ApplyContext, applyApproved } from '../discord/feeds/applyApproved.js';
+import { editReviewMessage, postInReviewChannel } from '../discord/feeds/reviewChannel.js';
+import { feedPausedMessage } from '../discord/render/feedsMessage.js';
 import { decidedReviewMessage, pendingReviewMessage } from '../discord/render/reviewMessage.js';
-import { editChannelMessage, sendToChannel } from '../discord/send/respond.js';
-import { startFeedPoller } from '../feeds/feedPoller.js';
+import { type FeedPoller, startFeedPoller } from '../feeds/feedPoller.js';
 import { fetchFeed } from '../feeds/fetchFeed.js';
 import { pollRound } from '../feeds/pollRound.js';
 import { postReview, queueFeedItem } from '../feeds/queueFeedItem.js';
+import { sweepReviewPages } from '../feeds/reviewPages.js';
 import type { ReviewItem } from '../state/reviewQueue.js';
 
-export function startFeeds(ctx: ApplyContext, client: Client): () => Promise<void> {
+export interface RunningFeeds {
+  pollNow(): void;
+  stop(): Promise<void>;
+}
+
+export function startFeeds(ctx: ApplyContext, client: Client): RunningFeeds {
   const channelId = ctx.config.feeds.reviewChannelId;
   const { logger, state } = ctx;
-  let stopPoller: (() => Promise<void>) | null = null;
+  let poller: FeedPoller | null = null;
   let stopped = false;
 
-  const post = async (item: ReviewItem) => {
-    try {
-      // fetch answers from the client's cache when it can.
-      const channel = channelId ? await client.channels.fetch(channelId) : null;
-      if (!channel?.isSendable()) {
-        logger.warn(
-          { channelId, item: item.id },
-          'REVIEW_CHANNEL_ID is not a channel the bot can post in; feed item waits',
-        );
-        return null;
-      }
-      const message = await sendToChannel(channel, pendingReviewMessage(item));
-      return { channelId: message.channelId, messageId: message.id };
-    } catch (error) {
-      logger.warn({ err: error, item: item.id }, 'could not post a feed item for review; retried next round');
-      return null;
-    }
-  };
-
-  /** The review message of an item applied at start says what came of it. */
-  const showOutcome = async (item: ReviewItem, outcome: string) => {
-    if (!item.channelId || !item.messageId) return;
-    try {
-      const channel = await client.channels.fetch(item.channelId);
-      if (channel?.isTextBased())
-        await editChannelMessage(channel, item.messageId, decidedReviewMessage(item, outcome));
-    } catch (error) {
-      logger.warn(
-        { err: error, item: item.id },
-        'could not update the review message of an applied feed item',
-      );
-    }
-  };
+  const post = (item: ReviewItem) =>
+    postInReviewChannel(client, channelId, pendingReviewMessage(item), logger.child({ item: item.id }));
 
   const resumeApprovals = async () => {
     for (const item of await state.reviews.awaitingApply()) {
       logger.info({ item: item.id }, 'adding a feed item approved before the restart');
-      await showOutcome(item, await applyApproved(item, ctx));
+      const outcome = await applyApproved(item, ctx);
+      await editReviewMessage(client, item, decidedReviewMessage(item, outcome), logger);
     }
   };
 
@@ -69,20 +48,30 @@ export function startFeeds(ctx: ApplyContext, client: Client): () => Promise<voi
     reviews: state.reviews,
     known: () => ctx.knowledge.knownDocuments(),
     post,
+    update: (item: ReviewItem) => editReviewMessage(client, item, pendingReviewMessage(item), logger),
     logger,
   };
 
   const round = async () => {
-    for (const item of await state.reviews.pending())
-      if (item.messageId === null) await postReview(item, deps);
+    const pending = await state.reviews.pending();
+    const keep = [...pending, ...(await state.reviews.awaitingApply())].map((item) => item.id);
+    const swept = await sweepReviewPages(ctx.config.dataDir, new Set(keep));
+    if (swept > 0) logger.info({ swept }, 'removed kept pages no feed item needs');
+    for (const item of pending) if (item.messageId === null) await postReview(item, deps);
     return pollRound({
       feeds: state.feeds,
       fetchFeed,
       allowPrivate: ctx.config.feeds.allowPrivate,
       intervalMs: ctx.config.feeds.pollMs,
+      logger,
       handleItem: async (feed, item) => {
         const outcome = await queueFeedItem(feed, item, deps);
         logger.info({ feed: feed.id, url: item.link, outcome }, 'feed item');
+        return outcome;
+      },
+      onPaused: async (feed, reason) => {
+        logger.warn({ feed: feed.id, reason }, 'feed paused: it floods the review queue');
+        await postInReviewChannel(client, channelId, feedPausedMessage(feed, reason), logger);
       },
     });
   };
@@ -100,12 +89,15 @@ export function startFeeds(ctx: ApplyContext, client: Client): () => Promise<voi
           logger.warn('feeds are not polled: REVIEW_CHANNEL_ID is not set');
         return;
       }
-      stopPoller = startFeedPoller(round, ctx.config.feeds.pollMs, logger).stop;
+      poller = startFeedPoller(round, ctx.config.feeds.pollMs, logger);
     })();
   });
 
-  return async () => {
-    stopped = true;
-    await stopPoller?.();
+  return {
+    pollNow: () => void poller?.pollNow(),
+    async stop() {
+      stopped = true;
+      await poller?.stop();
+    },
   };
 }

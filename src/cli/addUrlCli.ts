@@ -5,6 +5,7 @@ import { IngestError } from '../ingest/errors.js';
 import { readArticleAt } from '../ingest/readArticleAt.js';
 import { addArticle } from '../intake/addArticle.js';
 import { wasAdded } from '../intake/addReport.js';
+import { createLogger } from '../log/createLogger.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { describePreview, refusalText } from './addUrlReport.js';
 import { parseCliArgs } from './cliArgs.js';
@@ -32,11 +33,12 @@ function parseAddUrlArgs(argv: readonly string[]): { url: string; replace: boole
 
 async function main(io: CliIo): Promise<number> {
   const { url, replace } = parseAddUrlArgs(io.argv);
-  const { knowledgeDir, dataDir } = readEngineConfig(io.env, 'warn');
+  const { knowledgeDir, dataDir, logLevel } = readEngineConfig(io.env, 'warn');
   const { allowPrivate } = readFetchConfig(io.env);
   const out = (text: string) => io.stdout.write(`${forTerminal(text)}\n`);
 
-  const { page, prepared } = await readArticleAt(url, { allowPrivate });
+  const log = createLogger({ level: logLevel, destination: io.stderr });
+  const { page, prepared } = await readArticleAt(url, { allowPrivate, log });
   const engine = await openEngine(io, 'warn');
   const added = await addArticle({ prepared, page, replace }, { config: { knowledgeDir, dataDir }, engine });
   if (!wasAdded(added))

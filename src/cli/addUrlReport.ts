@@ -1,6 +1,7 @@
 /** What `npm run add-url` prints: the preview of the article, and why it was not added when it was not. */
 
 import type { ArticlePreview } from '../ingest/articleDocument.js';
+import { lengthLabel } from '../ingest/articleVerdict.js';
 import type { Duplicate } from '../ingest/duplicates.js';
 import type { ArticleRefusal } from '../intake/refusal.js';
 import { outletWithClaim } from '../knowledge/outletClaim.js';
@@ -26,7 +27,7 @@ export function describePreview(preview: ArticlePreview): string {
     field('author', preview.author, from('author')),
     field('published', preview.published, from('published')),
     field('url', preview.url, from('url')),
-    `  ${'passages:'.padEnd(11)}${preview.passages} (${preview.words} words)`,
+    `  ${'passages:'.padEnd(11)}${preview.passages} (${lengthLabel(preview.words)})`,
     `  ${'first:'.padEnd(11)}${preview.firstPassage ? cut(preview.firstPassage.replace(/\s+/g, ' '), FIRST_PASSAGE_CHARS) : '—'}`,
   ].join('\n');
 }

@@ -30,4 +30,6 @@ export interface BotContext {
   fetch: FetchConfig;
   /** Article previews waiting for Add or Cancel. */
   articles: PendingArticles;
+  /** Polls the due feeds soon (after a round under way): a feed just added or resumed; a no-op while feeds are not polled. */
+  pollFeedsNow(): void;
 }

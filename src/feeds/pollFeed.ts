@@ -1,8 +1,8 @@
 /**
  * One poll of one feed: a conditional request, then the items not seen before. A failure is recorded
  * with its back-off. The first poll of a feed is its baseline: every item it holds then is marked seen
- * and none is queued, so adding a feed never floods the review channel with its back catalogue — only
- * items published after it was added come up for review.
+ * and none is queued, so adding a feed never floods the review channel with its back catalogue.
+ * (/feeds add takes that baseline itself, leaving the newest items it offers unseen: backfill.ts.)
  *
  * The validators of a changed feed are returned, not stored: the caller stores them (pollSucceeded)
  * once every new item is dealt with, so that a 304 can never hide an item a crash or the per-round

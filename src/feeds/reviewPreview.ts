@@ -5,7 +5,7 @@
 
 import type { ArticlePreview, PreparedArticle } from '../ingest/articleDocument.js';
 import { type FetchedPage, type PageOrigin, pageOrigin } from '../ingest/safeFetch.js';
-import type { ReviewPreview } from '../state/reviewQueue.js';
+import type { MergedItem, ReviewPreview } from '../state/reviewQueue.js';
 
 export interface FeedReviewPreview extends ReviewPreview {
   /** The article as add-url previews it (articlePreview.ts renders it). */
@@ -68,4 +68,12 @@ export function articleOf(preview: ReviewPreview): ArticlePreview {
     firstPassage: preview.firstPassage || null,
     words: 0,
   };
+}
+
+/** The feed items merged into a stored item (ReviewQueue.merge), oldest first. */
+export function mergedOf(preview: ReviewPreview): MergedItem[] {
+  if (!Array.isArray(preview.merged)) return [];
+  return (preview.merged as Partial<MergedItem>[]).filter(
+    (m): m is MergedItem => typeof m?.feed === 'string' && typeof m.itemKey === 'string',
+  );
 }

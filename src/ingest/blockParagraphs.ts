@@ -90,6 +90,9 @@ const SKIPPED = new Set([
   'video',
 ]);
 
+/** A page's chrome around its article: skipped when the article is read from the page's own markup. */
+const CHROME = new Set([...SKIPPED, 'aside', 'footer', 'form', 'header', 'nav']);
+
 /** A soft hyphen is invisible: "elec\u00ADtion" reads, and must match, as "election". */
 const SOFT_HYPHEN = /\u00ad/g;
 const SPACES = /\s+/g;
@@ -142,8 +145,12 @@ function countVisible(data: string): number {
   return n;
 }
 
-/** Walks with an explicit stack: a deeply nested page cannot overflow the call stack. */
-export function blockParagraphs(root: DomNode): BlockText {
+/**
+ * Walks with an explicit stack: a deeply nested page cannot overflow the call stack. `withoutChrome`
+ * leaves out headers, footers, navigation, asides and forms too.
+ */
+export function blockParagraphs(root: DomNode, { withoutChrome = false } = {}): BlockText {
+  const skipped = withoutChrome ? CHROME : SKIPPED;
   const out = new ParagraphBuilder();
   const stack: { node: DomNode; leaving: boolean }[] = [{ node: root, leaving: false }];
   let linkDepth = 0;
@@ -160,7 +167,7 @@ export function blockParagraphs(root: DomNode): BlockText {
       if (BLOCKS.has(name)) out.end();
       continue;
     }
-    if (SKIPPED.has(name)) continue;
+    if (skipped.has(name)) continue;
     if (name === 'br') {
       out.lineBreak();
       continue;

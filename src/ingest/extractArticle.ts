@@ -24,7 +24,11 @@ export interface ExtractOptions {
   timeoutMs?: number;
 }
 
-/** The article of a fetched page (its HTML and the URL it was found at), or IngestError 'no-article'. */
+/**
+ * The article of a fetched page (its HTML and the URL it was found at), or IngestError ('no-article',
+ * or 'extraction-failed' when too slow); an error no check foresaw is rejected as it came, for
+ * readingPage to log and word.
+ */
 export function extractArticle(
   html: string,
   finalUrl: string,
@@ -67,11 +71,11 @@ class ExtractWorker {
         finish(true);
         if ('article' in result) resolve(result.article);
         else if (result.error.kind) reject(new IngestError(result.error.kind, result.error.message));
-        else reject(failed(result.error.message));
+        else reject(Object.assign(new Error(result.error.message), { stack: result.error.stack }));
       };
       const onError = (error: Error) => {
         finish(false);
-        reject(failed(error.message));
+        reject(error);
       };
       const onExit = (code: number) => {
         finish(false);

@@ -1,15 +1,17 @@
 /**
  * A news page's HTML to its article: Readability (Mozilla's reader view) picks the article out of the
  * page's chrome, its paragraphs are read from their block elements (blockParagraphs.ts), and the
- * metadata from the page's meta tags and JSON-LD (pageMetadata.ts). Synchronous and CPU-bound: callers
- * run it in a worker (extractArticle.ts).
+ * metadata from the page's meta tags and JSON-LD (pageMetadata.ts). Readability scores paragraphs by
+ * their length, so on a brief of a sentence or two it may pick the footer: then the page's own
+ * article markup (<article>, <main>…, its chrome left out) is read instead when it holds a full
+ * sentence. Synchronous and CPU-bound: callers run it in a worker (extractArticle.ts).
  */
 
 import { Readability } from '@mozilla/readability';
 import type { MetadataField } from '../types.js';
-import { noArticleReason, proseWords } from './articleVerdict.js';
+import { BRIEF_WORDS, holdsFullSentence, noArticleReason, proseWords } from './articleVerdict.js';
 import { type BlockText, blockParagraphs } from './blockParagraphs.js';
-import { type DomElement, parsePage } from './dom.js';
+import { type DomDocument, type DomElement, parsePage } from './dom.js';
 import { IngestError } from './errors.js';
 import { cleanAuthor, readPageMetadata, type Sourced } from './pageMetadata.js';
 
@@ -35,6 +37,26 @@ export interface ExtractedArticle {
   sources: Partial<Record<MetadataField, string>>;
 }
 
+/** Where a page marks up its article itself, in the order they are trusted. */
+const ARTICLE_MARKUP = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
+
+/** The page's own article markup, read before Readability rewrites the document; null when it has none. */
+function markedArticle(doc: DomDocument): BlockText | null {
+  for (const selector of ARTICLE_MARKUP) {
+    const element = doc.querySelector(selector);
+    if (element) return blockParagraphs(element, { withoutChrome: true });
+  }
+  return null;
+}
+
+/** Readability's article, unless it is short with no full sentence while the page's own markup holds one. */
+function chosenArticle(readability: BlockText | null, marked: BlockText | null): BlockText | null {
+  if (!marked || !holdsFullSentence(marked)) return readability;
+  if (readability && (proseWords(readability.paragraphs) >= BRIEF_WORDS || holdsFullSentence(readability)))
+    return readability;
+  return marked;
+}
+
 const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · '];
 
 /** "Headline | Outlet" → "Headline" when the part after the separator is one of the outlet's `names`. */
@@ -56,11 +78,12 @@ export function extractFromHtml(html: string, finalUrl: string): ExtractedArticl
   const meta = readPageMetadata(doc, finalUrl);
   const page: BlockText = doc.body ? blockParagraphs(doc.body) : { paragraphs: [], chars: 0, linkChars: 0 };
   const firstHeading = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  const marked = markedArticle(doc);
 
   const parsed = new Readability<DomElement>(doc as never, {
     serializer: (node) => node as unknown as DomElement,
   }).parse();
-  const article = parsed?.content ? blockParagraphs(parsed.content) : null;
+  const article = chosenArticle(parsed?.content ? blockParagraphs(parsed.content) : null, marked);
   const reason = noArticleReason(page, article, meta.paywalled);
   if (reason || !article) throw new IngestError('no-article', reason ?? 'the page has no article');
 

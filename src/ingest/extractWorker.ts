@@ -12,7 +12,8 @@ export interface ExtractJob {
 
 export type ExtractJobResult =
   | { id: number; article: ExtractedArticle }
-  | { id: number; error: { kind: IngestErrorKind | null; message: string } };
+  /** `kind` null: an error no check foresaw, sent whole for the log (readingPage words it). */
+  | { id: number; error: { kind: IngestErrorKind | null; message: string; stack?: string } };
 
 parentPort?.on('message', (job: ExtractJob) => {
   let result: ExtractJobResult;
@@ -20,7 +21,11 @@ parentPort?.on('message', (job: ExtractJob) => {
     result = { id: job.id, article: extractFromHtml(job.html, job.finalUrl) };
   } catch (error) {
     const kind = error instanceof IngestError ? error.kind : null;
-    result = { id: job.id, error: { kind, message: error instanceof Error ? error.message : String(error) } };
+    const message = error instanceof Error ? error.message : String(error);
+    result = {
+      id: job.id,
+      error: { kind, message, stack: error instanceof Error ? error.stack : undefined },
+    };
   }
   parentPort?.postMessage(result);
 });

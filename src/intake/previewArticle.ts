@@ -6,6 +6,7 @@ import { IngestError } from '../ingest/errors.js';
 import { parseFetchUrl } from '../ingest/fetchUrl.js';
 import { type ReadArticle, readArticleAt } from '../ingest/readArticleAt.js';
 import { type UploadOptions, uploadOptionsProblem } from '../knowledge/uploadMeta.js';
+import type { Log } from '../log/log.js';
 import type { ArticleToAdd } from './addArticle.js';
 import { articleTarget } from './placeArticle.js';
 import type { Refusal } from './refusal.js';
@@ -53,7 +54,11 @@ export function checkArticleRequest(
  */
 export async function previewArticle(
   { url, options, replace }: ArticleRequest,
-  deps: { engine: { readonly knowledge: Pick<KnowledgeReader, 'knownDocuments'> }; fetch: FetchConfig },
+  deps: {
+    engine: { readonly knowledge: Pick<KnowledgeReader, 'knownDocuments'> };
+    fetch: FetchConfig;
+    logger: Log;
+  },
 ): Promise<PreviewedArticle | Refusal> {
   const known = await deps.engine.knowledge.knownDocuments();
   // A URL the knowledge has is refused before fetching anything.
@@ -61,7 +66,11 @@ export async function previewArticle(
   if (byUrl) return { kind: 'duplicate', duplicate: byUrl };
   let read: ReadArticle;
   try {
-    read = await readArticleAt(url.href, { allowPrivate: deps.fetch.allowPrivate, options });
+    read = await readArticleAt(url.href, {
+      allowPrivate: deps.fetch.allowPrivate,
+      options,
+      log: deps.logger,
+    });
   } catch (error) {
     if (error instanceof IngestError) return { kind: 'unusable', reason: error.message };
     throw error;

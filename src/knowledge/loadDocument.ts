@@ -2,6 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { hasFullSentence, MIN_SENTENCE_WORDS } from '../text/fullSentence.js';
 import type { KnowledgeDocument, SkippedDocument } from '../types.js';
 import { cleanText, countAlphanumericTokens, dropRepeatedTitle } from './clean.js';
 import { FrontMatterError, MetadataError } from './errors.js';
@@ -9,7 +10,10 @@ import { parseFrontMatter } from './frontMatter.js';
 import { inferMetadata } from './metadata.js';
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-/** Less article text than this after cleaning means the file held only boilerplate. */
+/**
+ * Less article text than this after cleaning, and not one full sentence (a brief has one), means the
+ * file held only boilerplate.
+ */
 export const MIN_ARTICLE_WORDS = 20;
 /** Share of control characters above which a file is taken for binary. */
 const MAX_CONTROL_SHARE = 0.1;
@@ -53,9 +57,9 @@ export function loadDocument(file: string, bytes: Buffer, opts: LoadDocumentOpti
     const meta = inferMetadata(data, body, file, cleaned);
     const text = dropRepeatedTitle(cleaned, meta.title);
     const words = countAlphanumericTokens(text, MIN_ARTICLE_WORDS);
-    if (words < MIN_ARTICLE_WORDS) {
+    if (words < MIN_ARTICLE_WORDS && !hasFullSentence(text)) {
       return skip(
-        `no article text left after removing boilerplate (${words} words, at least ${MIN_ARTICLE_WORDS} needed)`,
+        `no article text left after removing boilerplate (${words} words: at least ${MIN_ARTICLE_WORDS}, or a sentence of ${MIN_SENTENCE_WORDS}, needed)`,
       );
     }
     const hash = createHash('sha256').update(bytes).digest('hex');

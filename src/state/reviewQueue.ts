@@ -12,6 +12,24 @@ export interface ReviewPreview {
   [more: string]: unknown;
 }
 
+/** A feed item found to be a pending item's article (same URL or same text): noted on it, not queued. */
+export interface MergedItem {
+  feedId: number;
+  /** The feed's name (or URL) when it was merged. */
+  feed: string;
+  itemKey: string;
+  at: string;
+}
+
+/** What tells a pending item's article apart: its URL and its text's key (null for items older than keys). */
+export interface PendingKey {
+  id: number;
+  feedId: number | null;
+  url: string;
+  title: string;
+  textKey: string | null;
+}
+
 export interface ReviewItem {
   id: number;
   /** Null once its feed was removed. */
@@ -38,11 +56,26 @@ export type DecideResult =
 
 /** Feed items awaiting a moderator's approval. */
 export interface ReviewQueue {
-  /** Queues an item; an URL already queued (from any feed) is returned as it is, with `created: false`. */
+  /**
+   * Queues an item; an URL already queued (from any feed) is returned as it is, with `created: false`.
+   * Throws FeedRemovedError when its feed is gone.
+   */
   enqueue(
-    item: { feedId: number | null; itemKey: string; url: string; preview: ReviewPreview },
+    item: { feedId: number | null; itemKey: string; url: string; preview: ReviewPreview; textKey?: string },
     at?: Date,
   ): Promise<{ item: ReviewItem; created: boolean }>;
+  /** The pending items' URLs and text keys, for finding a pending duplicate. */
+  pendingKeys(): Promise<PendingKey[]>;
+  /**
+   * Notes on a pending item (in its preview's `merged`) that another feed item is the same article.
+   * Returns the item as now when the note is new; null when it is there already, when `from` is the
+   * item itself, or when the item is no longer pending.
+   */
+  merge(id: number, from: Omit<MergedItem, 'at'>, at?: Date): Promise<ReviewItem | null>;
+  /** Pending items in all, and those of one feed (the ones merged into others included). */
+  waiting(feedId: number): Promise<{ feed: number; all: number }>;
+  /** Removes a feed's pending items (a feed removed); returns them. */
+  dropPending(feedId: number): Promise<ReviewItem[]>;
   /** Records the message that shows the preview. */
   attachMessage(id: number, message: { channelId: string; messageId: string }): Promise<void>;
   get(id: number): Promise<ReviewItem | null>;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describePreview, duplicateRefusal, placementRefusal } from '../../src/cli/addUrlReport.js';
+import type { ArticlePreview } from '../../src/ingest/articleDocument.js';
 
 const doc = { id: 'a', file: 'a.md', title: 'Tram strike', url: 'https://news.example/a', textKey: 'k' };
 
@@ -32,22 +33,28 @@ test('refusals name the document in the way and what to do', () => {
   );
 });
 
+const preview = (words: number): ArticlePreview => ({
+  file: 'a.md',
+  title: 'Tram strike',
+  outlet: 'Example News',
+  author: null,
+  published: '2020-09-14',
+  url: 'https://news.example/a',
+  inferred: ['outlet'],
+  passages: 4,
+  firstPassage: `${'word '.repeat(100)}end`,
+  words,
+});
+
 test('the preview marks what was read off the page, and cuts a long first passage at a word', () => {
-  const text = describePreview({
-    file: 'a.md',
-    title: 'Tram strike',
-    outlet: 'Example News',
-    author: null,
-    published: '2020-09-14',
-    url: 'https://news.example/a',
-    inferred: ['outlet'],
-    passages: 4,
-    firstPassage: `${'word '.repeat(100)}end`,
-    words: 300,
-  });
+  const text = describePreview(preview(300));
   assert.match(text, /title: {5}Tram strike\n/);
   assert.match(text, /outlet: {4}Example News \(from the page\)\n/);
   assert.match(text, /author: {4}—\n/);
   assert.match(text, /passages: {2}4 \(300 words\)\n/);
   assert.match(text, /first: {5}(word ){59}word …$/);
+});
+
+test('an article under 80 words is marked a brief', () => {
+  assert.match(describePreview(preview(53)), /passages: {2}4 \(brief, 53 words\)\n/);
 });

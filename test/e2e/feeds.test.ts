@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BotProcess } from '../../harness/botProcess.js';
 import { type CommandOption, DiscordEmulator, type Json } from '../../harness/emulator/index.js';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
-import { articlePage } from '../helpers/articlePages.js';
+import { articlePage, TRAM_PARAGRAPHS } from '../helpers/articlePages.js';
 import {
   askedText,
   bodyOf,
@@ -44,6 +46,33 @@ let server: PageServer;
 let reviewId: string;
 const feed = changingFeed(rss('Grodno Daily', []));
 const crashFeed = changingFeed(rss('Brest Evening', []));
+const backfillFeed = changingFeed(rss('Minsk Wire', []));
+let floodRequests = 0;
+
+/** An article of its own for every update number (no two share a URL or a text). */
+function update(req: IncomingMessage, res: ServerResponse) {
+  const n = new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? '0';
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(
+    articlePage({ title: `Flood update ${n}`, paragraphs: TRAM_PARAGRAPHS.map((p) => `Update ${n}: ${p}`) }),
+  );
+}
+
+/** A feed whose five items come with new guids and links at every request. */
+function floodFeed(_req: IncomingMessage, res: ServerResponse) {
+  floodRequests++;
+  const items = Array.from({ length: 5 }, (_, i) => {
+    const n = floodRequests * 10 + i;
+    return {
+      guid: `f-${n}`,
+      link: server.url(`/update?n=${n}`),
+      title: `Update ${n}`,
+      published: new Date().toUTCString(),
+    };
+  });
+  res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+  res.end(rss('Flood Wire', items));
+}
 
 const item = (path: string, n: number): FeedEntry => ({
   guid: `${path}-${n}`,
@@ -65,6 +94,27 @@ before(async () => {
     '/grodno-trams-copy': page(articlePage()),
     '/vitebsk-bakery': page(articlePage({ title: 'Vitebsk bakery stops night shift', paragraphs: BAKERY })),
     '/brest-zoo': page(articlePage({ title: 'Brest zoo moves elephants', paragraphs: ZOO })),
+    '/backfill': backfillFeed.handler,
+    '/flood': floodFeed,
+    '/update': update,
+    '/metro-1': page(
+      articlePage({
+        title: 'Minsk metro closes one station',
+        paragraphs: TRAM_PARAGRAPHS.map((p) => `One: ${p}`),
+      }),
+    ),
+    '/metro-2': page(
+      articlePage({
+        title: 'Minsk metro closes two stations',
+        paragraphs: TRAM_PARAGRAPHS.map((p) => `Two: ${p}`),
+      }),
+    ),
+    '/metro-3': page(
+      articlePage({
+        title: 'Minsk metro closes three stations',
+        paragraphs: TRAM_PARAGRAPHS.map((p) => `Three: ${p}`),
+      }),
+    ),
   });
   feed.set(rss('Grodno Daily', [item('/old-news', 1)]));
 });
@@ -82,6 +132,7 @@ const ENV = {
 const feeds = (subcommand: string, options: CommandOption[] = [], member = emu.members.moderator) =>
   emu.chatInput('feeds', options, { subcommand, member });
 const str = (name: string, value: string): CommandOption => ({ name, type: 3, value });
+const int = (name: string, value: number): CommandOption => ({ name, type: 4, value });
 
 /** The final text of a /feeds reply (deferred ones are edited). */
 async function feedsReply(bot: BotProcess, dispatch: () => ReturnType<typeof feeds>): Promise<MessageView> {
@@ -141,7 +192,9 @@ test('feed item → review channel → Approve → answered; Reject → never in
 
   const bad = await feedsReply(bot, () => feeds('add', [str('url', server.url('/malformed'))]));
   assert.match(bad.content, /^No feed was added: the feed is not well-formed XML \(line \d+/);
-  const added = await feedsReply(bot, () => feeds('add', [str('url', server.url('/feed'))]));
+  const added = await feedsReply(bot, () =>
+    feeds('add', [str('url', server.url('/feed')), int('backfill', 0)]),
+  );
   assert.match(added.content, /Following \*\*Grodno Daily\*\*/);
   assert.match(added.content, /The 1 item it holds now count as seen/);
   const again = await feedsReply(bot, () => feeds('add', [str('url', server.url('/feed'))]));
@@ -263,4 +316,64 @@ test('kill -9 during an approval: after the restart the item is added, never los
     return /added as/.test(messageText(m)) ? m : undefined;
   });
   assert.match(messageText(shown), /\*\*Approved\*\* by <@\d+>/);
+});
+
+test('/feeds add offers the newest items at once, long before the next poll', async (t) => {
+  const bot = await BotProcess.start(emu, {
+    ...ENV,
+    REVIEW_CHANNEL_ID: reviewId,
+    CRISIS_DESK_FEED_POLL_MS: '60000',
+  });
+  t.after(() => bot.stop());
+  backfillFeed.set(rss('Minsk Wire', [item('/metro-3', 12), item('/metro-2', 11), item('/metro-1', 10)]));
+  const added = await feedsReply(bot, () =>
+    feeds('add', [str('url', server.url('/backfill')), int('backfill', 2)]),
+  );
+  assert.match(
+    added.content,
+    /Its newest 2 items are posted to <#\d+> for a moderator to approve now, the other 1 count as seen/,
+  );
+  await reviewOf('Minsk metro closes three stations');
+  await reviewOf('Minsk metro closes two stations');
+  await sleep(500);
+  assert.ok(
+    !reviewMessages().some((m) => messageText(m).includes('closes one station')),
+    'the oldest counts as seen',
+  );
+});
+
+test('a flooding feed stops at its bound with one notice; /feeds list shows it paused; /feeds remove withdraws its items and pages', async (t) => {
+  const bot = await BotProcess.start(emu, { ...ENV, REVIEW_CHANNEL_ID: reviewId });
+  t.after(() => bot.stop());
+  const before = reviewMessages().length;
+  await feedsReply(bot, () => feeds('add', [str('url', server.url('/flood')), int('backfill', 0)]));
+  const notices = () => reviewMessages().filter((m) => /^Feed paused$/m.test(messageText(m)));
+  const notice = await until('the pause notice', () => notices()[0], 30_000);
+  assert.match(
+    messageText(notice),
+    /\*\*Flood Wire\*\* — http:\/\/127\.0\.0\.1:\d+\/flood is paused: 20 of its items wait/,
+  );
+  const requests = floodRequests;
+  await sleep(1000);
+  assert.equal(floodRequests, requests, 'a paused feed is not polled');
+  assert.equal(notices().length, 1, 'noticed once');
+  const flooded = () => reviewMessages().filter((m) => messageText(m).includes('Flood update'));
+  assert.equal(flooded().length, 20, 'one review message per item, the bound and no more');
+  assert.equal(reviewMessages().length, before + 21);
+  assert.equal((await readdir(join(bot.dataDir, 'review'))).length, 20, 'one kept page per item');
+
+  const listed = messageText(await feedsReply(bot, () => feeds('list')));
+  assert.match(listed, /\*\*paused\*\* <t:\d+:R>: 20 of its items wait for review/);
+  assert.match(listed, /20 items waiting for review/);
+
+  const removed = await feedsReply(bot, () => feeds('remove', [str('feed', 'Flood Wire')]));
+  assert.match(removed.content, /Its 20 items waiting for review were withdrawn/);
+  await until('the items withdrawn', () =>
+    flooded().every(
+      (m) => /Feed item withdrawn/.test(messageText(current(m.id))) && buttonsOf(current(m.id)).length === 0,
+    )
+      ? true
+      : undefined,
+  );
+  assert.deepEqual(await readdir(join(bot.dataDir, 'review')), []);
 });

@@ -35,11 +35,13 @@ test('a queued item is posted once, its page kept; Approve adds that page even w
       posted.push(queued);
       return { channelId: '11111111111111111', messageId: `2222222222222222${posted.length}` };
     },
+    update: async () => {},
     logger,
   };
 
   assert.equal(await queueFeedItem(feed, item, deps), 'queued');
-  assert.equal(await queueFeedItem(feed, { ...item, guid: 'g2' }, deps), 'already-queued');
+  // The same article under another guid is merged into the pending item (noted on its message).
+  assert.equal(await queueFeedItem(feed, { ...item, guid: 'g2' }, deps), 'merged');
   assert.equal(posted.length, 1, 'posted once');
   assert.deepEqual(await state.feeds.unseen(feed.id, [item]), [], 'marked seen');
   const [queued] = await state.reviews.pending();
@@ -57,6 +59,7 @@ test('a queued item is posted once, its page kept; Approve adds that page even w
     config: { knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir },
     allowPrivate: true,
     reviews: state.reviews,
+    logger,
   };
   const running = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, persist: false });
   // Killed after the file was written, before the item was marked applied.
@@ -111,6 +114,7 @@ test('an item whose article the knowledge holds already is marked seen and never
     reviews: state.reviews,
     known: async () => known,
     post: async () => assert.fail('nothing is posted'),
+    update: async () => assert.fail('nothing is updated'),
     logger,
   };
   const trams = { guid: 'g1', link: server.url('/trams'), title: null, published: null };

@@ -11,6 +11,7 @@ const EMPTY: RoundReport = {
   baseline: 0,
   failed: 0,
   items: 0,
+  paused: 0,
   bytes: 0,
 };
 

@@ -12,6 +12,7 @@ import type { Feed } from '../../src/state/feedStore.js';
 import { SqliteState } from '../../src/state/sqlite/sqliteState.js';
 import { atom, changingFeed, type FeedEntry, MALFORMED_FEED, rss } from '../helpers/feedServer.js';
 import { type PageServer, page, startPageServer } from '../helpers/pageServer.js';
+import { recordingLogger } from '../helpers/recordingLogger.js';
 
 const INTERVAL = 15 * 60_000;
 const T0 = new Date('2024-05-01T12:00:00.000Z');
@@ -69,6 +70,9 @@ function openState(name: string, now: () => Date = () => T0) {
 function deps(state: SqliteState, now: () => Date = () => T0) {
   return { feeds: state.feeds, fetchFeed, allowPrivate: true, intervalMs: INTERVAL, now };
 }
+
+/** What a round needs beside polling: nothing pauses in these tests. */
+const roundHooks = { logger: recordingLogger().logger, onPaused: async () => assert.fail('nothing pauses') };
 
 async function addFeed(state: SqliteState, path: string): Promise<Feed> {
   return (await state.feeds.add({ url: server.url(path), name: null, addedBy: null })).feed;
@@ -215,9 +219,11 @@ test('items seen are remembered across a reopened database', async () => {
     const handled: string[] = [];
     const report = await pollRound({
       ...deps(state, () => at(20)),
+      ...roundHooks,
       handleItem: async (f, item) => {
         handled.push(item.guid ?? '');
         await state.feeds.markSeen(f.id, [item]);
+        return 'queued';
       },
     });
     assert.deepEqual(handled, ['item-3']);
@@ -238,9 +244,11 @@ test('a round handles at most its cap of items; the rest stay unseen and the nex
     pollRound({
       ...deps(state, () => at(minutes)),
       maxItems: 4,
+      ...roundHooks,
       handleItem: async (f: Feed, item: FeedItem) => {
         handled.push(item.guid ?? '');
         await state.feeds.markSeen(f.id, [item]);
+        return 'queued' as const;
       },
     });
   const first = await round(15);

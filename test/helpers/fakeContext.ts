@@ -72,6 +72,7 @@ export function fakeContext(engine: Engine | null, options: FakeContextOptions =
     feedback: new FeedbackLog({ append: async (record) => void feedback.push(record) }, log.logger),
     state: SqliteState.open({ path: MEMORY }),
     modLog: async (payload) => void modLog.push(payload),
+    pollFeedsNow: () => {},
   };
   return { ctx, log, feedback, modLog };
 }

@@ -118,6 +118,14 @@ test('prepared: a safe name from the title, the preview with passage count and f
   );
 });
 
+test('a brief of one sentence, under the folder’s 20 words, is a knowledge file like any article', async () => {
+  const sentence = 'Grodno tram drivers walked out on Monday over unpaid wages.';
+  const prepared = await prepareArticleDocument(extracted({ paragraphs: [TITLE, sentence], words: 18 }));
+  assert.equal(prepared.preview.words, 10);
+  assert.equal(prepared.preview.passages, 1);
+  assert.equal(prepared.preview.firstPassage, sentence);
+});
+
 test('an article that is all boilerplate, or an invalid option, is refused with the reason', async () => {
   await assert.rejects(
     prepareArticleDocument(extracted({ paragraphs: ['© 2020 Example News', 'All rights reserved.'] })),

@@ -181,11 +181,26 @@ test('a page with no article is refused with the reason: a JavaScript shell, a l
     noArticle(/mostly links .*index or listing page/),
   );
   assert.throws(() => extractFromHtml(PAYWALL_PAGE, URL_FOUND), noArticle(/behind a paywall/));
-  const stub = articlePage({ paragraphs: TRAM_PARAGRAPHS.slice(0, 2) });
+  // Captions and headlines, not one full sentence (a brief with one is an article: below).
+  const stub = articlePage({
+    paragraphs: ['Photos: the Grodno tram depot on Monday morning', 'Video: drivers at the depot gates'],
+  });
   assert.throws(
     () => extractFromHtml(stub, URL_FOUND),
-    noArticle(/too little article text \(\d+ words, at least 80/),
+    noArticle(/too little article text \(\d+ words and not one full sentence\)/),
   );
+});
+
+test('a brief is an article when it holds one full sentence, even where Readability picks the footer', () => {
+  const brief = extractFromHtml(articlePage({ paragraphs: TRAM_PARAGRAPHS.slice(0, 2) }), URL_FOUND);
+  assert.deepEqual(brief.paragraphs, TRAM_PARAGRAPHS.slice(0, 2));
+  assert.equal(brief.words, 44);
+  // One sentence is too short for Readability, which takes the copyright footer: the <article> is read.
+  const sentence = 'Grodno tram drivers walked out on Monday over unpaid wages.';
+  const one = extractFromHtml(articlePage({ paragraphs: [sentence] }), URL_FOUND);
+  assert.deepEqual(one.paragraphs, ['Grodno tram drivers walk out over unpaid wages', sentence]);
+  const bare = extractFromHtml(`<html><body><p>${sentence}</p></body></html>`, URL_FOUND);
+  assert.deepEqual(bare.paragraphs, [sentence], 'a bare page with a sentence is no JavaScript shell');
 });
 
 /** About 5 MB of article: the same paragraphs, numbered, over and over. */

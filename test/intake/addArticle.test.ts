@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
 import { Engine } from '../../src/engine/engine.js';
+import { UNREADABLE_PAGE } from '../../src/ingest/unreadablePage.js';
 import { addArticle } from '../../src/intake/addArticle.js';
 import { wasAdded } from '../../src/intake/addReport.js';
 import { type ArticleRequest, checkArticleRequest, previewArticle } from '../../src/intake/previewArticle.js';
 import { articlePage, TRAM_META } from '../helpers/articlePages.js';
 import { page, startPageServer } from '../helpers/pageServer.js';
+import { recordingLogger } from '../helpers/recordingLogger.js';
 
 const TRAM_ID = 'grodno-tram-drivers-walk-out-over-unpaid-wages';
 
@@ -16,11 +18,16 @@ const TRAM_ID = 'grodno-tram-drivers-walk-out-over-unpaid-wages';
 async function workspace(t: TestContext) {
   const ws = await tempWorkspace();
   t.after(() => ws.cleanup());
-  const server = await startPageServer({ '/tram': page(articlePage({ head: TRAM_META })) });
+  const server = await startPageServer({
+    '/tram': page(articlePage({ head: TRAM_META })),
+    // UTF-8 bytes labelled UTF-16: decoded as the header says, the page parses into no document at all.
+    '/mislabelled': page(Buffer.from(articlePage(), 'utf8'), 'text/html; charset=utf-16'),
+  });
   t.after(() => server.close());
   const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, persist: false });
-  const deps = { config: ws, engine, fetch: { allowPrivate: true } };
-  return { ws, server, engine, deps };
+  const log = recordingLogger();
+  const deps = { config: ws, engine, fetch: { allowPrivate: true }, logger: log.logger };
+  return { ws, server, engine, deps, log };
 }
 
 function request(url: string, replace = false): ArticleRequest {
@@ -119,7 +126,7 @@ test('a page claiming another site’s outlet and URL: added under its own addre
   const server = await startPageServer({ '/impostor': page(articlePage({ head })) });
   t.after(() => server.close());
   const engine = await Engine.open({ knowledgeDir: ws.knowledgeDir, dataDir: ws.dataDir, persist: false });
-  const deps = { config: ws, engine, fetch: { allowPrivate: true } };
+  const deps = { config: ws, engine, fetch: { allowPrivate: true }, logger: recordingLogger().logger };
 
   const plain = await previewArticle(request(server.url('/impostor')), deps);
   assert.ok(plain.kind === 'preview', 'not a duplicate of the document its canonical names');
@@ -146,4 +153,14 @@ test('a page claiming another site’s outlet and URL: added under its own addre
     [citation?.source.outlet, citation?.source.outletClaim, citation?.source.url],
     ['127.0.0.1', 'Reuters', server.url('/impostor')],
   );
+});
+
+test('an error no check foresaw reaches the moderator as one fixed sentence; the error itself is logged', async (t) => {
+  const { server, deps, log } = await workspace(t);
+  const refused = await previewArticle(request(server.url('/mislabelled')), deps);
+  assert.deepEqual(refused, { kind: 'unusable', reason: UNREADABLE_PAGE });
+  const [logged] = log.lines.filter((l) => l.level === 'error');
+  assert.equal(logged?.msg, 'a page could not be read: unexpected error');
+  assert.equal(logged?.obj.url, server.url('/mislabelled'));
+  assert.match(String((logged?.obj.err as Error | undefined)?.message), /firstElementChild/);
 });

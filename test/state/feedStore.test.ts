@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { SKIPPED_KEPT } from '../../src/state/feedStore.js';
 import { MEMORY, SqliteState } from '../../src/state/sqlite/sqliteState.js';
 
 const T0 = new Date('2024-05-01T12:00:00.000Z');
@@ -28,6 +29,8 @@ test('a feed is added once per URL, listed, found and removed with what it has s
     lastPolledAt: null,
     addedAt: T0.toISOString(),
     addedBy: 'hm',
+    pausedAt: null,
+    pauseReason: null,
   });
   const again = await feeds.add({ url: 'https://news.example/rss', name: 'Other name', addedBy: 'hx' });
   assert.deepEqual(again, { feed: added.feed, created: false });
@@ -111,4 +114,56 @@ test('items are seen by guid or by link, per feed, across restarts', async (t) =
     ['new', 'nothing to know it by'],
   );
   assert.equal(await feeds.markSeen(a, later), 1, 'an item with neither guid nor link cannot be remembered');
+});
+
+test('a paused feed is not due until resumed; a resumed feed, or one asked for, is due at once', async (t) => {
+  const { feeds } = memoryState(t);
+  const { feed } = await feeds.add({ url: 'https://news.example/rss', name: null, addedBy: null });
+  const interval = 15 * 60_000;
+  await feeds.recordSuccess(feed.id, { etag: null, lastModified: null }, T0);
+  assert.deepEqual(await feeds.due(interval, minutes(1)), []);
+  await feeds.pollSoon(feed.id);
+  assert.deepEqual(
+    (await feeds.due(interval, minutes(1))).map((f) => f.id),
+    [feed.id],
+  );
+  await feeds.recordSuccess(feed.id, { etag: null, lastModified: null }, minutes(1));
+  assert.deepEqual(await feeds.due(interval, minutes(2)), [], 'a poll ends the request');
+
+  assert.equal(await feeds.pause(feed.id, 'it floods', minutes(2)), true);
+  assert.equal(await feeds.pause(feed.id, 'again', minutes(3)), false, 'paused once');
+  const paused = await feeds.get(feed.id);
+  assert.deepEqual([paused?.pausedAt, paused?.pauseReason], [minutes(2).toISOString(), 'it floods']);
+  assert.deepEqual(await feeds.due(interval, minutes(60)), [], 'paused: never due');
+  assert.equal(await feeds.resume(feed.id), true);
+  assert.equal(await feeds.resume(feed.id), false, 'not paused any more');
+  assert.deepEqual(
+    (await feeds.due(interval, minutes(3))).map((f) => f.id),
+    [feed.id],
+    'resumed: polled at the next round',
+  );
+  assert.equal((await feeds.get(feed.id))?.pausedAt, null);
+});
+
+test('a feed keeps its newest skipped items with their reasons; a removed feed records nothing', async (t) => {
+  const { feeds } = memoryState(t);
+  const { feed } = await feeds.add({ url: 'https://news.example/rss', name: null, addedBy: null });
+  for (let n = 1; n <= SKIPPED_KEPT + 2; n++)
+    await feeds.recordSkipped(
+      feed.id,
+      { title: `Story ${n}`, link: `https://news.example/${n}`, reason: `reason ${n}` },
+      minutes(n),
+    );
+  const kept = await feeds.skipped(feed.id);
+  assert.equal(kept.length, SKIPPED_KEPT);
+  assert.deepEqual(kept[0], {
+    title: `Story ${SKIPPED_KEPT + 2}`,
+    link: `https://news.example/${SKIPPED_KEPT + 2}`,
+    reason: `reason ${SKIPPED_KEPT + 2}`,
+    at: minutes(SKIPPED_KEPT + 2).toISOString(),
+  });
+  await feeds.remove(feed.id);
+  await feeds.recordSkipped(feed.id, { title: null, link: null, reason: 'late' });
+  assert.deepEqual(await feeds.skipped(feed.id), []);
+  assert.equal(await feeds.markSeen(feed.id, [{ guid: 'g1', link: null }]), 0, 'nothing to remember for');
 });

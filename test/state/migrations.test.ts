@@ -177,7 +177,7 @@ test('a miss kept twice by an older version is counted once: its not_found twin 
   });
   await old.close();
 
-  const state = SqliteState.open({ path });
+  const state = SqliteState.open({ path, migrations: MIGRATIONS.slice(0, 5) });
   t.after(() => state.close());
   assert.deepEqual(state.migration.applied, [5]);
   assert.deepEqual(
@@ -198,4 +198,31 @@ test('a miss kept twice by an older version is counted once: its not_found twin 
     ],
   );
   assert.equal(summary.records, 5);
+});
+
+test('a version 5 database gets the feed intake columns; its feeds and review items stay as they were', async (t) => {
+  const path = join(await tempDir(t), 'state.db');
+  const old = SqliteState.open({ path, migrations: MIGRATIONS.slice(0, 5) });
+  // Written as version 5 wrote them (today's stores read the new columns).
+  old.db
+    .prepare(
+      "INSERT INTO feeds (id, url, name, added_at) VALUES (1, 'https://news.example/rss', 'News', 'T0')",
+    )
+    .run();
+  old.db
+    .prepare(
+      `INSERT INTO review_items (feed_id, item_key, url, preview, created_at)
+       VALUES (1, 'g1', 'https://news.example/1', '{"title":"T"}', 'T0')`,
+    )
+    .run();
+  await old.close();
+
+  const state = SqliteState.open({ path });
+  t.after(() => state.close());
+  assert.ok(state.migration.applied.includes(6));
+  assert.deepEqual([(await state.feeds.get(1))?.pausedAt, await state.feeds.skipped(1)], [null, []]);
+  assert.deepEqual(await state.reviews.pendingKeys(), [
+    { id: 1, feedId: 1, url: 'https://news.example/1', title: 'T', textKey: null },
+  ]);
+  assert.deepEqual(await state.reviews.waiting(1), { feed: 1, all: 1 });
 });

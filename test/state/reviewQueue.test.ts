@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { FeedRemovedError } from '../../src/state/errors.js';
 import type { ReviewPreview } from '../../src/state/reviewQueue.js';
 import { MEMORY, SqliteState } from '../../src/state/sqlite/sqliteState.js';
 import { spawnStateChild } from '../helpers/spawnStateChild.js';
@@ -168,4 +169,60 @@ test('two processes deciding the same items at once: each item has exactly one w
     assert.equal(item?.decidedBy, winner);
     assert.equal(item?.status, winner === 'mod-a' ? 'approved' : 'rejected');
   }
+});
+
+test('a pending item is found by its URL or text key; another feed item of its article is merged into it, once', async (t) => {
+  const { reviews, feeds } = memoryState(t);
+  const a = (await feeds.add({ url: 'https://a.example/rss', name: 'A', addedBy: null })).feed.id;
+  const b = (await feeds.add({ url: 'https://b.example/rss', name: 'B', addedBy: null })).feed.id;
+  const { item } = await reviews.enqueue({
+    feedId: a,
+    itemKey: 'g1',
+    url: 'https://news.example/1',
+    preview: preview(1),
+    textKey: 'key-1',
+  });
+  assert.deepEqual(await reviews.pendingKeys(), [
+    { id: item.id, feedId: a, url: 'https://news.example/1', title: 'Article 1', textKey: 'key-1' },
+  ]);
+  assert.equal(await reviews.merge(item.id, { feedId: a, feed: 'A', itemKey: 'g1' }), null, 'not itself');
+  const merged = await reviews.merge(item.id, { feedId: b, feed: 'B', itemKey: 'b7' });
+  assert.deepEqual(merged?.preview.merged, [{ feedId: b, feed: 'B', itemKey: 'b7', at: T0.toISOString() }]);
+  assert.deepEqual((await reviews.get(item.id))?.preview, merged?.preview);
+  assert.equal(await reviews.merge(item.id, { feedId: b, feed: 'B', itemKey: 'b7' }), null, 'noted once');
+  assert.deepEqual(await reviews.waiting(a), { feed: 1, all: 1 });
+  assert.deepEqual(await reviews.waiting(b), { feed: 1, all: 1 }, 'a merged item waits too');
+  await reviews.decide(item.id, { status: 'rejected', by: 'mod' });
+  assert.equal(await reviews.merge(item.id, { feedId: b, feed: 'B', itemKey: 'b8' }), null, 'decided');
+  assert.deepEqual(await reviews.waiting(b), { feed: 0, all: 0 });
+});
+
+test('a removed feed’s pending items can be dropped; an item of a removed feed is never queued', async (t) => {
+  const { reviews, feeds } = memoryState(t);
+  const feedId = (await feeds.add({ url: 'https://a.example/rss', name: null, addedBy: null })).feed.id;
+  const one = await reviews.enqueue({
+    feedId,
+    itemKey: 'g1',
+    url: 'https://news.example/1',
+    preview: preview(1),
+  });
+  const two = await reviews.enqueue({
+    feedId,
+    itemKey: 'g2',
+    url: 'https://news.example/2',
+    preview: preview(2),
+  });
+  await reviews.decide(two.item.id, { status: 'approved', by: 'mod' });
+  const dropped = await reviews.dropPending(feedId);
+  assert.deepEqual(
+    dropped.map((i) => i.id),
+    [one.item.id],
+  );
+  assert.equal(await reviews.get(one.item.id), null);
+  assert.ok(await reviews.get(two.item.id), 'a decided item stays');
+  await feeds.remove(feedId);
+  await assert.rejects(
+    reviews.enqueue({ feedId, itemKey: 'g3', url: 'https://news.example/3', preview: preview(3) }),
+    FeedRemovedError,
+  );
 });

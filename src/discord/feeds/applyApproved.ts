@@ -29,6 +29,7 @@ export async function applyApproved(item: ReviewItem, ctx: ApplyContext): Promis
       engine: ctx.engine,
       allowPrivate: ctx.config.feeds.allowPrivate,
       reviews: ctx.state.reviews,
+      logger: ctx.logger,
     });
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;

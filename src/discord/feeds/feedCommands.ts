@@ -1,70 +1,27 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
-import { FeedError } from '../../feeds/errors.js';
-import { fetchFeed } from '../../feeds/fetchFeed.js';
-import { usable } from '../../feeds/pollFeed.js';
-import { IngestError } from '../../ingest/errors.js';
-import { parseFetchUrl } from '../../ingest/fetchUrl.js';
-import { hashId } from '../../log/hashId.js';
+import { removeFeed as removeFeedAndItems } from '../../feeds/removeFeed.js';
 import type { Feed } from '../../state/feedStore.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
 import type { BotContext } from '../botContext.js';
 import type { Outcome } from '../command.js';
 import { UserError } from '../errors.js';
-import { feedAddedMessage, feedListMessage, feedName, feedRemovedMessage } from '../render/feedsMessage.js';
+import { feedListMessage } from '../render/feedListMessage.js';
+import { feedName, feedRemovedMessage, feedResumedMessage } from '../render/feedsMessage.js';
+import { withdrawnReviewMessage } from '../render/reviewMessage.js';
 import { escapeForDiscord } from '../send/escape.js';
 import type { Choice } from '../send/payload.js';
 import { respond } from '../send/respond.js';
 import { truncateLabel } from '../send/truncate.js';
-
-const refuse = (why: string) => new UserError(`No feed was added: ${why}.`, 'refused');
-
-const NO_REVIEW_CHANNEL =
-  'Feeds need a review channel, where moderators approve each new item before members can see it: set `REVIEW_CHANNEL_ID` to a moderators-only channel and restart the bot.';
-
-function reviewChannel(ctx: BotContext): string {
-  const id = ctx.config.feeds.reviewChannelId;
-  if (id === null) throw new UserError(NO_REVIEW_CHANNEL, 'refused');
-  return id;
-}
-
-/** /feeds add: the feed is fetched and read once; a bad one is refused with the reason, a good one's items are its baseline. */
-export async function addFeed(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome> {
-  const channelId = reviewChannel(ctx);
-  let url: string;
-  try {
-    url = parseFetchUrl(interaction.options.getString('url', true)).href;
-  } catch (error) {
-    if (error instanceof IngestError) throw refuse(escapeForDiscord(error.message));
-    throw error;
-  }
-  const known = await ctx.state.feeds.byUrl(url);
-  if (known) throw refuse(`**${feedName(known)}** is followed already`);
-  await interaction.deferReply({ flags: 'Ephemeral' });
-  let fetched: Awaited<ReturnType<typeof fetchFeed>>;
-  try {
-    fetched = await fetchFeed(url, { allowPrivate: ctx.config.feeds.allowPrivate });
-  } catch (error) {
-    if (error instanceof FeedError) throw refuse(escapeForDiscord(error.message));
-    throw error;
-  }
-  if (fetched.kind !== 'feed') throw refuse('the server answered "not modified" to a first request');
-  const name = interaction.options.getString('name')?.trim() || fetched.feed.title;
-  const { feed } = await ctx.state.feeds.add({ url, name, addedBy: hashId(interaction.user.id) });
-  const items = fetched.feed.items.filter(usable);
-  await ctx.state.feeds.markSeen(feed.id, items);
-  await ctx.state.feeds.recordSuccess(feed.id, fetched.validators);
-  await auditModeratorAction(ctx, interaction, {
-    action: 'feeds add',
-    title: 'Feed added',
-    diff: { feed: feed.id, items: items.length },
-    lines: [`**Feed:** ${feedName(feed)}`, `**Items taken as seen:** ${items.length}`],
-  });
-  await respond(interaction, feedAddedMessage(feed, items.length, channelId));
-  return { outcome: 'done', results: items.length };
-}
+import { editReviewMessage } from './reviewChannel.js';
 
 export async function listFeeds(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome> {
-  const feeds = await ctx.state.feeds.list();
+  const feeds = await Promise.all(
+    (await ctx.state.feeds.list()).map(async (feed) => ({
+      ...feed,
+      waiting: (await ctx.state.reviews.waiting(feed.id)).feed,
+      skipped: await ctx.state.feeds.skipped(feed.id),
+    })),
+  );
   await respond(
     interaction,
     feedListMessage(
@@ -77,7 +34,7 @@ export async function listFeeds(interaction: ChatInputCommandInteraction, ctx: B
 }
 
 /** The feed a moderator named: an autocomplete choice (its id), its name (any case) or its URL. */
-async function namedFeed(ctx: BotContext, typed: string): Promise<Feed> {
+async function namedFeed(ctx: BotContext, typed: string, verb: string): Promise<Feed> {
   const feeds = await ctx.state.feeds.list();
   const text = typed.trim();
   const byId = /^\d+$/.test(text) ? feeds.find((f) => f.id === Number(text)) : undefined;
@@ -88,7 +45,7 @@ async function namedFeed(ctx: BotContext, typed: string): Promise<Feed> {
   if (found.length === 1) return found[0]!;
   const shown = escapeForDiscord(truncateLabel(text, 80));
   if (found.length > 1)
-    throw new UserError(`Several feeds are named “${shown}”: give the URL of the one to remove.`, 'invalid');
+    throw new UserError(`Several feeds are named “${shown}”: give the URL of the one to ${verb}.`, 'invalid');
   throw new UserError(`No feed is named “${shown}”. \`/feeds list\` shows them.`, 'not_found');
 }
 
@@ -96,15 +53,39 @@ export async function removeFeed(
   interaction: ChatInputCommandInteraction,
   ctx: BotContext,
 ): Promise<Outcome> {
-  const feed = await namedFeed(ctx, interaction.options.getString('feed', true));
-  await ctx.state.feeds.remove(feed.id);
+  const feed = await namedFeed(ctx, interaction.options.getString('feed', true), 'remove');
+  const { dataDir } = ctx.config;
+  const withdrawn =
+    (await removeFeedAndItems(feed.id, { dataDir, feeds: ctx.state.feeds, reviews: ctx.state.reviews })) ??
+    [];
   await auditModeratorAction(ctx, interaction, {
     action: 'feeds remove',
     title: 'Feed removed',
+    diff: { feed: feed.id, withdrawn: withdrawn.length },
+    lines: [`**Feed:** ${feedName(feed)}`, `**Items withdrawn from review:** ${withdrawn.length}`],
+  });
+  await respond(interaction, feedRemovedMessage(feed, withdrawn.length));
+  for (const item of withdrawn)
+    await editReviewMessage(interaction.client, item, withdrawnReviewMessage(item), ctx.logger);
+  return { outcome: 'done', results: withdrawn.length };
+}
+
+/** /feeds resume: a paused feed is polled again, at once. */
+export async function resumeFeed(
+  interaction: ChatInputCommandInteraction,
+  ctx: BotContext,
+): Promise<Outcome> {
+  const feed = await namedFeed(ctx, interaction.options.getString('feed', true), 'resume');
+  if (!(await ctx.state.feeds.resume(feed.id)))
+    throw new UserError(`**${feedName(feed)}** is not paused: it is polled as usual.`, 'refused');
+  await auditModeratorAction(ctx, interaction, {
+    action: 'feeds resume',
+    title: 'Feed resumed',
     diff: { feed: feed.id },
     lines: [`**Feed:** ${feedName(feed)}`],
   });
-  await respond(interaction, feedRemovedMessage(feed));
+  await respond(interaction, feedResumedMessage(feed, (await ctx.state.reviews.waiting(feed.id)).feed));
+  ctx.pollFeedsNow();
   return { outcome: 'done' };
 }
 

@@ -8,6 +8,7 @@
 
 import type { APIEmbed } from 'discord.js';
 import type { ArticlePreview } from '../../ingest/articleDocument.js';
+import { lengthLabel } from '../../ingest/articleVerdict.js';
 import { outletWithClaim } from '../../knowledge/outletClaim.js';
 import type { MetadataField } from '../../types.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
@@ -57,7 +58,7 @@ export function articlePreviewEmbed(preview: ArticlePreview, options: ArticlePre
     field('Author', preview.author, from('author'), 'unknown'),
     field('Date', preview.published, from('published'), 'undated'),
     urlField(preview.url, from('url')),
-    `**Passages:** ${preview.passages} (${preview.words} words) · as ${inlineCode(preview.file)}`,
+    `**Passages:** ${preview.passages} (${lengthLabel(preview.words)}) · as ${inlineCode(preview.file)}`,
   ];
   if (options.note) lines.push(options.note);
   if (preview.firstPassage)

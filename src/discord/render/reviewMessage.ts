@@ -1,13 +1,14 @@
 /**
  * A feed item in the review channel: the article preview (articlePreview.ts) with Approve and Reject
- * while it waits, then who decided and what came of it, without buttons.
+ * while it waits (and the other feed items found to be the same article), then who decided and what
+ * came of it, or that its feed was removed, without buttons.
  */
 
 import { ButtonStyle } from 'discord-api-types/v10';
-import { articleOf } from '../../feeds/reviewPreview.js';
+import { articleOf, mergedOf } from '../../feeds/reviewPreview.js';
 import type { ReviewItem } from '../../state/reviewQueue.js';
 import { reviewButtonId } from '../customIds.js';
-import { escapeForDiscord } from '../send/escape.js';
+import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { truncateLabel } from '../send/truncate.js';
 import { articlePreviewMessage } from './articlePreviewMessage.js';
@@ -17,9 +18,20 @@ import { discordTime } from './discordTime.js';
 const REVIEW_FOOTER =
   'Not in the knowledge: nothing from a feed reaches members until a moderator approves it.';
 
+/** Merged items named on the message; more are counted. */
+const MERGED_SHOWN = 3;
+
+const feedName = (name: string) => escapeForDiscord(truncateLabel(name, 200));
+
 function feedLine(item: ReviewItem): string {
   const feed = typeof item.preview.feed === 'string' ? item.preview.feed : 'a feed';
-  return `**Feed:** ${escapeForDiscord(truncateLabel(feed, 200))}`;
+  const merged = mergedOf(item.preview);
+  if (merged.length === 0) return `**Feed:** ${feedName(feed)}`;
+  const named = merged
+    .slice(0, MERGED_SHOWN)
+    .map((m) => `${feedName(m.feed)} (${inlineCode(truncateLabel(m.itemKey, 100))})`);
+  const more = merged.length > MERGED_SHOWN ? ` and ${merged.length - MERGED_SHOWN} more` : '';
+  return `**Feed:** ${feedName(feed)}\n**Also sent by:** ${named.join(', ')}${more}`;
 }
 
 /** "**Approved** by @moderator 5 minutes ago". */
@@ -62,6 +74,16 @@ export function decidedReviewMessage(item: ReviewItem, outcome: string): Message
     heading: item.status === 'rejected' ? 'Feed item rejected' : 'Feed item approved',
     note: [feedLine(item), `${decisionLine(item)}${outcome ? ` · ${outcome}` : ''}`].join('\n'),
     footer,
+  });
+  return { ...message, components: [] };
+}
+
+/** The message of a pending item whose feed was removed: withdrawn, no buttons. */
+export function withdrawnReviewMessage(item: ReviewItem): MessagePayload {
+  const message = articlePreviewMessage(articleOf(item.preview), {
+    heading: 'Feed item withdrawn',
+    note: `${feedLine(item)}\nIts feed was removed: the item was not added.`,
+    footer: 'Not in the knowledge.',
   });
   return { ...message, components: [] };
 }

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { Feed, FeedItemRef, FeedStore } from '../feedStore.js';
+import { type Feed, type FeedItemRef, type FeedStore, SKIPPED_KEPT, type SkippedItem } from '../feedStore.js';
 
 const FEED = `SELECT id, url, name, etag, last_modified AS lastModified, failures, retry_at AS retryAt,
-    last_error AS lastError, last_polled_at AS lastPolledAt, added_at AS addedAt, added_by AS addedBy
+    last_error AS lastError, last_polled_at AS lastPolledAt, added_at AS addedAt, added_by AS addedBy,
+    paused_at AS pausedAt, pause_reason AS pauseReason
   FROM feeds`;
 
 export class SqliteFeedStore implements FeedStore {
@@ -55,7 +56,8 @@ export class SqliteFeedStore implements FeedStore {
     const before = new Date(now.getTime() - intervalMs).toISOString();
     return this.db
       .prepare(
-        `${FEED} WHERE (last_polled_at IS NULL OR last_polled_at <= ?) AND (retry_at IS NULL OR retry_at <= ?)
+        `${FEED} WHERE (last_polled_at IS NULL OR last_polled_at <= ? OR due_now = 1)
+           AND (retry_at IS NULL OR retry_at <= ?) AND paused_at IS NULL
          ORDER BY last_polled_at IS NOT NULL, last_polled_at, id`,
       )
       .all(before, now.toISOString()) as Feed[];
@@ -69,7 +71,7 @@ export class SqliteFeedStore implements FeedStore {
     this.db
       .prepare(
         `UPDATE feeds SET etag = ?, last_modified = ?, failures = 0, retry_at = NULL, last_error = NULL,
-           last_polled_at = ? WHERE id = ?`,
+           last_polled_at = ?, due_now = 0 WHERE id = ?`,
       )
       .run(validators.etag, validators.lastModified, this.#at(at), id);
   }
@@ -81,10 +83,50 @@ export class SqliteFeedStore implements FeedStore {
   ): Promise<Feed | null> {
     this.db
       .prepare(
-        `UPDATE feeds SET failures = failures + 1, retry_at = ?, last_error = ?, last_polled_at = ? WHERE id = ?`,
+        `UPDATE feeds SET failures = failures + 1, retry_at = ?, last_error = ?, last_polled_at = ?, due_now = 0
+         WHERE id = ?`,
       )
       .run(failure.retryAt.toISOString(), failure.error, this.#at(at), id);
     return this.#one('id', id);
+  }
+
+  async pollSoon(id: number): Promise<void> {
+    this.db.prepare('UPDATE feeds SET due_now = 1 WHERE id = ?').run(id);
+  }
+
+  async pause(id: number, reason: string, at?: Date): Promise<boolean> {
+    const { changes } = this.db
+      .prepare('UPDATE feeds SET paused_at = ?, pause_reason = ? WHERE id = ? AND paused_at IS NULL')
+      .run(this.#at(at), reason, id);
+    return changes === 1;
+  }
+
+  async resume(id: number): Promise<boolean> {
+    const { changes } = this.db
+      .prepare(
+        'UPDATE feeds SET paused_at = NULL, pause_reason = NULL, due_now = 1 WHERE id = ? AND paused_at IS NOT NULL',
+      )
+      .run(id);
+    return changes === 1;
+  }
+
+  #skipped(id: number): SkippedItem[] {
+    const json = this.db.prepare('SELECT skipped FROM feeds WHERE id = ?').pluck().get(id) as
+      | string
+      | undefined;
+    return json === undefined ? [] : (JSON.parse(json) as SkippedItem[]);
+  }
+
+  async recordSkipped(id: number, item: Omit<SkippedItem, 'at'>, at?: Date): Promise<void> {
+    const run = this.db.transaction(() => {
+      const kept = [{ ...item, at: this.#at(at) }, ...this.#skipped(id)].slice(0, SKIPPED_KEPT);
+      this.db.prepare('UPDATE feeds SET skipped = ? WHERE id = ?').run(JSON.stringify(kept), id);
+    });
+    run.immediate();
+  }
+
+  async skipped(id: number): Promise<SkippedItem[]> {
+    return this.#skipped(id);
   }
 
   /** Whether an item of `feedId` was seen, by guid or link; the statements are prepared once per call. */
@@ -104,6 +146,8 @@ export class SqliteFeedStore implements FeedStore {
   async markSeen(feedId: number, items: readonly FeedItemRef[], at?: Date): Promise<number> {
     const when = this.#at(at);
     const run = this.db.transaction(() => {
+      // A feed removed while its items were being read has nothing left to remember them for.
+      if (!this.#one('id', feedId)) return 0;
       const insert = this.db.prepare(
         'INSERT INTO feed_items (feed_id, guid, link, seen_at) VALUES (?, ?, ?, ?)',
       );

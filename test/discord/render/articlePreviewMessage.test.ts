@@ -48,6 +48,11 @@ test('the preview shows title, outlet, author, date, URL, passages and the first
   assert.equal(articlePreviewEmbed(preview).title, 'Article preview');
 });
 
+test('an article under 80 words is marked a brief', () => {
+  assert.match(description({ ...preview, words: 53 }), /^\*\*Passages:\*\* 4 \(brief, 53 words\) · as/m);
+  assert.match(description({ ...preview, words: 80 }), /^\*\*Passages:\*\* 4 \(80 words\) · as/m);
+});
+
 test('fields the moderator gave are not marked as read off the page; missing ones say so', () => {
   const text = description({ ...preview, inferred: ['url'], author: null, outlet: null, published: null });
   assert.ok(!text.includes(`Minsk protests grow${FROM_PAGE_MARK}`));

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { reviewButtonId } from '../../../src/discord/customIds.js';
-import { feedListMessage } from '../../../src/discord/render/feedsMessage.js';
 import {
   alreadyDecidedText,
   decidedReviewMessage,
   pendingReviewMessage,
+  withdrawnReviewMessage,
 } from '../../../src/discord/render/reviewMessage.js';
 import type { ArticlePreview } from '../../../src/ingest/articleDocument.js';
-import type { Feed } from '../../../src/state/feedStore.js';
 import type { ReviewItem } from '../../../src/state/reviewQueue.js';
 
 const article: ArticlePreview = {
@@ -70,6 +69,12 @@ test('a pending review shows the article preview, the feed escaped, and Approve 
   );
 });
 
+test('a brief feed item is marked so in its review', () => {
+  const brief = item();
+  brief.preview.article = { ...article, words: 53 };
+  assert.match(text(pendingReviewMessage(brief)), /\*\*Passages:\*\* 3 \(brief, 53 words\)/);
+});
+
 test('a decided review names who decided and when, says what came of it, and has no buttons', () => {
   const decided = item({
     status: 'approved',
@@ -109,44 +114,19 @@ test('a forged or malformed review button id is refused', () => {
     assert.equal(reviewButtonId.parse(id), undefined, id);
 });
 
-test('/feeds list shows name, URL, last poll, and failures with the back-off and the last error', () => {
-  const feed = (over: Partial<Feed>): Feed => ({
-    id: 1,
-    url: 'https://news.example/rss',
-    name: 'News',
-    etag: null,
-    lastModified: null,
-    failures: 0,
-    retryAt: null,
-    lastError: null,
-    lastPolledAt: '2024-05-01T12:00:00.000Z',
-    addedAt: '2024-05-01T11:00:00.000Z',
-    addedBy: null,
-    ...over,
-  });
-  const list = feedListMessage(
-    [
-      feed({}),
-      feed({
-        id: 2,
-        name: null,
-        url: 'https://broken.example/feed',
-        failures: 3,
-        retryAt: '2024-05-01T13:00:00.000Z',
-        lastError: 'the feed answered HTTP 500 <@&1>',
-      }),
-    ],
-    '44444444444444444',
-    15,
-  );
-  const body = list.embeds?.[0]?.description ?? '';
-  assert.match(body, /^\*\*News\*\* — https:\/\/news\.example\/rss\n {2}last poll <t:1714564800:R> · ok$/m);
+test('a merged item names the other feeds and guids; a withdrawn one says its feed went, without buttons', () => {
+  const merged = item();
+  merged.preview.merged = [
+    { feedId: 8, feed: 'Brest **Evening**', itemKey: 'b-1', at: '2024-05-01T12:01:00.000Z' },
+    { feedId: 7, feed: 'Grodno Daily', itemKey: 'g-2', at: '2024-05-01T12:02:00.000Z' },
+  ];
   assert.match(
-    body,
-    /\*\*https:\/\/broken\.example\/feed\*\* — https:\/\/broken\.example\/feed\n {2}last poll <t:\d+:R> · \*\*3 failures\*\* in a row, next try <t:1714568400:R>: the feed answered HTTP 500/,
+    text(pendingReviewMessage(merged)),
+    /^\*\*Also sent by:\*\* Brest \\\*\\\*Evening\\\*\\\* \(`b-1`\), Grodno Daily \(`g-2`\)$/m,
   );
-  assert.match(body, /HTTP 500 \\<@&1>$/m);
-  assert.equal(list.ephemeral, true);
+  const withdrawn = withdrawnReviewMessage(item());
+  assert.match(text(withdrawn), /^Feed item withdrawn[\s\S]*Its feed was removed: the item was not added\./);
+  assert.deepEqual(withdrawn.components, []);
 });
 
 test('a feed item whose page claimed another outlet is shown to the reviewers with its site and the claim', () => {

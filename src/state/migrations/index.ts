@@ -3,7 +3,17 @@ import { gaps } from './002_gaps.js';
 import { feeds } from './003_feeds.js';
 import { audit } from './004_audit.js';
 import { notFoundOnce } from './005_notFoundOnce.js';
+import { reserved } from './006_reserved.js';
+import { gapMentions } from './007_gapMentions.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. A new one gets the next number and goes at the end; none is ever edited. */
-export const MIGRATIONS: readonly Migration[] = [feedback, gaps, feeds, audit, notFoundOnce];
+export const MIGRATIONS: readonly Migration[] = [
+  feedback,
+  gaps,
+  feeds,
+  audit,
+  notFoundOnce,
+  reserved,
+  gapMentions,
+];

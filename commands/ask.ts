@@ -9,6 +9,7 @@ import type { ChatCommand } from '../src/discord/command.js';
 import { keepUnanswered } from '../src/discord/gaps/keepUnanswered.js';
 import { queryChoice } from '../src/discord/send/payload.js';
 import { respond } from '../src/discord/send/respond.js';
+import { hashId } from '../src/log/hashId.js';
 import { MAX_QUERY_CHARS } from '../src/search/answerQuery.js';
 
 const data = {
@@ -45,6 +46,7 @@ export const ask: ChatCommand = {
       ephemeral,
       inThread,
       inGuild: interaction.inGuild(),
+      asker: hashId(interaction.user.id),
     });
     // A miss is kept once, as a gap: /knowledge gaps, Tell me and `npm run feedback` all read it there.
     await respond(

@@ -8,6 +8,7 @@ import { SEARCH_PAGE_SIZE, searchPageMessage } from '../src/discord/render/searc
 import { parseSearchFilters } from '../src/discord/searchFilters.js';
 import { queryChoice } from '../src/discord/send/payload.js';
 import { respond } from '../src/discord/send/respond.js';
+import { hashId } from '../src/log/hashId.js';
 import { MAX_QUERY_CHARS } from '../src/search/answerQuery.js';
 import { foldText } from '../src/text/fold.js';
 
@@ -57,7 +58,7 @@ export const search: ChatCommand = {
       until: interaction.options.getString('until'),
     });
     const page = ctx.knowledge.search(query, filters, 0, SEARCH_PAGE_SIZE);
-    const key = ctx.queries.put(query, filters);
+    const key = ctx.queries.put(query, filters, 'question', 'private', hashId(interaction.user.id));
     await respond(interaction, searchPageMessage(query, filters, page, key));
     return { outcome: page.total > 0 ? 'listed' : 'not_found', results: page.total };
   },

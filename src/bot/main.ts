@@ -65,6 +65,7 @@ async function main(): Promise<number> {
   if (imported)
     logger.info({ ...imported, location: state.location }, 'imported feedback.jsonl into the state database');
   const gapNotices = tellMeOnIndexChange(logger);
+  shutdown.onClose(gapNotices.stop);
   const engine = await Engine.open({
     knowledgeDir: config.knowledgeDir,
     dataDir: config.dataDir,

@@ -19,6 +19,8 @@ export interface AnswerReplyOptions {
   inGuild: boolean;
   offset?: number;
   mode?: AnswerMode;
+  /** The hashed id of the member who typed the question (a command; a button press types nothing). */
+  asker?: string;
 }
 
 /** Earlier questions (answered publicly, most recent first) looked through for a "not found". */
@@ -57,7 +59,7 @@ export function replyForAnswer(ctx: BotContext, answer: Answer, options: AnswerR
     };
   // Only an answer other members see makes its question public (Open thread, suggestions to others).
   const audience = options.ephemeral || !options.inGuild ? 'private' : 'public';
-  const key = ctx.queries.put(answer.query, {}, options.mode, audience);
+  const key = ctx.queries.put(answer.query, {}, options.mode, audience, options.asker);
   const nextOffset = offset + CITATIONS_PER_PAGE;
   const payload = answerMessage({
     answer: { ...answer, citations: page },

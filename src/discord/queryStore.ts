@@ -33,6 +33,8 @@ interface Entry extends StoredQuery {
   identity: string;
   /** Folded, whitespace-collapsed query: what recent() matches against and de-duplicates by. */
   folded: string;
+  /** Hashed ids of the members who typed it (not those who only pressed its buttons): /forget-me. */
+  askers: Set<string>;
 }
 
 const KEY_LENGTH = 10;
@@ -69,12 +71,14 @@ export class QueryStore {
   /**
    * Stores a question (or refreshes it) and returns its key: ≤ 10 characters of [a-z0-9]. Once any
    * answer to it was `public`, it stays so; until then it is never offered to others (recent()).
+   * `asker` is the hashed id of the member who typed it, when one did.
    */
   put(
     query: string,
     extra: QueryExtraInput = {},
     mode: AnswerMode = 'question',
     audience: Audience = 'private',
+    asker?: string,
   ): string {
     const stored: QueryExtra = {
       outlet: extra.outlet ?? null,
@@ -95,13 +99,17 @@ export class QueryStore {
       const candidate = keyOf(identity, attempt);
       if (!this.#entries.has(candidate)) key = candidate;
     }
-    const shownPublicly = audience === 'public' || this.#entries.get(key)?.shownPublicly === true;
+    const before = this.#entries.get(key);
+    const shownPublicly = audience === 'public' || before?.shownPublicly === true;
+    const askers = before?.askers ?? new Set<string>();
+    if (asker !== undefined) askers.add(asker);
     this.#entries.delete(key);
     this.#entries.set(key, {
       query,
       extra: stored,
       identity,
       folded: normalize(query),
+      askers,
       ...(claim ? { mode } : {}),
       ...(shownPublicly ? { shownPublicly } : {}),
     });
@@ -142,6 +150,21 @@ export class QueryStore {
       found.push(entry.query);
     }
     return found;
+  }
+
+  /**
+   * /forget-me: the member's questions go (their keys expire, recent() no longer offers them); a
+   * question another member also typed stays, as theirs. Returns how many went.
+   */
+  forgetMember(asker: string): number {
+    let removed = 0;
+    for (const [key, entry] of this.#entries) {
+      if (!entry.askers.delete(asker) || entry.askers.size > 0) continue;
+      this.#entries.delete(key);
+      this.#keys.delete(entry.identity);
+      removed++;
+    }
+    return removed;
   }
 
   #evict(): void {

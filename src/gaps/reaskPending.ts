@@ -1,31 +1,19 @@
-import type { Log } from '../log/log.js';
-import type { GapStore, GapSubscription } from '../state/gapStore.js';
+import type { GapStore } from '../state/gapStore.js';
 import type { Answer } from '../types.js';
 import { TimeSlicer } from '../util/yieldToEventLoop.js';
+import { type TellDeps, type TellReport, tellWaiting } from './tellWaiting.js';
 
-/** How a member was told: a direct message, or a mention where they asked (their DMs closed). */
-export type Told = 'dm' | 'mention';
-
-export interface ReaskDeps {
-  gaps: Pick<GapStore, 'pending' | 'markAnswered' | 'claimNotification' | 'unnotified'>;
+export interface ReaskDeps extends TellDeps {
+  gaps: TellDeps['gaps'] & Pick<GapStore, 'pending' | 'markAnswered'>;
   /** The question asked as /ask asks it: `answered` is the bot's answerability decision. */
   ask(query: string): Answer;
-  /** Tells a member their question is answered; throws when neither a DM nor a mention got through. */
-  tell(subscription: GapSubscription & { memberId: string }, answer: Answer): Promise<Told>;
-  logger: Log;
 }
 
-export interface ReaskReport {
+export interface ReaskReport extends TellReport {
   /** Pending questions asked again. */
   asked: number;
   /** Of those, the ones the knowledge now answers (they leave the queue). */
   answered: number;
-  dm: number;
-  mention: number;
-  /** Claimed but not delivered (logged); never retried, so no one is told twice. */
-  failed: number;
-  /** Waiting members whose question no longer has an answer (a rollback): left for a later run. */
-  deferred: number;
 }
 
 /** Asks each distinct query once per run. */
@@ -57,36 +45,4 @@ export async function reaskPending(deps: ReaskDeps): Promise<ReaskReport> {
   if (answered.length > 0) await deps.gaps.markAnswered(answered);
   const told = await tellWaiting(deps, ask);
   return { asked: pending.length, answered: answered.length, ...told };
-}
-
-/**
- * Tells every member still waiting on an answered question (also those a restart interrupted):
- * claimed first, so that a crash or another replica never tells anyone twice; a claim that then
- * fails to deliver is logged and given up.
- */
-async function tellWaiting(
-  deps: ReaskDeps,
-  ask: (query: string) => Answer,
-): Promise<Omit<ReaskReport, 'asked' | 'answered'>> {
-  const report = { dm: 0, mention: 0, failed: 0, deferred: 0 };
-  for (const subscription of await deps.gaps.unnotified()) {
-    const { memberId } = subscription;
-    if (memberId === null) continue;
-    const answer = ask(subscription.query);
-    if (!answer.answered) {
-      report.deferred++;
-      continue;
-    }
-    if (!(await deps.gaps.claimNotification(subscription.id))) continue;
-    try {
-      report[await deps.tell({ ...subscription, memberId }, answer)]++;
-    } catch (error) {
-      report.failed++;
-      deps.logger.warn(
-        { err: error, member: subscription.member, subscription: subscription.id },
-        'could not tell a member their question is now answered',
-      );
-    }
-  }
-  return report;
 }

@@ -80,9 +80,24 @@ export interface GapStore {
    * Claim before sending. The raw member id is dropped with the claim.
    */
   claimNotification(subscriptionId: number, at?: Date): Promise<boolean>;
+  /**
+   * Gives back a claim whose notice was never sent (nothing went out: the member's mention of the
+   * day was spent): the subscription waits again, raw id restored, for a later run.
+   */
+  releaseNotification(subscriptionId: number, memberId: string): Promise<void>;
   /** Subscriptions of answered questions not claimed yet (to finish after a restart). */
   unnotified(): Promise<GapSubscription[]>;
-  /** /forget-me: every question and subscription of the member, by hashed or raw id. */
+  /**
+   * Claims a channel mention of the member (by hashed id): true for exactly one caller, unless the
+   * member was mentioned less than `intervalMs` ago. `mentionedAt` is the mention that stands: this
+   * one when claimed, else the earlier one.
+   */
+  claimMention(
+    member: string,
+    intervalMs: number,
+    at?: Date,
+  ): Promise<{ claimed: boolean; mentionedAt: string }>;
+  /** /forget-me: every question, subscription and mention record of the member, by hashed or raw id. */
   forgetMember(member: {
     member: string;
     memberId: string;

@@ -103,3 +103,29 @@ test('a question answered only privately is never suggested; once answered publi
   store.put('Was my cousin detained in Minsk?');
   assert.equal(store.get(key)?.shownPublicly, true, 'a later private answer does not hide a public one');
 });
+
+test("forgetMember removes the member's questions (their keys expire), keeping those another member typed too", () => {
+  const store = new QueryStore();
+  const mine = store.put('Was my cousin detained?', {}, 'question', 'public', 'ha');
+  const filtered = store.put('Was my cousin detained?', { outlet: 'Wire' }, 'question', 'private', 'ha');
+  const shared = store.put('Who won?', {}, 'question', 'public', 'ha');
+  store.put('Who won?', {}, 'question', 'public', 'hb');
+  // A button press on Alice's answer stores it again but types nothing: it stays hers alone.
+  store.put('Was my cousin detained?', {}, 'question', 'public');
+  const theirs = store.put('Rain in Minsk?', {}, 'question', 'public', 'hb');
+  const anonymous = store.put('A claim', {}, 'claim');
+
+  assert.equal(store.forgetMember('ha'), 2);
+  assert.equal(store.get(mine), undefined);
+  assert.equal(store.get(filtered), undefined);
+  assert.deepEqual(store.recent(), ['Rain in Minsk?', 'Who won?']);
+  assert.equal(store.get(shared)?.query, 'Who won?');
+  assert.equal(store.get(theirs)?.query, 'Rain in Minsk?');
+  assert.equal(store.get(anonymous)?.mode, 'claim');
+  assert.equal(store.forgetMember('ha'), 0);
+  assert.equal(
+    store.put('Was my cousin detained?', {}, 'question', 'public', 'ha'),
+    mine,
+    'the same key again',
+  );
+});

@@ -12,6 +12,7 @@ function memoryState(t: { after(fn: () => Promise<void>): void }) {
 }
 
 const where = { channelId: 'c1', threadId: null };
+const DAY = 24 * 60 * 60 * 1000;
 
 test('unanswered questions are grouped by key: latest spelling, asks, members, subscribers, first and last', async (t) => {
   const { gaps } = memoryState(t);
@@ -193,6 +194,8 @@ test("forget-me removes the member's questions and subscriptions everywhere, by 
   await gaps.subscribe({ questionId: other, member: 'hb', memberId: '222', ...where });
   // Subscribed under an older salt: only the raw id finds it.
   await gaps.subscribe({ questionId: other, member: 'old-hash', memberId: '111', ...where });
+  await gaps.claimMention('ha', DAY);
+  await gaps.claimMention('hb', DAY);
   await state.feedback.append({
     time: 't',
     kind: 'not_found',
@@ -214,6 +217,7 @@ test("forget-me removes the member's questions and subscriptions everywhere, by 
   const left = state.db.prepare('SELECT member, member_id FROM gap_subscriptions').all();
   assert.deepEqual(left, [{ member: 'hb', member_id: '222' }]);
   assert.equal(await state.feedback.count(), 0);
+  assert.deepEqual(state.db.prepare('SELECT member FROM gap_mentions').pluck().all(), ['hb']);
   assert.deepEqual(await gaps.forgetMember({ member: 'ha', memberId: '111' }), {
     questions: 0,
     subscriptions: 0,
@@ -236,4 +240,44 @@ test('asked lists every question kept, answered since or not, oldest first: the 
     (await gaps.pending()).map((q) => q.query),
     ['Second?'],
   );
+});
+
+test('a released claim waits again with its raw id; the group wordings claimed with it stay claimed', async (t) => {
+  const state = memoryState(t);
+  const { gaps } = state;
+  const first = await gaps.recordUnanswered({ groupKey: 'g', query: 'Who won?', member: 'ha' });
+  const later = await gaps.recordUnanswered({ groupKey: 'g', query: 'who won', member: 'ha' });
+  for (const questionId of [first, later])
+    await gaps.subscribe({ questionId, member: 'ha', memberId: '111', ...where });
+  const [s] = await gaps.markAnswered([first, later]);
+  assert.ok(s);
+  assert.equal(await gaps.claimNotification(s.id), true);
+  await gaps.releaseNotification(s.id, '111');
+  assert.deepEqual(
+    (await gaps.unnotified()).map((u) => [u.id, u.memberId]),
+    [[s.id, '111']],
+  );
+  assert.equal(await gaps.claimNotification(s.id), true, 'claimable once more');
+  assert.equal(await gaps.claimNotification(s.id), false);
+  assert.deepEqual(await gaps.unnotified(), []);
+});
+
+test('a member is mentioned at most once an interval, across callers; the mention standing is returned', async (t) => {
+  const { gaps } = memoryState(t);
+  const at = (hour: number) => new Date(Date.UTC(2024, 4, 1, hour));
+  assert.deepEqual(await gaps.claimMention('ha', DAY, at(8)), {
+    claimed: true,
+    mentionedAt: at(8).toISOString(),
+  });
+  // Another replica, the same day: refused, told when the standing mention was.
+  assert.deepEqual(await gaps.claimMention('ha', DAY, at(20)), {
+    claimed: false,
+    mentionedAt: at(8).toISOString(),
+  });
+  assert.equal((await gaps.claimMention('hb', DAY, at(20))).claimed, true, 'another member is not held');
+  assert.deepEqual(await gaps.claimMention('ha', DAY, at(32)), {
+    claimed: true,
+    mentionedAt: at(32).toISOString(),
+  });
+  assert.equal((await gaps.claimMention('ha', DAY, at(33))).claimed, false);
 });

@@ -43,6 +43,7 @@ test('an empty database gets every migration in order, in WAL mode, with foreign
     'feedback',
     'feedback_imports',
     'feeds',
+    'gap_mentions',
     'gap_questions',
     'gap_subscriptions',
     'review_items',
@@ -179,7 +180,7 @@ test('a miss kept twice by an older version is counted once: its not_found twin 
 
   const state = SqliteState.open({ path, migrations: MIGRATIONS.slice(0, 5) });
   t.after(() => state.close());
-  assert.deepEqual(state.migration.applied, [5]);
+  assert.deepEqual(state.migration.applied, ALL.slice(4), 'migration 5 and those after it');
   assert.deepEqual(
     (await state.feedback.list()).map((r) => [r.kind, r.member, r.query, r.time]),
     [

@@ -4,7 +4,16 @@ import { feeds } from './003_feeds.js';
 import { audit } from './004_audit.js';
 import { notFoundOnce } from './005_notFoundOnce.js';
 import { feedIntake } from './006_feedIntake.js';
+import { gapMentions } from './007_gapMentions.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. A new one gets the next number and goes at the end; none is ever edited. */
-export const MIGRATIONS: readonly Migration[] = [feedback, gaps, feeds, audit, notFoundOnce, feedIntake];
+export const MIGRATIONS: readonly Migration[] = [
+  feedback,
+  gaps,
+  feeds,
+  audit,
+  notFoundOnce,
+  feedIntake,
+  gapMentions,
+];

@@ -148,6 +148,15 @@ export class SqliteGapStore implements GapStore {
     return run.immediate();
   }
 
+  async releaseNotification(subscriptionId: number, memberId: string): Promise<void> {
+    // Only the target: the member's other wordings of its group stay claimed, told with it later.
+    this.db
+      .prepare(
+        'UPDATE gap_subscriptions SET notified_at = NULL, member_id = ? WHERE id = ? AND notified_at IS NOT NULL',
+      )
+      .run(memberId, subscriptionId);
+  }
+
   async unnotified(): Promise<GapSubscription[]> {
     return this.db
       .prepare(
@@ -155,6 +164,30 @@ export class SqliteGapStore implements GapStore {
          ORDER BY s.id`,
       )
       .all() as GapSubscription[];
+  }
+
+  async claimMention(
+    member: string,
+    intervalMs: number,
+    at?: Date,
+  ): Promise<{ claimed: boolean; mentionedAt: string }> {
+    const when = at ?? this.now();
+    const before = new Date(when.getTime() - intervalMs).toISOString();
+    const run = this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare(
+          `INSERT INTO gap_mentions (member, mentioned_at) VALUES (?, ?)
+           ON CONFLICT (member) DO UPDATE SET mentioned_at = excluded.mentioned_at
+           WHERE gap_mentions.mentioned_at <= ?`,
+        )
+        .run(member, when.toISOString(), before);
+      const mentionedAt = this.db
+        .prepare('SELECT mentioned_at FROM gap_mentions WHERE member = ?')
+        .pluck()
+        .get(member) as string;
+      return { claimed: changes === 1, mentionedAt };
+    });
+    return run.immediate();
   }
 
   async forgetMember(member: {
@@ -168,6 +201,7 @@ export class SqliteGapStore implements GapStore {
       const questions = this.db
         .prepare('DELETE FROM gap_questions WHERE member = ?')
         .run(member.member).changes;
+      this.db.prepare('DELETE FROM gap_mentions WHERE member = ?').run(member.member);
       return { questions, subscriptions };
     });
     return run.immediate();

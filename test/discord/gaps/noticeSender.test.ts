@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MessageCreateOptions } from 'discord.js';
-import { type NoticeChannels, tellMember } from '../../../src/discord/gaps/tellMember.js';
+import { type NoticeChannels, noticeSender } from '../../../src/discord/gaps/noticeSender.js';
 import { LIMITS } from '../../../src/discord/send/limits.js';
+import type { MemberNotice } from '../../../src/gaps/memberNotice.js';
 import type { GapSubscription } from '../../../src/state/gapStore.js';
 import type { Answer } from '../../../src/types.js';
+import { citationOf } from '../../helpers/citation.js';
 
 const MEMBER = '123456789012345678';
 const QUOTE = 'Russia sent riot police reserves to the border, officials said.';
@@ -14,25 +16,11 @@ const answer: Answer = {
   answered: true,
   outlets: 1,
   citations: [
-    {
-      rank: 1,
-      passageId: 'abcdefabcdef-1',
-      documentId: 'doc',
-      text: QUOTE,
-      quote: QUOTE,
-      highlights: [{ start: 0, end: 6 }],
-      textHighlights: [],
-      score: 1,
-      source: {
-        title: 'Police at the border',
-        outlet: 'Wire',
-        outletClaim: null,
-        author: null,
-        published: '2020-09-01',
-        publishedInferred: false,
-        url: null,
-      },
-    },
+    citationOf(
+      QUOTE,
+      { highlights: [{ start: 0, end: 6 }] },
+      { title: 'Police at the border', outlet: 'Wire', published: '2020-09-01' },
+    ),
   ],
   suggestions: [],
 };
@@ -50,6 +38,11 @@ function subscription(query = 'Did Russia send police? @everyone'): GapSubscript
     subscribedAt: '2024-01-01T00:00:00.000Z',
     notifiedAt: null,
   };
+}
+
+/** What a run tells one member: here one question and its answer. */
+function notice(s = subscription(), a = answer): MemberNotice {
+  return { memberId: s.memberId, member: s.member, covered: [{ subscription: s, answer: a }] };
 }
 
 /** A fake Discord: a DM channel and channels by id, each recording what was sent. */
@@ -73,7 +66,7 @@ const textOf = (o: MessageCreateOptions) =>
 
 test('a member is told by one direct message with the quote and its source, pinging no one', async () => {
   const { sent, discord } = fakeDiscord();
-  assert.equal(await tellMember(discord, subscription(), answer), 'dm');
+  assert.equal(await noticeSender(discord).dm(notice()), true);
   assert.equal(sent.length, 1);
   const [{ to, options }] = sent as [{ to: string; options: MessageCreateOptions }];
   assert.equal(to, 'dm');
@@ -88,7 +81,13 @@ test('with DMs closed (50007) the member gets one mention in the thread where th
   const { sent, discord } = fakeDiscord(
     Object.assign(new Error('Cannot send messages to this user'), { code: 50007 }),
   );
-  assert.equal(await tellMember(discord, subscription(), answer), 'mention');
+  const send = noticeSender(discord);
+  assert.equal(
+    await send.dm(notice()),
+    false,
+    'DMs closed: nothing sent, a mention is for the caller to decide',
+  );
+  await send.mention(notice());
   assert.equal(sent.length, 1);
   const [{ to, options }] = sent as [{ to: string; options: MessageCreateOptions }];
   assert.equal(to, '333333333333333333', 'the thread, not its channel');
@@ -98,7 +97,7 @@ test('with DMs closed (50007) the member gets one mention in the thread where th
   assert.doesNotMatch(options.content ?? '', /Did Russia send police|riot police reserves/);
 
   const inChannel = fakeDiscord({ code: 50007 });
-  await tellMember(inChannel.discord, { ...subscription(), threadId: null }, answer);
+  await noticeSender(inChannel.discord).mention(notice({ ...subscription(), threadId: null }));
   assert.deepEqual(
     inChannel.sent.map((s) => s.to),
     ['222222222222222222'],
@@ -107,18 +106,18 @@ test('with DMs closed (50007) the member gets one mention in the thread where th
 
 test('any other failure is thrown and nothing is posted in the channel', async () => {
   const { sent, discord } = fakeDiscord(Object.assign(new Error('Missing Access'), { code: 50001 }));
-  await assert.rejects(tellMember(discord, subscription(), answer), /Missing Access/);
+  await assert.rejects(noticeSender(discord).dm(notice()), /Missing Access/);
   assert.equal(sent.length, 0);
   const gone = fakeDiscord({ code: 50007 });
   await assert.rejects(
-    tellMember({ ...gone.discord, channel: async () => null }, subscription(), answer),
+    noticeSender({ ...gone.discord, channel: async () => null }).mention(notice()),
     /channel where the member asked is gone/,
   );
 });
 
 test("the direct message stays within Discord's limits for the longest question", async () => {
   const { sent, discord } = fakeDiscord();
-  await tellMember(discord, subscription('why '.repeat(250)), answer);
+  await noticeSender(discord).dm(notice(subscription('why '.repeat(250))));
   const options = sent[0]?.options;
   assert.ok(options);
   assert.ok((options.content ?? '').length <= LIMITS.content);

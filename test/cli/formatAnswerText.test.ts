@@ -43,6 +43,7 @@ test('ask --json adds outletClaim to a source only when the page made one its si
     'author',
     'outlet',
     'published',
+    'publishedInferred',
     'title',
     'url',
   ]);

@@ -180,7 +180,7 @@ test('a miss kept twice by an older version is counted once: its not_found twin 
 
   const state = SqliteState.open({ path, migrations: MIGRATIONS.slice(0, 5) });
   t.after(() => state.close());
-  assert.deepEqual(state.migration.applied, ALL.slice(4), 'migration 5 and those after it');
+  assert.deepEqual(state.migration.applied, ALL.slice(4, 5), 'migration 5');
   assert.deepEqual(
     (await state.feedback.list()).map((r) => [r.kind, r.member, r.query, r.time]),
     [

@@ -9,47 +9,85 @@
 
 import { analyze } from '../text/analyze.js';
 import type { Passage } from '../types.js';
+import { KEYS_FIELD, TEXT_FIELD } from './indexEntry.js';
 import { TYPO_MATCH } from './matchPassage.js';
+import { analysePassage } from './passageAnalysis.js';
 import { onDays } from './passageDays.js';
 import type { QueryPlan, QueryTerm } from './queryPlan.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
 
 interface Vocabulary {
-  terms: Set<string>;
-  keys: Set<string>;
+  terms: ReadonlySet<string>;
+  keys: ReadonlySet<string>;
 }
-
-function vocabulary(texts: readonly string[], state: SearchState): Vocabulary {
-  const words: Vocabulary = { terms: new Set(), keys: new Set() };
-  for (const text of texts)
-    for (const t of analyze(text, state.aliases)) {
-      words.terms.add(t.term);
-      if (t.key !== null) words.keys.add(t.key);
-    }
-  return words;
-}
-
-function cached<K extends object>(cache: WeakMap<K, Vocabulary>, key: K, make: () => Vocabulary): Vocabulary {
-  let words = cache.get(key);
-  if (!words) {
-    words = make();
-    cache.set(key, words);
-  }
-  return words;
-}
-
-const wholes = new WeakMap<IndexedDocument, Vocabulary>();
-const leads = new WeakMap<IndexedDocument, Vocabulary>();
-const befores = new WeakMap<Passage, Vocabulary>();
-
-const textOf = (state: SearchState, id: string | null | undefined) =>
-  (id && state.passages.get(id)?.text) ?? '';
 
 function holds(words: Vocabulary, term: QueryTerm): boolean {
   return (
     [term.term, ...term.corrections].some((t) => words.terms.has(t)) ||
     [...(term.key === null ? [] : [term.key]), ...term.keyCorrections].some((k) => words.keys.has(k))
   );
+}
+
+const passageWords = (passage: Passage | undefined, state: SearchState): Vocabulary => {
+  if (!passage) return { terms: new Set(), keys: new Set() };
+  const { tokens, terms } = analysePassage(passage, state.aliases);
+  return { terms, keys: new Set(tokens.flatMap((t) => (t.key === null ? [] : [t.key]))) };
+};
+
+const titles = new WeakMap<IndexedDocument, Vocabulary>();
+
+function titleWords(document: IndexedDocument, state: SearchState): Vocabulary {
+  let words = titles.get(document);
+  if (!words) {
+    const tokens = analyze(document.meta.title, state.aliases);
+    words = {
+      terms: new Set(tokens.map((t) => t.term)),
+      keys: new Set(tokens.flatMap((t) => (t.key === null ? [] : [t.key]))),
+    };
+    titles.set(document, words);
+  }
+  return words;
+}
+
+/** Whether any passage of the document holds the term (as spelt, a typo of it, or its name key), by the index. */
+function documentHolds(document: IndexedDocument, term: QueryTerm, state: SearchState): boolean {
+  const { mini } = state;
+  const lists = [
+    ...[term.term, ...term.corrections].map((word) => mini.postings(word, TEXT_FIELD)),
+    ...[...(term.key === null ? [] : [term.key]), ...term.keyCorrections].map((key) =>
+      mini.postings(key, KEYS_FIELD),
+    ),
+  ].filter((list) => list !== undefined && list.size > 0);
+  if (lists.length === 0) return false;
+  for (const id of document.passageIds) {
+    const shortId = mini.shortIdOf(id);
+    if (shortId !== undefined && lists.some((list) => list?.has(shortId))) return true;
+  }
+  return false;
+}
+
+const verdicts = new WeakMap<QueryPlan, Map<string, boolean>>();
+
+/** documentHolds, once per question, document and term. */
+function documentHoldsOnce(
+  plan: QueryPlan,
+  i: number,
+  document: IndexedDocument,
+  state: SearchState,
+): boolean {
+  let known = verdicts.get(plan);
+  if (!known) {
+    known = new Map();
+    verdicts.set(plan, known);
+  }
+  const key = `${i}\u0000${document.id}`;
+  let verdict = known.get(key);
+  if (verdict === undefined) {
+    const term = plan.terms[i]!;
+    verdict = holds(titleWords(document, state), term) || documentHolds(document, term, state);
+    known.set(key, verdict);
+  }
+  return verdict;
 }
 
 export interface SubjectCandidate {
@@ -64,11 +102,7 @@ export function subjectsAbsent(plan: QueryPlan, candidate: SubjectCandidate, sta
   const missing: number[] = [];
   plan.terms.forEach((term, i) => {
     if (!term.subject || (candidate.strengths[i] ?? 0) >= TYPO_MATCH) return;
-    const { document } = candidate;
-    const whole = cached(wholes, document, () =>
-      vocabulary([document.meta.title, ...document.passageIds.map((id) => textOf(state, id))], state),
-    );
-    if (!holds(whole, term)) missing.push(i);
+    if (!documentHoldsOnce(plan, i, candidate.document, state)) missing.push(i);
   });
   return missing;
 }
@@ -89,11 +123,12 @@ export function subjectsOutOfContext(
     total += term.weight;
     if ((candidate.strengths[i] ?? 0) >= TYPO_MATCH) return;
     const { document, passage } = candidate;
-    const lead = cached(leads, document, () =>
-      vocabulary([document.meta.title, textOf(state, document.passageIds[0])], state),
-    );
-    const before = cached(befores, passage, () => vocabulary([textOf(state, passage.prev)], state));
-    if (!holds(lead, term) && !holds(before, term)) out += term.weight;
+    const context = [
+      titleWords(document, state),
+      passageWords(state.passages.get(document.passageIds[0] ?? ''), state),
+      passageWords(passage.prev === null ? undefined : state.passages.get(passage.prev), state),
+    ];
+    if (!context.some((words) => holds(words, term))) out += term.weight;
   });
   return total > 0 ? out / total : 0;
 }

@@ -9,11 +9,13 @@ import { passage } from './passage.js';
 import { reindex } from './reindex.js';
 import { search } from './search.js';
 import { sources } from './sources.js';
+import { timeline } from './timeline.js';
 
 /** Every command the bot registers and serves. */
 export const commands: Command[] = [
   ask,
   search,
+  timeline,
   sources,
   passage,
   findSources,

@@ -1,6 +1,7 @@
 import { outletWithClaim } from '../knowledge/outletClaim.js';
 import { nothingAbout } from '../search/answerQuery.js';
 import { REPORTS_DIFFER } from '../search/reportsDiffer.js';
+import type { SearchPage } from '../search/searchPassages.js';
 import { sourceDate } from '../search/sourceDate.js';
 import type { Answer, Citation, Source } from '../types.js';
 import { forTerminal } from '../util/forTerminal.js';
@@ -52,7 +53,32 @@ export function formatAnswerText(answer: Answer, style: TextStyle = PLAIN): stri
   if (answer.differs) lines.push(REPORTS_DIFFER);
   lines.push('');
   for (const c of answer.citations) {
-    lines.push(`[${c.rank}] “${highlighted(c, style)}”`, `    — ${formatSource(c.source)}`, '');
+    lines.push(...citationLines(c, style));
   }
+  return lines.join('\n').trimEnd();
+}
+
+function citationLines(c: Citation, style: TextStyle): string[] {
+  return [`[${c.rank}] “${highlighted(c, style)}”`, `    — ${formatSource(c.source)}`, ''];
+}
+
+/** The readable page `npm run ask -- --timeline` prints; `pageSize` says how many a page holds. */
+export function formatTimelineText(
+  topic: string,
+  page: SearchPage,
+  pageSize: number,
+  style: TextStyle = PLAIN,
+): string {
+  const shown = forTerminal(topic, { oneLine: true });
+  if (page.total === 0)
+    return `No dated passage in the knowledge is about "${shown}". Try the name of a place, an organisation or an event.`;
+  const pages = Math.max(1, Math.ceil(page.total / pageSize));
+  const current = Math.floor(page.offset / pageSize) + 1;
+  const lines = [
+    `Timeline of "${shown}": ${page.total} dated passage(s), oldest first, page ${current} of ${pages}`,
+    '',
+  ];
+  for (const c of page.items) lines.push(...citationLines(c, style));
+  if (current < pages) lines.push(`(next: --page ${current + 1})`);
   return lines.join('\n').trimEnd();
 }

@@ -94,14 +94,20 @@ export const tellMeId = idFamily<{ questionId: number }>('tell-me', 1, {
     id !== undefined && QUESTION_ID.test(id) && rest.length === 0 ? { questionId: Number(id) } : undefined,
 });
 
-/** Previous / Next on a /search result: the stored query (with its filters) and the page. */
-export const searchPageId = idFamily<{ key: string; page: number }>('search-page', 1, {
+/** A stored query's key and a page of its list. */
+const storedQueryPageFields: FieldCodec<{ key: string; page: number }> = {
   encode: ({ key, page }) => [key, page],
   decode([key, page, ...rest]) {
     const value = countField(page);
     return isQueryKey(key) && value !== undefined && rest.length === 0 ? { key, page: value } : undefined;
   },
-});
+};
+
+/** Previous / Next on a /search result: the stored query (with its filters) and the page. */
+export const searchPageId = idFamily('search-page', 1, storedQueryPageFields);
+
+/** Previous / Next on a /timeline: the stored topic and the page. */
+export const timelinePageId = idFamily('timeline-page', 1, storedQueryPageFields);
 
 /** Previous / Next on /sources. */
 export const sourcesPageId = idFamily('sources-page', 1, pageFields);

@@ -99,6 +99,64 @@ test('usage errors exit 2 with a clear message', async () => {
   assert.equal(noInput.code, 2);
 });
 
+test('ask --timeline lists the dated passages on a topic oldest first, a page at a time, as text and JSON', async () => {
+  const first = await runCliInProcess(askCli, ['--timeline', '--json', '--limit', '4', 'Lukashenko'], {
+    env,
+  });
+  assert.equal(first.code, 0, first.stderr);
+  const page = JSON.parse(first.stdout);
+  assert.deepEqual(Object.keys(page).sort(), ['items', 'offset', 'topic', 'total']);
+  assert.equal(page.topic, 'Lukashenko');
+  assert.equal(page.offset, 0);
+  assert.ok(page.total > 4, `more than one page: ${page.total}`);
+  assert.equal(page.items.length, 4);
+  const second = JSON.parse(
+    (
+      await runCliInProcess(askCli, ['--timeline', '--json', '--limit', '4', '--page', '2', 'Lukashenko'], {
+        env,
+      })
+    ).stdout,
+  );
+  assert.equal(second.offset, 4);
+  const items = [...page.items, ...second.items];
+  assert.deepEqual(
+    items.map((c: { rank: number }) => c.rank),
+    items.map((_: unknown, i: number) => i + 1),
+  );
+  const dates = items.map((c: { source: { published: string | null } }) => c.source.published);
+  for (const d of dates) assert.match(d ?? '', /^\d{4}-\d{2}-\d{2}$/, 'every item is dated');
+  assert.deepEqual(dates, [...dates].sort(), 'oldest first');
+  assert.equal(new Set(items.map((c: { passageId: string }) => c.passageId)).size, items.length);
+
+  const text = await runCliInProcess(askCli, ['--timeline', '--limit', '4', 'Lukashenko'], { env });
+  assert.equal(text.code, 0);
+  const pages = Math.ceil(page.total / 4);
+  assert.match(
+    text.stdout,
+    new RegExp(
+      `^Timeline of "Lukashenko": ${page.total} dated passage\\(s\\), oldest first, page 1 of ${pages}`,
+    ),
+  );
+  assert.match(text.stdout, /\(next: --page 2\)/);
+  const past = await runCliInProcess(
+    askCli,
+    ['--timeline', '--limit', '4', '--page', String(pages + 1), 'Lukashenko'],
+    { env },
+  );
+  assert.equal(past.code, 2);
+  assert.match(past.stderr, new RegExp(`the timeline has ${pages} page`));
+
+  const none = await runCliInProcess(askCli, ['--timeline', 'Warsaw zoo'], { env });
+  assert.equal(none.code, 0);
+  assert.match(none.stdout, /^No dated passage in the knowledge is about "Warsaw zoo"/);
+  const noTopic = await runCliInProcess(askCli, ['--timeline'], { env, input: 'Lukashenko\n' });
+  assert.equal(noTopic.code, 2);
+  assert.match(noTopic.stderr, /give a topic for --timeline/);
+  const stray = await runCliInProcess(askCli, ['--page', '2', 'Lukashenko'], { env });
+  assert.equal(stray.code, 2);
+  assert.match(stray.stderr, /--page goes with --timeline/);
+});
+
 test('a question over 1000 characters is cut with a notice', async () => {
   const long = `Who is going to visit Russia and Lithuania? ${'belarus '.repeat(200)}`;
   const { code, stdout, stderr } = await runCliInProcess(askCli, ['--json', long], { env });

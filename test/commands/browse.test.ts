@@ -112,6 +112,41 @@ test('/search lists 5 passages a page with sources and ids; Next and Previous re
   assert.equal(pager(back.data).previous.disabled, true);
 });
 
+test('/timeline lists the dated passages on a topic oldest first, 5 a page, with Previous / Next', async () => {
+  const { callback, data, log } = await command('timeline', { topic: 'Lukashenko' });
+  assert.equal(callback.type, 4);
+  assert.equal(data.flags & EPHEMERAL, EPHEMERAL);
+  assert.deepEqual(data.allowed_mentions, NO_MENTIONS);
+  const first = listing(data);
+  assert.equal(first.title, 'Timeline: Lukashenko');
+  const m = /^(\d+) passages · page 1 of (\d+)$/.exec(first.footer);
+  assert.ok(m, first.footer);
+  const [total, pages] = [Number(m[1]), Number(m[2])];
+  assert.ok(pages >= 2, 'more than one page');
+  assert.equal(log.outcome, 'listed');
+  assert.equal(log.results, total);
+  const { next } = pager(data);
+  const more = await bot.button(next.custom_id, data);
+  assert.equal(more.callback.type, 7, 'the page replaces the message');
+  const second = listing(more.data);
+  assert.equal(second.title, 'Timeline: Lukashenko');
+  const items = [...first.items, ...second.items];
+  assert.deepEqual(
+    items.map((i) => i.rank),
+    items.map((_, i) => i + 1),
+  );
+  const dates = items.map((i) => / (\d{4}-\d{2}-\d{2})(?: \(date from the text\))?$/.exec(i.source)?.[1]);
+  for (const [i, d] of dates.entries()) assert.ok(d, `dated: ${items[i]?.source}`);
+  assert.deepEqual(dates, [...dates].sort(), 'oldest first across pages');
+
+  const none = await command('timeline', { topic: 'Warsaw zoo' });
+  assert.equal(none.log.outcome, 'not_found');
+  assert.equal(none.data.flags & EPHEMERAL, EPHEMERAL);
+  assert.equal(none.data.embeds[0]?.title, 'Timeline: Warsaw zoo');
+  assert.match(none.data.embeds[0]?.description ?? '', /No dated passage is about this topic/);
+  assert.deepEqual(none.data.components ?? [], []);
+});
+
 test('/search outlet keeps only that outlet, on every page', async () => {
   const { data } = await command('search', { query: 'Lukashenko', outlet: 'rfe/rl' });
   assert.deepEqual(data.allowed_mentions, NO_MENTIONS);

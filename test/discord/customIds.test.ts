@@ -18,6 +18,7 @@ test('every family builds the custom_id messages already posted carry, and parse
   pinned(ids.shareId, { key: KEY, offset: 6 }, 'share.v1:abc123:6');
   pinned(ids.showContextId, { passageId: PASSAGE }, 'context.v1:0123456789ab-2');
   pinned(ids.searchPageId, { key: KEY, page: 2 }, 'search-page.v1:abc123:2');
+  pinned(ids.timelinePageId, { key: KEY, page: 2 }, 'timeline-page.v1:abc123:2');
   pinned(ids.sourcesPageId, { page: 2 }, 'sources-page.v1:2');
   pinned(ids.knowledgePageId, { page: 2 }, 'knowledge-page.v1:2');
   pinned(ids.gapsPageId, { page: 2 }, 'gaps-page.v1:2');

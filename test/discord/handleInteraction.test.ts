@@ -247,6 +247,7 @@ test('every button and modal family has one handler, found by its name', () => {
     'thread',
     'context',
     'search-page',
+    'timeline-page',
     'sources-page',
     'knowledge-page',
     'vote',

@@ -70,6 +70,7 @@ test('deploy-commands sends one PUT with every command, globally or to the guild
     'reindex',
     'search',
     'sources',
+    'timeline',
   ]);
   const reindex = (put.body as { name: string; default_member_permissions?: string }[]).find(
     (c) => c.name === 'reindex',

@@ -1,11 +1,11 @@
 import type { BotContext } from '../botContext.js';
 import type { ButtonHandler } from '../command.js';
-import { gapsPageId, knowledgePageId, searchPageId, sourcesPageId } from '../customIds.js';
+import { gapsPageId, knowledgePageId, searchPageId, sourcesPageId, timelinePageId } from '../customIds.js';
 import { gapsMessage } from '../gaps/gapsMessage.js';
 import { familyButton, type IdFamily } from '../idFamily.js';
 import { storedQuery } from '../queryStore.js';
 import { knowledgeListMessage } from '../render/knowledgeMessage.js';
-import { SEARCH_PAGE_SIZE, searchPageMessage } from '../render/searchPageMessage.js';
+import { SEARCH_PAGE_SIZE, searchPageMessage, timelineMessage } from '../render/searchPageMessage.js';
 import { sourcesMessage } from '../render/sourcesMessage.js';
 import { requireModerator } from '../requireModerator.js';
 import type { MessagePayload } from '../send/payload.js';
@@ -47,6 +47,14 @@ export const pagers: readonly ButtonHandler[] = [
       };
       const result = ctx.knowledge.search(query, filters, page * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
       return { page: searchPageMessage(query, filters, result, key), results: result.items.length };
+    },
+  }),
+  pager({
+    family: timelinePageId,
+    show({ key, page }, ctx) {
+      const { query } = storedQuery(ctx.queries, key);
+      const result = ctx.knowledge.timeline(query, page * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
+      return { page: timelineMessage(query, result, key), results: result.items.length };
     },
   }),
   pager({

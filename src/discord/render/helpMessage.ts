@@ -8,6 +8,7 @@ const HELP = `I answer questions about the crisis **only with verbatim quotes** 
 **Commands**
 \`/ask question\` — quoted passages that answer, the answering sentence shown with the matched words in bold. Add \`private: True\` to see it only yourself (then **Share** posts it).
 \`/search query [outlet] [since] [until]\` — every matching passage, 5 a page.
+\`/timeline topic\` — the dated passages on a topic, oldest first.
 \`/sources\` — the documents I know.
 \`/passage id\` — one passage in full, with what comes before and after.
 **Apps → Find sources** (right-click a message) — the passages that bear on a claim, posted in a thread.

@@ -1,5 +1,5 @@
 import type { SearchFilters, SearchPage } from '../../search/searchPassages.js';
-import { searchPageId } from '../customIds.js';
+import { searchPageId, timelinePageId } from '../customIds.js';
 import { escapeForDiscord, inlineCode } from '../send/escape.js';
 import type { MessagePayload } from '../send/payload.js';
 import { COLORS } from './colors.js';
@@ -20,25 +20,21 @@ function describeFilters(filters: SearchFilters): string {
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
-/** A compact page of matching passages with Previous / Next. */
-export function searchPageMessage(
-  query: string,
-  filters: SearchFilters,
-  page: SearchPage,
-  key: string,
-): MessagePayload {
+interface PassageList {
+  title: string;
+  /** What an empty list says: what to try instead. */
+  empty: string;
+  /** The custom_id that reopens page n of this list. */
+  pageId(page: number): string;
+}
+
+/** A compact page of passages with Previous / Next: /search and /timeline. */
+function passagePageMessage({ title, empty, pageId }: PassageList, page: SearchPage): MessagePayload {
   const pageIndex = Math.floor(page.offset / SEARCH_PAGE_SIZE);
   const pages = pageCount(page.total, SEARCH_PAGE_SIZE);
-  const title = `Search: ${query}${describeFilters(filters)}`;
   if (page.total === 0)
     return {
-      embeds: [
-        {
-          color: COLORS.notFound,
-          title,
-          description: 'No passage matches. Try fewer or other words, or drop a filter.',
-        },
-      ],
+      embeds: [{ color: COLORS.notFound, title: escapeForDiscord(title), description: empty }],
       ephemeral: true,
     };
   const lines = page.items.map(
@@ -53,7 +49,37 @@ export function searchPageMessage(
         footer: { text: `${page.total} passages · page ${pageIndex + 1} of ${pages}` },
       },
     ],
-    components: pages > 1 ? [pagerRow(pageIndex, pages, (p) => searchPageId.build({ key, page: p }))] : [],
+    components: pages > 1 ? [pagerRow(pageIndex, pages, pageId)] : [],
     ephemeral: true,
   };
+}
+
+/** Every passage that matches a query, 5 a page. */
+export function searchPageMessage(
+  query: string,
+  filters: SearchFilters,
+  page: SearchPage,
+  key: string,
+): MessagePayload {
+  return passagePageMessage(
+    {
+      title: `Search: ${query}${describeFilters(filters)}`,
+      empty: 'No passage matches. Try fewer or other words, or drop a filter.',
+      pageId: (p) => searchPageId.build({ key, page: p }),
+    },
+    page,
+  );
+}
+
+/** The dated passages on a topic, oldest first, 5 a page. */
+export function timelineMessage(topic: string, page: SearchPage, key: string): MessagePayload {
+  return passagePageMessage(
+    {
+      title: `Timeline: ${topic}`,
+      empty:
+        'No dated passage is about this topic. Try the name of a place, an organisation or an event, or `/search` for undated documents too.',
+      pageId: (p) => timelinePageId.build({ key, page: p }),
+    },
+    page,
+  );
 }

@@ -41,10 +41,23 @@ test('ask reads its question from the words, and its limit from --limit N or --l
     json: false,
     sync: false,
     limit: 2,
+    timeline: false,
+    page: 1,
     question: 'who won',
   });
   assert.equal(parseAskArgs(['--limit=5', '--json', 'q']).limit, 5);
   assert.equal(parseAskArgs(['--json']).question, null);
   assert.throws(() => parseAskArgs(['--limit', '99', 'q']), /--limit takes a whole number from 1 to 10/);
   assert.throws(() => parseAskArgs(['--sideways', 'q']), /unknown option --sideways/);
+});
+
+test('ask --timeline pages 10 a page by default, up to 50 with --limit, from --page 1', () => {
+  const args = parseAskArgs(['--timeline', 'metro', 'closures']);
+  assert.deepEqual([args.timeline, args.limit, args.page, args.question], [true, 10, 1, 'metro closures']);
+  assert.equal(parseAskArgs(['--timeline', '--limit', '50', '--page', '3', 'q']).page, 3);
+  assert.throws(
+    () => parseAskArgs(['--timeline', '--limit', '51', 'q']),
+    /--limit takes a whole number from 1 to 50/,
+  );
+  assert.throws(() => parseAskArgs(['--timeline', '--page', '0', 'q']), /--page takes a whole number/);
 });

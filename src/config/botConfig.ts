@@ -2,6 +2,7 @@ import { type LogLevel, optional, readEngineConfig } from './engineConfig.js';
 import { optionalSnowflake, readBool, readInt, snowflake } from './envValues.js';
 import { ConfigError, MissingTokenError } from './errors.js';
 import { type FeedConfig, readFeedConfig } from './feedConfig.js';
+import { readServiceConfig, type ServiceConfig } from './serviceConfig.js';
 
 export interface BotConfig {
   /** DISCORD_TOKEN: the bot token. Never printed, never logged. */
@@ -31,6 +32,8 @@ export interface BotConfig {
   logLevel: LogLevel;
   /** LOG_PRETTY=true|false; unset means true only when NODE_ENV=development (pino-pretty is a dev dependency). */
   prettyLogs: boolean;
+  /** INTERACTIONS_MODE, HTTP_*, DISCORD_PUBLIC_KEY, OPS_*, DATABASE_URL. */
+  service: ServiceConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -117,5 +120,6 @@ export function readBotConfig(env: Env = process.env): BotConfig {
     watchDebounceMs: readInt(env, 'KNOWLEDGE_WATCH_DEBOUNCE_MS', 1000, 50, 60000),
     ...readEngineConfig(env, 'info'),
     prettyLogs: readPretty(env),
+    service: readServiceConfig(env),
   };
 }

@@ -35,7 +35,45 @@ test('defaults: only the token and client id are needed', () => {
     dataDir: resolve('data'),
     logLevel: 'info',
     prettyLogs: false,
+    service: {
+      interactionsMode: 'gateway',
+      http: { host: '127.0.0.1', port: 8080 },
+      publicKey: null,
+      ops: null,
+      databaseUrl: null,
+    },
   });
+});
+
+test('service: http mode needs the public key; ops and DATABASE_URL are read and checked', () => {
+  const KEY = 'ab'.repeat(32);
+  const config = readBotConfig({
+    ...BASE,
+    INTERACTIONS_MODE: 'HTTP',
+    HTTP_HOST: '0.0.0.0',
+    HTTP_PORT: '9000',
+    DISCORD_PUBLIC_KEY: KEY.toUpperCase(),
+    OPS_PORT: '9100',
+    DATABASE_URL: 'postgres://bot:secret@db:5432/crisis',
+  });
+  assert.deepEqual(config.service, {
+    interactionsMode: 'http',
+    http: { host: '0.0.0.0', port: 9000 },
+    publicKey: KEY,
+    ops: { host: '127.0.0.1', port: 9100 },
+    databaseUrl: 'postgres://bot:secret@db:5432/crisis',
+  });
+  assert.match(configError({ ...BASE, INTERACTIONS_MODE: 'http' }).message, /DISCORD_PUBLIC_KEY.*required/);
+  assert.match(
+    configError({ ...BASE, INTERACTIONS_MODE: 'webhook' }).message,
+    /INTERACTIONS_MODE.*gateway or http/,
+  );
+  assert.match(configError({ ...BASE, DISCORD_PUBLIC_KEY: 'xyz' }).message, /64 hexadecimal/);
+  assert.match(configError({ ...BASE, OPS_PORT: '70000' }).message, /OPS_PORT/);
+  assert.match(configError({ ...BASE, HTTP_HOST: 'a b' }).message, /HTTP_HOST/);
+  const badDb = configError({ ...BASE, DATABASE_URL: 'mysql://u:hunter2@h/db' });
+  assert.match(badDb.message, /DATABASE_URL.*postgres:\/\//);
+  assert.doesNotMatch(badDb.message, /hunter2/, 'the password is never echoed');
 });
 
 test('feeds: FEED_POLL_MINUTES and REVIEW_CHANNEL_ID are read and checked', () => {

@@ -16,5 +16,7 @@ export interface State {
   audit: AuditLog;
   /** Where it lives, for messages: a file path, or ':memory:'. */
   readonly location: string;
+  /** Resolves when the database answers now (/readyz); rejects with the reason when it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -44,7 +44,8 @@ export class TestPostgres {
       port,
       user: USER,
       password: PASSWORD,
-      persistent: false,
+      // Kept across down()/up(); stop() removes the whole temporary folder.
+      persistent: true,
       createPostgresUser: true,
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
       onLog: () => {},
@@ -65,6 +66,15 @@ export class TestPostgres {
     const name = `${prefix}_${process.pid}_${++this.#count}`;
     await this.server.createDatabase(name);
     return this.url(name);
+  }
+
+  /** Stops the server, its data kept: the database is down until up(). */
+  async down(): Promise<void> {
+    await this.server.stop();
+  }
+
+  async up(): Promise<void> {
+    await this.server.start();
   }
 
   async stop(): Promise<void> {

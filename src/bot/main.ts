@@ -60,7 +60,12 @@ async function main(): Promise<number> {
   shutDownOnSignals(logger, shutdown);
 
   if (!process.env.LOG_ID_SALT?.trim()) useIdSalt(await persistentIdSalt(config.dataDir));
-  const { state, imported } = await openState(config.dataDir);
+  const { state, imported } = await openState({
+    dataDir: config.dataDir,
+    databaseUrl: config.service.databaseUrl,
+    onIdleError: (error) =>
+      logger.warn({ err: error }, 'a PostgreSQL connection failed while idle; reconnecting on next use'),
+  });
   shutdown.onClose(() => state.close());
   if (imported)
     logger.info({ ...imported, location: state.location }, 'imported feedback.jsonl into the state database');

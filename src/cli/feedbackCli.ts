@@ -1,19 +1,21 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readEngineConfig } from '../config/engineConfig.js';
+import { readDatabaseUrl } from '../config/serviceConfig.js';
 import { formatSummary } from '../feedback/formatSummary.js';
 import { passageLabel } from '../feedback/passageLabel.js';
 import { type FeedbackSummary, labelPassages, summarizeRecords } from '../feedback/summarize.js';
 import type { SearchState } from '../search/searchState.js';
 import { FEEDBACK_FILE } from '../state/importFeedbackFile.js';
 import { openState, statePath } from '../state/openState.js';
+import { describeDatabase } from '../state/postgres/pgState.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { parseCliArgs } from './cliArgs.js';
 import { openEngine } from './openEngine.js';
 import { type Cli, type CliIo, runAsScript } from './runCli.js';
 
 const USAGE = `usage: npm run feedback -- [--json]
-  summarises the feedback in DATA_DIR/state.db: most-flagged passages, questions answered
+  summarises the feedback in DATA_DIR/state.db (PostgreSQL with DATABASE_URL): most-flagged passages, questions answered
   "not found", questions voted unhelpful; --json prints one JSON object`;
 
 async function exists(path: string): Promise<boolean> {
@@ -30,9 +32,14 @@ async function exists(path: string): Promise<boolean> {
  * The feedback recorded so far, or null when there is none anywhere (nothing is created then). An
  * old feedback.jsonl not imported yet is imported now, as the bot would at its next start.
  */
-async function readSummary(dataDir: string): Promise<FeedbackSummary | null> {
-  if (!(await exists(statePath(dataDir))) && !(await exists(join(dataDir, FEEDBACK_FILE)))) return null;
-  const { state } = await openState(dataDir);
+async function readSummary(dataDir: string, databaseUrl: string | null): Promise<FeedbackSummary | null> {
+  if (
+    databaseUrl === null &&
+    !(await exists(statePath(dataDir))) &&
+    !(await exists(join(dataDir, FEEDBACK_FILE)))
+  )
+    return null;
+  const { state } = await openState({ dataDir, databaseUrl });
   try {
     const [records, imports, misses] = await Promise.all([
       state.feedback.list(),
@@ -62,8 +69,9 @@ async function main(io: CliIo): Promise<number> {
   const { values } = parseCliArgs(io.argv, { options: { json: { type: 'boolean' } } });
   const json = values.json ?? false;
   const { dataDir } = readEngineConfig(io.env, 'warn');
-  const path = statePath(dataDir);
-  const found = await readSummary(dataDir);
+  const databaseUrl = readDatabaseUrl(io.env);
+  const path = databaseUrl === null ? statePath(dataDir) : describeDatabase(databaseUrl);
+  const found = await readSummary(dataDir, databaseUrl);
   if (found === null && !json) {
     io.stdout.write(`${forTerminal(`no feedback yet (${path} does not exist)`, { oneLine: true })}\n`);
     return 0;

@@ -60,7 +60,8 @@ function readPublicKey(env: Env, mode: InteractionsMode): string | null {
   return value.toLowerCase();
 }
 
-function readDatabaseUrl(env: Env): string | null {
+/** DATABASE_URL, checked: also read by the command line, which needs no other service setting. */
+export function readDatabaseUrl(env: Env): string | null {
   const value = optional(env, 'DATABASE_URL');
   if (value === undefined) return null;
   let url: URL;

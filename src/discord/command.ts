@@ -21,6 +21,8 @@ export interface Outcome {
     | 'busy'
     | 'expired'
     | 'invalid'
+    /** The state database failed: the member was told to try again. */
+    | 'unavailable'
     | 'done';
   results?: number;
 }

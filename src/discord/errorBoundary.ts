@@ -1,4 +1,5 @@
 import type { Interaction } from 'discord.js';
+import { isStateUnavailable } from '../state/errors.js';
 import type { BotContext } from './botContext.js';
 import type { Outcome } from './command.js';
 import { UserError } from './errors.js';
@@ -7,6 +8,9 @@ import { respond, respondChoices } from './send/respond.js';
 
 const APOLOGY =
   'Sorry, something went wrong while answering. It has been logged; please try again in a moment.';
+
+const STATE_DOWN =
+  'The bot cannot reach its database right now, so this could not be saved or read. Please try again in a minute.';
 
 /**
  * The one error boundary: an expected problem is told to the member as is; so is a permission Discord
@@ -20,9 +24,12 @@ export async function handleInteractionError(
   ctx: BotContext,
 ): Promise<Outcome> {
   const denied = error instanceof UserError ? null : missingPermissionError(error, ANY_ACTION, null);
-  const expected = error instanceof UserError ? error : denied;
+  const stateDown = isStateUnavailable(error) ? new UserError(STATE_DOWN, 'unavailable') : null;
+  const expected = error instanceof UserError ? error : (denied ?? stateDown);
   // ctx.logger is the interaction's child logger (handleInteraction): it carries its id and command.
   if (denied) ctx.logger.warn({ err: error }, 'Discord refused: the bot lacks a permission');
+  else if (stateDown)
+    ctx.logger.error({ err: error }, 'the state database failed; the member was asked to retry');
   else if (!expected) ctx.logger.error({ err: error }, 'interaction failed');
   try {
     if (interaction.isAutocomplete()) {

@@ -2,7 +2,7 @@
 export class UserError extends Error {
   constructor(
     message: string,
-    readonly outcome: 'refused' | 'busy' | 'expired' | 'invalid' | 'not_found' = 'invalid',
+    readonly outcome: 'refused' | 'busy' | 'expired' | 'invalid' | 'not_found' | 'unavailable' = 'invalid',
   ) {
     super(message);
   }

@@ -42,7 +42,7 @@ export interface ReviewItem {
   channelId: string | null;
   messageId: string | null;
   status: ReviewStatus;
-  /** The raw id of the moderator who decided (the message names them). */
+  /** The hashed id of the moderator who decided (null for decisions kept before ids were hashed). */
   decidedBy: string | null;
   decidedAt: string | null;
   /** When an approved item's document was added; null until then (resumed after a crash). */

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Interaction } from 'discord.js';
 import type { BotContext } from '../../src/discord/botContext.js';
 import { handleInteractionError } from '../../src/discord/errorBoundary.js';
+import { StateUnavailableError } from '../../src/state/errors.js';
 import { recordingLogger } from '../helpers/recordingLogger.js';
 
 const APOLOGY =
@@ -51,4 +52,29 @@ test('anything else unexpected is logged as an error and answered with the apolo
   assert.deepEqual(outcome, { outcome: 'invalid' });
   assert.equal(replies[0]?.content, APOLOGY);
   assert.deepEqual(log.messages('error'), ['interaction failed']);
+});
+
+test('a state database that fails (PostgreSQL down, SQLite read-only now) gets a sentence to retry, never the error', async () => {
+  const failures = [
+    new StateUnavailableError('the state database is not answering', {
+      cause: new Error('connect ECONNREFUSED'),
+    }),
+    Object.assign(new Error('attempt to write a readonly database'), {
+      name: 'SqliteError',
+      code: 'SQLITE_READONLY',
+    }),
+  ];
+  for (const failure of failures) {
+    const { interaction, replies } = fakeInteraction();
+    const log = recordingLogger();
+    const outcome = await handleInteractionError(interaction, failure, {
+      logger: log.logger,
+    } as unknown as BotContext);
+    assert.deepEqual(outcome, { outcome: 'unavailable' });
+    assert.equal(
+      replies[0]?.content,
+      'The bot cannot reach its database right now, so this could not be saved or read. Please try again in a minute.',
+    );
+    assert.deepEqual(log.messages('error'), ['the state database failed; the member was asked to retry']);
+  }
 });

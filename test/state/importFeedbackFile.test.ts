@@ -59,7 +59,11 @@ const FILE = [
 test('an old feedback.jsonl is imported at the first open: records kept in order, junk counted, file renamed', async (t) => {
   const dir = await dataDir(t);
   await writeFile(join(dir, FEEDBACK_FILE), FILE);
-  const { state, imported } = await openState(dir, () => new Date('2024-06-01T00:00:00.000Z'));
+  const { state, imported } = await openState({
+    dataDir: dir,
+    databaseUrl: null,
+    now: () => new Date('2024-06-01T00:00:00.000Z'),
+  });
   t.after(() => state.close());
   assert.deepEqual(imported, { records: 3, skipped: 2, fresh: true, renamedTo: 'feedback.jsonl.imported' });
   assert.deepEqual(await state.feedback.list(), [vote, flag, notFound]);
@@ -81,7 +85,7 @@ test('an old feedback.jsonl is imported at the first open: records kept in order
 
 test('no feedback.jsonl: nothing imported', async (t) => {
   const dir = await dataDir(t);
-  const { state, imported } = await openState(dir);
+  const { state, imported } = await openState({ dataDir: dir, databaseUrl: null });
   t.after(() => state.close());
   assert.equal(imported, null);
   assert.equal(await state.feedback.count(), 0);
@@ -91,14 +95,14 @@ test('no feedback.jsonl: nothing imported', async (t) => {
 test('the same file is never imported twice, even when it comes back after the import', async (t) => {
   const dir = await dataDir(t);
   await writeFile(join(dir, FEEDBACK_FILE), FILE);
-  await (await openState(dir)).state.close();
-  const reopened = await openState(dir);
+  await (await openState({ dataDir: dir, databaseUrl: null })).state.close();
+  const reopened = await openState({ dataDir: dir, databaseUrl: null });
   assert.equal(reopened.imported, null, 'renamed: nothing to import on the next start');
   await reopened.state.close();
 
   // Restored from a backup: the digest knows it; it is only moved aside, next to the first.
   await writeFile(join(dir, FEEDBACK_FILE), FILE);
-  const { state, imported } = await openState(dir);
+  const { state, imported } = await openState({ dataDir: dir, databaseUrl: null });
   t.after(() => state.close());
   assert.deepEqual(imported, {
     records: 3,
@@ -137,7 +141,7 @@ test('an import that fails half-way keeps nothing and leaves the file to import 
   assert.equal(await readFile(join(dir, FEEDBACK_FILE), 'utf8'), FILE, 'the file is still there, unchanged');
   await state.close();
 
-  const { state: next, imported } = await openState(dir);
+  const { state: next, imported } = await openState({ dataDir: dir, databaseUrl: null });
   t.after(() => next.close());
   assert.equal(imported?.records, 3);
   assert.deepEqual(await next.feedback.list(), [vote, flag, notFound]);
@@ -146,7 +150,10 @@ test('an import that fails half-way keeps nothing and leaves the file to import 
 test('two connections opening at once import the file once', async (t) => {
   const dir = await dataDir(t);
   await writeFile(join(dir, FEEDBACK_FILE), FILE);
-  const opened = await Promise.all([openState(dir), openState(dir)]);
+  const opened = await Promise.all([
+    openState({ dataDir: dir, databaseUrl: null }),
+    openState({ dataDir: dir, databaseUrl: null }),
+  ]);
   t.after(() => Promise.all(opened.map((o) => o.state.close())));
   assert.deepEqual(opened.map((o) => o.imported?.fresh).sort(), [false, true]);
   assert.equal(await opened[0]?.state.feedback.count(), 3);

@@ -227,3 +227,21 @@ test('a version 5 database gets the feed intake columns; its feeds and review it
   ]);
   assert.deepEqual(await state.reviews.waiting(1), { feed: 1, all: 1 });
 });
+
+test('version 8 drops the raw moderator ids a version 7 review queue kept; decisions and items stay', async (t) => {
+  const path = join(await tempDir(t), 'state.db');
+  const old = SqliteState.open({ path, migrations: MIGRATIONS.slice(0, 7) });
+  old.db
+    .prepare(
+      `INSERT INTO review_items (item_key, url, preview, status, decided_by, decided_at, created_at)
+       VALUES ('g1', 'https://news.example/1', '{"title":"T"}', 'approved', '123456789012345678', 'T1', 'T0')`,
+    )
+    .run();
+  await old.close();
+
+  const state = SqliteState.open({ path });
+  t.after(() => state.close());
+  assert.ok(state.migration.applied.includes(8));
+  const item = await state.reviews.get(1);
+  assert.deepEqual([item?.status, item?.decidedBy, item?.decidedAt], ['approved', null, 'T1']);
+});

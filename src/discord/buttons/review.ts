@@ -1,4 +1,5 @@
 import { removeReviewPage } from '../../feeds/reviewPages.js';
+import { hashId } from '../../log/hashId.js';
 import { crashPoint } from '../../util/crashPoint.js';
 import { auditModeratorAction } from '../auditModeratorAction.js';
 import { reviewButtonId } from '../customIds.js';
@@ -19,7 +20,8 @@ const gone = () => new UserError('This feed item is no longer in the review queu
 export const review = familyButton(reviewButtonId, async (interaction, { itemId, action }, ctx) => {
   requireModerator(interaction, ctx, 'approve or reject feed items');
   const status = action === 'approve' ? 'approved' : 'rejected';
-  const decided = await ctx.state.reviews.decide(itemId, { status, by: interaction.user.id });
+  const moderator = interaction.user.id;
+  const decided = await ctx.state.reviews.decide(itemId, { status, by: hashId(moderator) });
   if (!decided.item) throw gone();
   const { item } = decided;
   if (!decided.won) {
@@ -33,13 +35,13 @@ export const review = familyButton(reviewButtonId, async (interaction, { itemId,
     lines: [`**Item:** ${item.id}`],
   });
   if (status === 'rejected') {
-    await update(interaction, decidedReviewMessage(item, ''));
+    await update(interaction, decidedReviewMessage(item, '', moderator));
     await removeReviewPage(ctx.config.dataDir, item.id);
     return { outcome: 'done' };
   }
-  await update(interaction, decidedReviewMessage(item, 'adding…'));
+  await update(interaction, decidedReviewMessage(item, 'adding…', moderator));
   crashPoint('review:approved');
   const outcome = await applyApproved(item, ctx);
-  await update(interaction, decidedReviewMessage(item, outcome));
+  await update(interaction, decidedReviewMessage(item, outcome, moderator));
   return { outcome: 'done' };
 });

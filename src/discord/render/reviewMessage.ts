@@ -34,12 +34,15 @@ function feedLine(item: ReviewItem): string {
   return `**Feed:** ${feedName(feed)}\n**Also sent by:** ${named.join(', ')}${more}`;
 }
 
-/** "**Approved** by @moderator 5 minutes ago". */
-function decisionLine(item: ReviewItem): string {
-  if (item.status === 'pending' || item.decidedBy === null) return '';
-  const when = item.decidedAt ? discordTime(item.decidedAt, 'R') : null;
+/**
+ * "**Approved** by @moderator 5 minutes ago". The queue keeps the moderator hashed, so only the click
+ * that decided can name them (its member's raw id); later renderings say what and when.
+ */
+function decisionLine(item: ReviewItem, moderatorId: string | null): string {
+  if (item.status === 'pending') return '';
+  const when = item.decidedAt ? ` ${discordTime(item.decidedAt, 'R')}` : '';
   const verb = item.status === 'approved' ? 'Approved' : 'Rejected';
-  return `**${verb}** by <@${item.decidedBy}>${when ? ` ${when}` : ''}`;
+  return `**${verb}**${moderatorId ? ` by <@${moderatorId}>` : ''}${when}`;
 }
 
 /** The message as it waits for a decision: preview, Approve, Reject. */
@@ -62,17 +65,21 @@ export function pendingReviewMessage(item: ReviewItem): MessagePayload {
 }
 
 /**
- * The message once decided: who decided and `outcome` (our own text, already escaped: what Approve
- * did), no buttons.
+ * The message once decided: who decided (when `moderatorId`, the deciding click's member, is known),
+ * when, and `outcome` (our own text, already escaped: what Approve did), no buttons.
  */
-export function decidedReviewMessage(item: ReviewItem, outcome: string): MessagePayload {
+export function decidedReviewMessage(
+  item: ReviewItem,
+  outcome: string,
+  moderatorId: string | null = null,
+): MessagePayload {
   const footer =
     item.status === 'rejected'
       ? 'Rejected: not added to the knowledge.'
       : 'Approved: added like /knowledge add url:.';
   const message = articlePreviewMessage(articleOf(item.preview), {
     heading: item.status === 'rejected' ? 'Feed item rejected' : 'Feed item approved',
-    note: [feedLine(item), `${decisionLine(item)}${outcome ? ` · ${outcome}` : ''}`].join('\n'),
+    note: [feedLine(item), `${decisionLine(item, moderatorId)}${outcome ? ` · ${outcome}` : ''}`].join('\n'),
     footer,
   });
   return { ...message, components: [] };
@@ -88,7 +95,7 @@ export function withdrawnReviewMessage(item: ReviewItem): MessagePayload {
   return { ...message, components: [] };
 }
 
-/** What a later click is told: the decision that stands. */
+/** What a later click is told: the decision that stands (the message above names who made it). */
 export function alreadyDecidedText(item: ReviewItem): string {
-  return `Already decided: ${decisionLine(item)}.`;
+  return `Already decided: ${decisionLine(item, null)}.`;
 }

@@ -5,6 +5,7 @@ import { audit } from './004_audit.js';
 import { notFoundOnce } from './005_notFoundOnce.js';
 import { feedIntake } from './006_feedIntake.js';
 import { gapMentions } from './007_gapMentions.js';
+import { reviewerHashed } from './008_reviewerHashed.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. A new one gets the next number and goes at the end; none is ever edited. */
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   notFoundOnce,
   feedIntake,
   gapMentions,
+  reviewerHashed,
 ];

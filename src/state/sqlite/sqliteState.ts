@@ -39,6 +39,35 @@ function connect(path: string): Database.Database {
   }
 }
 
+/**
+ * Refuses at start what would fail later: a file SQLite can only read (chattr +i, a read-only mount:
+ * votes would be lost one by one) and a corrupt one (a bad page would only show on first use).
+ */
+function checkUsable(db: Database.Database, path: string): void {
+  if (path === MEMORY) return;
+  let problems: { quick_check: string }[];
+  try {
+    problems = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+  } catch (error) {
+    problems = [{ quick_check: (error as Error).message }];
+  }
+  const first = problems[0]?.quick_check ?? 'ok';
+  if (first !== 'ok')
+    throw new StateError(
+      `the state database ${path} is damaged (${first}${problems.length > 1 ? ` and ${problems.length - 1} more` : ''}); restore a backup, or move it away to start with empty state`,
+    );
+  try {
+    // A schema change rolled back: it needs the file and its journal writable, and leaves nothing.
+    db.exec('BEGIN IMMEDIATE; CREATE TABLE crisis_desk_write_probe (x INTEGER); ROLLBACK');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw new StateError(
+      `the state database ${path} cannot be written (${(error as Error).message}): votes, gaps and feeds would be lost; make the file and DATA_DIR writable by the bot`,
+      { cause: error },
+    );
+  }
+}
+
 /** The state in one SQLite file: opened, migrated, and handed out one store per concern. */
 export class SqliteState implements State {
   readonly feedback: SqliteFeedbackStore;
@@ -66,6 +95,7 @@ export class SqliteState implements State {
   static open(options: SqliteStateOptions): SqliteState {
     const db = connect(options.path);
     try {
+      checkUsable(db, options.path);
       return new SqliteState(
         options.path,
         db,

@@ -1,0 +1,5 @@
+import { schema } from './001_schema.js';
+import type { PgMigration } from './pgMigration.js';
+
+/** Every PostgreSQL migration, in order. A new one gets the next number and goes at the end; none is ever edited. */
+export const PG_MIGRATIONS: readonly PgMigration[] = [schema];

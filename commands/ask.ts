@@ -42,7 +42,7 @@ export const ask: ChatCommand = {
     const question = interaction.options.getString('question', true);
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     const inThread = interaction.channel?.isThread() ?? false;
-    const { payload, outcome } = askForReply(ctx, question, {
+    const { payload, outcome } = await askForReply(ctx, question, {
       ephemeral,
       inThread,
       inGuild: interaction.inGuild(),
@@ -59,6 +59,6 @@ export const ask: ChatCommand = {
   },
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
-    return ctx.knowledge.suggest(typed, ctx.queries.recent(typed)).flatMap((q) => queryChoice(q) ?? []);
+    return ctx.knowledge.suggest(typed, await ctx.queries.recent(typed)).flatMap((q) => queryChoice(q) ?? []);
   },
 };

@@ -40,8 +40,14 @@ export const findSources: MessageCommand = {
     if (!interaction.inGuild()) {
       await respond(
         interaction,
-        replyForAnswer(ctx, answer, { ephemeral: false, inThread: false, inGuild: false, mode: 'claim' })
-          .payload,
+        (
+          await replyForAnswer(ctx, answer, {
+            ephemeral: false,
+            inThread: false,
+            inGuild: false,
+            mode: 'claim',
+          })
+        ).payload,
       );
       return { outcome: 'answered', results: Math.min(answer.citations.length, CITATIONS_PER_PAGE) };
     }

@@ -16,7 +16,7 @@ export const forgetMe: ChatCommand = {
     const member = hashId(interaction.user.id);
     const gaps = await ctx.state.gaps.forgetMember({ member, memberId: interaction.user.id });
     const feedback = await ctx.state.feedback.forgetMember(member);
-    const suggestions = ctx.queries.forgetMember(member);
+    const suggestions = await ctx.queries.forgetMember(member);
     ctx.logger.info({ member, ...gaps, feedback, suggestions }, 'member forgotten');
     await respond(interaction, forgetMeMessage({ ...gaps, feedback }));
     return { outcome: 'done', results: gaps.questions + gaps.subscriptions + feedback };

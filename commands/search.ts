@@ -58,7 +58,7 @@ export const search: ChatCommand = {
       until: interaction.options.getString('until'),
     });
     const page = ctx.knowledge.search(query, filters, 0, SEARCH_PAGE_SIZE);
-    const key = ctx.queries.put(query, filters, 'question', 'private', hashId(interaction.user.id));
+    const key = await ctx.queries.put(query, filters, 'question', 'private', hashId(interaction.user.id));
     await respond(interaction, searchPageMessage(query, filters, page, key));
     return { outcome: page.total > 0 ? 'listed' : 'not_found', results: page.total };
   },
@@ -72,7 +72,7 @@ export const search: ChatCommand = {
         .map((o) => ({ name: o, value: o }));
     }
     return ctx.knowledge
-      .suggest(focused.value, ctx.queries.recent(focused.value))
+      .suggest(focused.value, await ctx.queries.recent(focused.value))
       .flatMap((q) => queryChoice(q) ?? []);
   },
 };

@@ -32,14 +32,14 @@ export const timeline: ChatCommand = {
   async execute(interaction, ctx) {
     const topic = interaction.options.getString('topic', true);
     const page = ctx.knowledge.timeline(topic, 0, SEARCH_PAGE_SIZE);
-    const key = ctx.queries.put(topic, {}, 'question', 'private', hashId(interaction.user.id));
+    const key = await ctx.queries.put(topic, {}, 'question', 'private', hashId(interaction.user.id));
     await respond(interaction, timelineMessage(topic, page, key));
     return { outcome: page.total > 0 ? 'listed' : 'not_found', results: page.total };
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
     return ctx.knowledge
-      .suggest(focused.value, ctx.queries.recent(focused.value))
+      .suggest(focused.value, await ctx.queries.recent(focused.value))
       .flatMap((q) => queryChoice(q) ?? []);
   },
 };

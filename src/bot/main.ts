@@ -5,12 +5,9 @@ import { loadDotEnv } from '../config/engineConfig.js';
 import { ConfigError, MissingTokenError } from '../config/errors.js';
 import { type FetchConfig, readFetchConfig } from '../config/fetchConfig.js';
 import { buttonHandlers } from '../discord/buttons/index.js';
-import { Cooldown } from '../discord/cooldown.js';
 import { handleInteraction, registryOf } from '../discord/handleInteraction.js';
-import { PendingArticles } from '../discord/knowledge/pendingArticles.js';
 import { modalHandlers } from '../discord/modals/index.js';
 import { channelFinder, createModLog } from '../discord/modLog.js';
-import { QueryStore } from '../discord/queryStore.js';
 import { Engine } from '../engine/engine.js';
 import { releaseIndexLocks } from '../engine/indexLock.js';
 import { FeedbackLog } from '../feedback/feedbackLog.js';
@@ -23,6 +20,7 @@ import { openState } from '../state/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
+import { sessionStores } from './sessionStores.js';
 import { startFeeds } from './startFeeds.js';
 import { tellMeOnIndexChange } from './tellMeOnIndexChange.js';
 import { createShutdown, handleStrayErrors, shutDownOnSignals } from './watchProcess.js';
@@ -96,13 +94,11 @@ async function main(): Promise<number> {
     engine,
     config,
     logger,
-    queries: new QueryStore(),
-    cooldown: new Cooldown(config.cooldown),
+    ...sessionStores(state, config),
     feedback: new FeedbackLog(state.feedback, logger),
     state,
     modLog: createModLog(channelFinder(client), config.modLogChannelId, logger),
     fetch,
-    articles: new PendingArticles(),
   };
   const feeds = startFeeds(shared, client);
   shutdown.onClose(feeds.stop);

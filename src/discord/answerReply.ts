@@ -32,7 +32,11 @@ export function citationsToAsk(offset = 0): number {
 }
 
 /** Asks the engine and makes the reply: one page of citations, or a private "not found". */
-export function askForReply(ctx: BotContext, query: string, options: AnswerReplyOptions): AnswerReply {
+export async function askForReply(
+  ctx: BotContext,
+  query: string,
+  options: AnswerReplyOptions,
+): Promise<AnswerReply> {
   const answer = ctx.knowledge.ask(query, {
     limit: citationsToAsk(options.offset),
     mode: options.mode ?? 'question',
@@ -44,11 +48,15 @@ export function askForReply(ctx: BotContext, query: string, options: AnswerReply
  * The reply for an answer already computed with `citationsToAsk(options.offset)` citations; stores
  * the question for its buttons.
  */
-export function replyForAnswer(ctx: BotContext, answer: Answer, options: AnswerReplyOptions): AnswerReply {
+export async function replyForAnswer(
+  ctx: BotContext,
+  answer: Answer,
+  options: AnswerReplyOptions,
+): Promise<AnswerReply> {
   const offset = options.offset ?? 0;
   const info = ctx.knowledge.info();
   if (!answer.answered) {
-    const earlier = ctx.knowledge.relatedEarlier(answer.query, ctx.queries.recent('', EARLIER_SCANNED));
+    const earlier = ctx.knowledge.relatedEarlier(answer.query, await ctx.queries.recent('', EARLIER_SCANNED));
     return { payload: notFoundMessage(answer, info, earlier), outcome: { outcome: 'not_found', results: 0 } };
   }
   const page = answer.citations.slice(offset, offset + CITATIONS_PER_PAGE);
@@ -59,7 +67,7 @@ export function replyForAnswer(ctx: BotContext, answer: Answer, options: AnswerR
     };
   // Only an answer other members see makes its question public (Open thread, suggestions to others).
   const audience = options.ephemeral || !options.inGuild ? 'private' : 'public';
-  const key = ctx.queries.put(answer.query, {}, options.mode, audience, options.asker);
+  const key = await ctx.queries.put(answer.query, {}, options.mode, audience, options.asker);
   const nextOffset = offset + CITATIONS_PER_PAGE;
   const payload = answerMessage({
     answer: { ...answer, citations: page },

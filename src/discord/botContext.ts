@@ -5,10 +5,10 @@ import type { Engine } from '../engine/engine.js';
 import type { KnowledgeReader } from '../engine/knowledgeReader.js';
 import type { FeedbackLog } from '../feedback/feedbackLog.js';
 import type { State } from '../state/state.js';
-import type { Cooldown } from './cooldown.js';
-import type { PendingArticles } from './knowledge/pendingArticles.js';
 import type { ModLog } from './modLog.js';
-import type { QueryStore } from './queryStore.js';
+import type { Cooldown } from './sessions/cooldown.js';
+import type { PendingArticles } from './sessions/pendingArticles.js';
+import type { QueryStore } from './sessions/queryStore.js';
 
 /** What every command and button handler gets: the knowledge, the engine and the bot's shared state. */
 export interface BotContext {

@@ -5,7 +5,7 @@
  */
 
 import { type FieldCodec, idFamily } from './idFamily.js';
-import { PENDING_KEY } from './knowledge/pendingArticles.js';
+import { PENDING_KEY } from './sessions/pendingArticles.js';
 
 const QUERY_KEY = /^[a-z0-9]{1,10}$/;
 const PASSAGE_ID = /^[0-9a-f]{12}(?:-\d{1,6})?$/;

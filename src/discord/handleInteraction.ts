@@ -58,7 +58,7 @@ async function dispatch(interaction: Interaction, ctx: BotContext, registry: Reg
     const command = registry.commands.get(interaction.commandName);
     if (!command) throw new UserError('This command is not part of this version of the bot.', 'invalid');
     if (command.asksQuestion) {
-      const turn = ctx.cooldown.take(interaction.user.id);
+      const turn = await ctx.cooldown.take(hashId(interaction.user.id));
       if (!turn.ok)
         throw new UserError(`You're asking quickly; try again in ${turn.retryAfterSeconds} s.`, 'refused');
     }

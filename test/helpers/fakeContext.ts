@@ -3,10 +3,10 @@ import type { Logger } from 'pino';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
 import type { BotConfig } from '../../src/config/botConfig.js';
 import type { BotContext } from '../../src/discord/botContext.js';
-import { Cooldown, type CooldownLimits } from '../../src/discord/cooldown.js';
-import { PendingArticles } from '../../src/discord/knowledge/pendingArticles.js';
-import { QueryStore } from '../../src/discord/queryStore.js';
 import type { MessagePayload } from '../../src/discord/send/payload.js';
+import { type CooldownLimits, MemoryCooldown } from '../../src/discord/sessions/cooldown.js';
+import { MemoryPendingArticles } from '../../src/discord/sessions/pendingArticles.js';
+import { MemoryQueryStore } from '../../src/discord/sessions/queryStore.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { KnowledgeReader } from '../../src/engine/knowledgeReader.js';
 import { FeedbackLog } from '../../src/feedback/feedbackLog.js';
@@ -64,11 +64,11 @@ export function fakeContext(engine: Engine | null, options: FakeContextOptions =
     engine: engine ?? (null as unknown as Engine),
     knowledge: engine?.knowledge ?? (null as unknown as KnowledgeReader),
     fetch: { allowPrivate: false },
-    articles: new PendingArticles(),
+    articles: new MemoryPendingArticles(),
     config,
     logger: log.logger as unknown as Logger,
-    queries: new QueryStore(),
-    cooldown: new Cooldown(config.cooldown),
+    queries: new MemoryQueryStore(),
+    cooldown: new MemoryCooldown(config.cooldown),
     feedback: new FeedbackLog({ append: async (record) => void feedback.push(record) }, log.logger),
     state: SqliteState.open({ path: MEMORY }),
     modLog: async (payload) => void modLog.push(payload),

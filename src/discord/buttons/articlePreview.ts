@@ -37,7 +37,7 @@ async function add(interaction: ButtonInteraction, pending: ArticleToAdd, ctx: B
 /** Add or Cancel on an article preview: moderators only; what is added is what the preview kept. */
 export const articlePreview = familyButton(articlePreviewId, async (interaction, { key, choice }, ctx) => {
   requireModerator(interaction, ctx, 'add articles to the knowledge');
-  const pending = ctx.articles.take(key);
+  const pending = await ctx.articles.take(key);
   if (choice === 'cancel') {
     await settle(interaction, 'Cancelled: nothing was added.');
     return { outcome: 'done', results: 0 };

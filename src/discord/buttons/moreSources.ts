@@ -5,7 +5,7 @@ import { storedAnswerPage } from './storedAnswerPage.js';
 
 /** More sources: the next page of citations, privately, with its own More button. */
 export const moreSources = familyButton(moreSourcesId, async (interaction, page, ctx) => {
-  const { payload, outcome } = storedAnswerPage(interaction, ctx, page, true);
+  const { payload, outcome } = await storedAnswerPage(interaction, ctx, page, true);
   await respond(interaction, payload);
   return outcome;
 });

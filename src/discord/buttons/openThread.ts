@@ -3,16 +3,16 @@ import { MAX_LIMIT } from '../../search/answerQuery.js';
 import { openThreadId } from '../customIds.js';
 import { UserError } from '../errors.js';
 import { familyButton } from '../idFamily.js';
-import { storedQuery } from '../queryStore.js';
 import { CITATIONS_PER_PAGE } from '../render/answerMessage.js';
 import { respond } from '../send/respond.js';
+import { storedQuery } from '../sessions/queryStore.js';
 import { isPrivateMessage, postCitations, threadForMessage } from '../threads.js';
 
 const PRIVATE_ANSWER = 'This answer is private. Share it first: the shared answer offers Open thread.';
 
 /** Open thread: a thread on the answer, with each citation posted in full as its own message. */
 export const openThread = familyButton(openThreadId, async (interaction, { key, offset }, ctx) => {
-  const { query, mode, shownPublicly } = storedQuery(ctx.queries, key);
+  const { query, mode, shownPublicly } = await storedQuery(ctx.queries, key);
   if (!interaction.inGuild())
     throw new UserError('Threads can only be opened in a server channel.', 'refused');
   // Checked here, not only by leaving the button off: a forged id must not make a private question public.

@@ -3,13 +3,13 @@ import type { ButtonHandler } from '../command.js';
 import { gapsPageId, knowledgePageId, searchPageId, sourcesPageId, timelinePageId } from '../customIds.js';
 import { gapsMessage } from '../gaps/gapsMessage.js';
 import { familyButton, type IdFamily } from '../idFamily.js';
-import { storedQuery } from '../queryStore.js';
 import { knowledgeListMessage } from '../render/knowledgeMessage.js';
 import { SEARCH_PAGE_SIZE, searchPageMessage, timelineMessage } from '../render/searchPageMessage.js';
 import { sourcesMessage } from '../render/sourcesMessage.js';
 import { requireModerator } from '../requireModerator.js';
 import type { MessagePayload } from '../send/payload.js';
 import { update } from '../send/respond.js';
+import { storedQuery } from '../sessions/queryStore.js';
 
 /** One page of a list, and how many items the list holds (for the log line). */
 interface Listed {
@@ -38,8 +38,8 @@ function pager<Args>({ family, moderatorsOnly, show }: PagedList<Args>): ButtonH
 export const pagers: readonly ButtonHandler[] = [
   pager({
     family: searchPageId,
-    show({ key, page }, ctx) {
-      const { query, extra } = storedQuery(ctx.queries, key);
+    async show({ key, page }, ctx) {
+      const { query, extra } = await storedQuery(ctx.queries, key);
       const filters = {
         outlet: extra?.outlet ?? null,
         since: extra?.since ?? null,
@@ -51,8 +51,8 @@ export const pagers: readonly ButtonHandler[] = [
   }),
   pager({
     family: timelinePageId,
-    show({ key, page }, ctx) {
-      const { query } = storedQuery(ctx.queries, key);
+    async show({ key, page }, ctx) {
+      const { query } = await storedQuery(ctx.queries, key);
       const result = ctx.knowledge.timeline(query, page * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
       return { page: timelineMessage(query, result, key), results: result.items.length };
     },

@@ -11,7 +11,7 @@ import { respond } from '../send/respond.js';
 export const vote = familyButton(voteId, async (interaction, { key, direction }, ctx) => {
   await ctx.feedback.append({
     kind: 'vote',
-    query: ctx.queries.get(key)?.query ?? null,
+    query: (await ctx.queries.get(key))?.query ?? null,
     key,
     passageIds: passageIdsOf(interaction.message.components.map((row) => row.toJSON())),
     vote: direction,

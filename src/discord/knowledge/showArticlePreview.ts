@@ -32,7 +32,7 @@ export async function showArticlePreview(
     },
     'article read for a preview',
   );
-  const key = ctx.articles.put(article);
+  const key = await ctx.articles.put(article);
   await respond(interaction, {
     ...articlePreviewMessage(preview, {
       ...(replaces ? { note: `**Replaces** ${namedDocument(replaces)} with this version.` } : {}),

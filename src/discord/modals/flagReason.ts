@@ -18,7 +18,7 @@ function reasonOf(interaction: ModalSubmitInteraction): string | null {
  */
 export const flagReason = familyModal(flagReasonId, async (interaction, { key, passageId }, ctx) => {
   const reason = reasonOf(interaction);
-  const query = ctx.queries.get(key)?.query ?? null;
+  const query = (await ctx.queries.get(key))?.query ?? null;
   await ctx.feedback.append({
     kind: 'flag',
     query,

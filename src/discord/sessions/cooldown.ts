@@ -10,10 +10,29 @@ export interface CooldownLimits {
 export type CooldownResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /**
- * A sliding-window limit per member. Memory stays bounded: members whose window has emptied are
- * pruned, and at most maxMembers are tracked.
+ * A sliding-window limit of questions per member (by hashed id): in memory for one process
+ * (MemoryCooldown), in PostgreSQL when replicas must share it (PgCooldown).
  */
-export class Cooldown {
+export interface Cooldown {
+  /** Counts one question for the member, or says how long to wait when the window is full. */
+  take(member: string): Promise<CooldownResult>;
+}
+
+/** Checks the limits once, for every implementation. */
+export function checkCooldownLimits({ questions, seconds, maxMembers = 10_000 }: CooldownLimits): void {
+  for (const [name, value] of Object.entries({ questions, seconds, maxMembers }))
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
+}
+
+/** Seconds to wait until the oldest take of a full window leaves it: at least 1. */
+export const retryAfterSeconds = (oldestMs: number, windowMs: number, nowMs: number) =>
+  Math.max(1, Math.ceil((oldestMs + windowMs - nowMs) / 1000));
+
+/**
+ * The cooldown of one process. Memory stays bounded: members whose window has emptied are pruned,
+ * and at most maxMembers are tracked.
+ */
+export class MemoryCooldown implements Cooldown {
   readonly #questions: number;
   readonly #windowMs: number;
   readonly #maxMembers: number;
@@ -22,9 +41,7 @@ export class Cooldown {
   readonly #takes = new Map<string, number[]>();
 
   constructor({ questions, seconds, maxMembers = 10_000 }: CooldownLimits, now: () => number = Date.now) {
-    for (const [name, value] of Object.entries({ questions, seconds, maxMembers }))
-      if (!Number.isSafeInteger(value) || value < 1)
-        throw new RangeError(`${name} must be a positive integer`);
+    checkCooldownLimits({ questions, seconds, maxMembers });
     this.#questions = questions;
     this.#windowMs = seconds * 1000;
     this.#maxMembers = maxMembers;
@@ -36,16 +53,14 @@ export class Cooldown {
     return this.#takes.size;
   }
 
-  /** Counts one question for the member, or says how long to wait when the window is full. */
-  take(memberId: string): CooldownResult {
+  async take(memberId: string): Promise<CooldownResult> {
     const now = this.#now();
     this.#prune(now);
     const takes = (this.#takes.get(memberId) ?? []).filter((t) => now - t < this.#windowMs);
     const oldest = takes[0];
     if (takes.length >= this.#questions && oldest !== undefined) {
       this.#takes.set(memberId, takes);
-      const waitMs = oldest + this.#windowMs - now;
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      return { ok: false, retryAfterSeconds: retryAfterSeconds(oldest, this.#windowMs, now) };
     }
     takes.push(now);
     this.#takes.delete(memberId);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AnswerMode } from '../search/abstain.js';
-import { foldText } from '../text/fold.js';
-import { UserError } from './errors.js';
+import type { AnswerMode } from '../../search/abstain.js';
+import { foldText } from '../../text/fold.js';
+import { UserError } from '../errors.js';
 
 /** Filters a question was asked with; what callers pass to put(). */
 export interface QueryExtraInput {
@@ -29,6 +29,70 @@ export interface StoredQuery {
 /** Where an answer was posted: `public` only where other members see it. */
 export type Audience = 'public' | 'private';
 
+/**
+ * Recent questions by short key, so a button's custom_id can say which question it belongs to: in
+ * memory for one process (MemoryQueryStore), in PostgreSQL for replicas (PgQueryStore). Bounded:
+ * after an eviction (or a restart, in memory) get() answers undefined and the caller says "ask again".
+ */
+export interface QueryStore {
+  /**
+   * Stores a question (or refreshes it) and returns its key: ≤ 10 characters of [a-z0-9], the same
+   * for the same question on every replica. Once any answer to it was `public`, it stays so; until
+   * then it is never offered to others (recent()). `asker` is the hashed id of the member who typed
+   * it, when one did.
+   */
+  put(
+    query: string,
+    extra?: QueryExtraInput,
+    mode?: AnswerMode,
+    audience?: Audience,
+    asker?: string,
+  ): Promise<string>;
+  /** The question behind a key, refreshing its recency; undefined when unknown or expired. */
+  get(key: string): Promise<StoredQuery | undefined>;
+  /**
+   * Most recent distinct questions whose folded text contains the folded typed text; only questions
+   * answered publicly, so a member's private question is never suggested to anyone else.
+   */
+  recent(typed?: string, limit?: number): Promise<string[]>;
+  /**
+   * /forget-me: the member's questions go (their keys expire, recent() no longer offers them); a
+   * question another member also typed stays, as theirs. Returns how many went.
+   */
+  forgetMember(asker: string): Promise<number>;
+}
+
+/** A question as put() keeps it: filters filled in, its identity, its folded text for recent(). */
+export interface QueryRecord {
+  query: string;
+  extra: QueryExtra;
+  claim: boolean;
+  identity: string;
+  folded: string;
+}
+
+/** What put() derives from its arguments, the same in every store. */
+export function queryRecord(query: string, extra: QueryExtraInput, mode: AnswerMode): QueryRecord {
+  const stored: QueryExtra = {
+    outlet: extra.outlet ?? null,
+    since: extra.since ?? null,
+    until: extra.until ?? null,
+  };
+  const claim = mode === 'claim';
+  // A question's identity is as before; the same text checked as a claim gets a key of its own.
+  const identity = JSON.stringify([
+    query,
+    stored.outlet,
+    stored.since,
+    stored.until,
+    ...(claim ? ['claim'] : []),
+  ]);
+  return { query, extra: stored, claim, identity, folded: normalizeQuery(query) };
+}
+
+/** The limit recent() was given, as a count. */
+export const recentLimit = (limit: number) => (Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 10);
+
 interface Entry extends StoredQuery {
   identity: string;
   /** Folded, whitespace-collapsed query: what recent() matches against and de-duplicates by. */
@@ -40,21 +104,18 @@ interface Entry extends StoredQuery {
 const KEY_LENGTH = 10;
 const KEY_SPACE = 36n ** BigInt(KEY_LENGTH);
 
-function normalize(text: string): string {
+export function normalizeQuery(text: string): string {
   return foldText(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Ten base-36 characters of a SHA-256: the same question always gets the same key, even across restarts. */
-function keyOf(identity: string, attempt: number): string {
+export function queryKey(identity: string, attempt: number): string {
   const digest = createHash('sha256').update(`${identity}\u0000${attempt}`).digest();
   return (digest.readBigUInt64BE(0) % KEY_SPACE).toString(36).padStart(KEY_LENGTH, '0');
 }
 
-/**
- * Recent questions by short key, so a button's custom_id can say which question it belongs to.
- * A bounded LRU: after a restart (or eviction) get() answers undefined and the caller says "ask again".
- */
-export class QueryStore {
+/** The query store of one process: a bounded LRU in memory. */
+export class MemoryQueryStore implements QueryStore {
   readonly #capacity: number;
   /** Ordered from least to most recently used. */
   readonly #entries = new Map<string, Entry>();
@@ -68,35 +129,17 @@ export class QueryStore {
     return this.#entries.size;
   }
 
-  /**
-   * Stores a question (or refreshes it) and returns its key: ≤ 10 characters of [a-z0-9]. Once any
-   * answer to it was `public`, it stays so; until then it is never offered to others (recent()).
-   * `asker` is the hashed id of the member who typed it, when one did.
-   */
-  put(
+  async put(
     query: string,
     extra: QueryExtraInput = {},
     mode: AnswerMode = 'question',
     audience: Audience = 'private',
     asker?: string,
-  ): string {
-    const stored: QueryExtra = {
-      outlet: extra.outlet ?? null,
-      since: extra.since ?? null,
-      until: extra.until ?? null,
-    };
-    const claim = mode === 'claim';
-    // A question's identity is as before; the same text checked as a claim gets a key of its own.
-    const identity = JSON.stringify([
-      query,
-      stored.outlet,
-      stored.since,
-      stored.until,
-      ...(claim ? ['claim'] : []),
-    ]);
+  ): Promise<string> {
+    const { extra: stored, claim, identity, folded } = queryRecord(query, extra, mode);
     let key = this.#keys.get(identity);
     for (let attempt = 0; key === undefined; attempt++) {
-      const candidate = keyOf(identity, attempt);
+      const candidate = queryKey(identity, attempt);
       if (!this.#entries.has(candidate)) key = candidate;
     }
     const before = this.#entries.get(key);
@@ -108,9 +151,9 @@ export class QueryStore {
       query,
       extra: stored,
       identity,
-      folded: normalize(query),
+      folded,
       askers,
-      ...(claim ? { mode } : {}),
+      ...(claim ? { mode: 'claim' as const } : {}),
       ...(shownPublicly ? { shownPublicly } : {}),
     });
     this.#keys.set(identity, key);
@@ -118,8 +161,7 @@ export class QueryStore {
     return key;
   }
 
-  /** The question behind a key, refreshing its recency; undefined when unknown or expired. */
-  get(key: string): StoredQuery | undefined {
+  async get(key: string): Promise<StoredQuery | undefined> {
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;
     this.#entries.delete(key);
@@ -132,13 +174,9 @@ export class QueryStore {
     };
   }
 
-  /**
-   * Most recent distinct questions whose folded text contains the folded typed text; only questions
-   * answered publicly, so a member's private question is never suggested to anyone else.
-   */
-  recent(typed = '', limit = 10): string[] {
-    const max = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : 10;
-    const needle = normalize(String(typed));
+  async recent(typed = '', limit = 10): Promise<string[]> {
+    const max = recentLimit(limit);
+    const needle = normalizeQuery(String(typed));
     const seen = new Set<string>();
     const found: string[] = [];
     const entries = [...this.#entries.values()];
@@ -152,11 +190,7 @@ export class QueryStore {
     return found;
   }
 
-  /**
-   * /forget-me: the member's questions go (their keys expire, recent() no longer offers them); a
-   * question another member also typed stays, as theirs. Returns how many went.
-   */
-  forgetMember(asker: string): number {
+  async forgetMember(asker: string): Promise<number> {
     let removed = 0;
     for (const [key, entry] of this.#entries) {
       if (!entry.askers.delete(asker) || entry.askers.size > 0) continue;
@@ -181,8 +215,8 @@ const EXPIRED =
   'This result expired (the bot restarted or has answered many questions since). Please ask again.';
 
 /** The question a button was made for, or a clean "expired" when the store no longer has it. */
-export function storedQuery(queries: QueryStore, key: string): StoredQuery {
-  const stored = queries.get(key);
+export async function storedQuery(queries: QueryStore, key: string): Promise<StoredQuery> {
+  const stored = await queries.get(key);
   if (!stored) throw new UserError(EXPIRED, 'expired');
   return stored;
 }

@@ -1,8 +1,9 @@
 /**
  * Articles a moderator is looking at the preview of, kept on our side until Add or Cancel: the Add button
  * carries only a short random key, so what it adds is what was previewed, never something read from the
- * button. Memory only, bounded (a page may be 5 MB) and short-lived: after a restart, an expiry or an
- * eviction the key finds nothing and the moderator is told to run the command again.
+ * button. Bounded (a page may be 5 MB) and short-lived: in memory for one process (MemoryPendingArticles),
+ * in PostgreSQL when replicas share them (PgPendingArticles); after an expiry or an eviction (or a
+ * restart, in memory) the key finds nothing and the moderator is told to run the command again.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -20,24 +21,41 @@ export interface PendingArticlesOptions {
 const KEY_BYTES = 6;
 export const PENDING_KEY = /^[A-Za-z0-9_-]{8}$/;
 
-export class PendingArticles {
+export interface PendingArticles {
+  /** Keeps `article` and returns the key its buttons carry. */
+  put(article: ArticleToAdd): Promise<string>;
+  /** The article under `key`, still there after this; undefined once expired or gone. */
+  peek(key: string): Promise<ArticleToAdd | undefined>;
+  /** The article under `key`, removed, so a second Add (or an Add after Cancel) finds nothing. */
+  take(key: string): Promise<ArticleToAdd | undefined>;
+}
+
+/** A new key: eight base64url characters. */
+export const pendingKey = () => randomBytes(KEY_BYTES).toString('base64url');
+
+export const PENDING_DEFAULTS = { ttlMs: 15 * 60_000, capacity: 8 };
+
+export class MemoryPendingArticles implements PendingArticles {
   readonly #ttlMs: number;
   readonly #capacity: number;
   readonly #now: () => number;
   /** Oldest first. */
   readonly #entries = new Map<string, { article: ArticleToAdd; expiresAt: number }>();
 
-  constructor({ ttlMs = 15 * 60_000, capacity = 8, now = Date.now }: PendingArticlesOptions = {}) {
+  constructor({
+    ttlMs = PENDING_DEFAULTS.ttlMs,
+    capacity = PENDING_DEFAULTS.capacity,
+    now = Date.now,
+  }: PendingArticlesOptions = {}) {
     this.#ttlMs = ttlMs;
     this.#capacity = capacity;
     this.#now = now;
   }
 
-  /** Keeps `article` and returns the key its buttons carry. */
-  put(article: ArticleToAdd): string {
+  async put(article: ArticleToAdd): Promise<string> {
     this.#sweep();
     let key: string;
-    do key = randomBytes(KEY_BYTES).toString('base64url');
+    do key = pendingKey();
     while (this.#entries.has(key));
     this.#entries.set(key, { article, expiresAt: this.#now() + this.#ttlMs });
     while (this.#entries.size > this.#capacity) {
@@ -48,15 +66,13 @@ export class PendingArticles {
     return key;
   }
 
-  /** The article under `key`, still there after this; undefined once expired or gone. */
-  peek(key: string): ArticleToAdd | undefined {
+  async peek(key: string): Promise<ArticleToAdd | undefined> {
     this.#sweep();
     return this.#entries.get(key)?.article;
   }
 
-  /** The article under `key`, removed, so a second Add (or an Add after Cancel) finds nothing. */
-  take(key: string): ArticleToAdd | undefined {
-    const article = this.peek(key);
+  async take(key: string): Promise<ArticleToAdd | undefined> {
+    const article = await this.peek(key);
     this.#entries.delete(key);
     return article;
   }

@@ -7,6 +7,7 @@ import {
   type RateLimitOptions,
 } from './faults.js';
 import { Gateway, type ReceivedFrame } from './gateway.js';
+import { type HttpDeliveryResult, type HttpTarget, postSigned } from './http-delivery.js';
 import { EmulatorHttpServer } from './http-server.js';
 import { InteractionStore } from './interaction-store.js';
 import { type AttachmentPayload, MessageStore } from './message-store.js';
@@ -43,6 +44,9 @@ export interface PostMessageOptions {
 
 const GATEWAY_PATH = '/gateway';
 const RESUME_PATH = '/gateway/resume';
+
+/** Marks the emulator's own application of an HTTP reply (it must not wait for itself). */
+const HTTP_REPLY_HEADER = 'x-emulator-http-reply';
 
 /** Lifecycle, world, REST log, faults and gateway of the emulator (interaction helpers: DiscordEmulator). */
 export class EmulatorCore {
@@ -274,6 +278,46 @@ export class EmulatorCore {
     this.faults.clear();
   }
 
+  /**
+   * Where interactions go instead of the gateway: an application's Interactions Endpoint URL, signed
+   * with its key (set, change or clear it at any time: a load balancer picking a replica).
+   */
+  httpTarget: HttpTarget | null = null;
+  /** Interactions delivered over HTTP, by id: what the endpoint answered. */
+  readonly httpResults = new Map<string, HttpDeliveryResult | Error>();
+  /** Deliveries under way by interaction token: REST calls with that token wait for the reply first. */
+  readonly #delivering = new Map<string, Promise<void>>();
+
+  /** POSTs an interaction, signed, to `target`; its HTTP reply becomes the first callback (as Discord does). */
+  protected deliverOverHttp(target: HttpTarget, payload: Json): void {
+    this.interactionStore.register(payload);
+    const id = String(payload.id);
+    const token = String(payload.token);
+    const delivery = (async () => {
+      try {
+        const result = await postSigned(target, JSON.stringify(payload));
+        this.httpResults.set(id, result);
+        if (result.status === 200 && isRecord(result.body) && result.body.type !== 1)
+          await this.#applyHttpReply(id, token, result.body);
+      } catch (error) {
+        this.httpResults.set(id, error as Error);
+      } finally {
+        this.#delivering.delete(token);
+      }
+    })();
+    this.#delivering.set(token, delivery);
+  }
+
+  /** The HTTP reply, applied through the callback route (so it is recorded and checked like any callback). */
+  async #applyHttpReply(id: string, token: string, body: Json): Promise<void> {
+    const response = await fetch(`${this.apiUrl}/v10/interactions/${id}/${token}/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [HTTP_REPLY_HEADER]: '1' },
+      body: JSON.stringify(body),
+    });
+    await response.arrayBuffer();
+  }
+
   /** Sends any gateway dispatch (INTERACTION_CREATE payloads with id and token are registered first). */
   dispatch(event: string, data: unknown): number {
     if (event === 'INTERACTION_CREATE' && isRecord(data)) this.interactionStore.register(data);
@@ -351,6 +395,9 @@ export class EmulatorCore {
   async #handleApi(request: RecordedRequest, segments: string[]): Promise<RouteReply> {
     const match = this.#router.match(request.method, segments);
     if (!match) return apiError(404, '404: Not Found', 0);
+    // Discord has the HTTP reply before anything the bot sends after it with the token.
+    const delivering = match.params.token ? this.#delivering.get(match.params.token) : undefined;
+    if (delivering && request.headers[HTTP_REPLY_HEADER] !== '1') await delivering;
     if (match.auth && request.headers.authorization !== `Bot ${this.token}`) {
       return apiError(401, '401: Unauthorized', 0);
     }

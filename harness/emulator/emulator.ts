@@ -29,9 +29,14 @@ function key(ref: InteractionRef): string {
 export class DiscordEmulator extends EmulatorCore {
   readonly #builder = new InteractionBuilder(this.world, this.messageStore, this.commandStore);
 
-  /** Dispatches an INTERACTION_CREATE payload (built by a helper or by hand) and registers it. */
+  /**
+   * Sends an interaction payload (built by a helper or by hand) and registers it: over the gateway, or,
+   * with `httpTarget` set, as a signed POST to the application's endpoint, whose reply is applied as
+   * the interaction's first callback.
+   */
   sendInteraction(payload: Json): DispatchedInteraction {
-    this.dispatch('INTERACTION_CREATE', payload);
+    if (this.httpTarget) this.deliverOverHttp(this.httpTarget, payload);
+    else this.dispatch('INTERACTION_CREATE', payload);
     return { id: String(payload.id), token: String(payload.token), payload };
   }
 

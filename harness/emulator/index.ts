@@ -9,6 +9,13 @@ export type { DiscordEmulatorOptions, PostMessageOptions } from './emulator-core
 export type { DenyOptions, FaultHandle, FaultOptions, RateLimitOptions } from './faults.js';
 export { GatewayOp, type ReceivedFrame } from './gateway.js';
 export {
+  applicationKeys,
+  type HttpDeliveryResult,
+  type HttpTarget,
+  postSigned,
+  type SignedRequestOptions,
+} from './http-delivery.js';
+export {
   type ChatInputOptions,
   type CommandOption,
   InteractionKind,

@@ -6,6 +6,7 @@ import { ConfigError, MissingTokenError } from '../config/errors.js';
 import { type FetchConfig, readFetchConfig } from '../config/fetchConfig.js';
 import { buttonHandlers } from '../discord/buttons/index.js';
 import { handleInteraction, registryOf } from '../discord/handleInteraction.js';
+import { HttpBridge } from '../discord/httpBridge.js';
 import { modalHandlers } from '../discord/modals/index.js';
 import { channelFinder, createModLog } from '../discord/modLog.js';
 import { Engine } from '../engine/engine.js';
@@ -16,10 +17,14 @@ import { sweepInterruptedWrites } from '../knowledge/sweepInterruptedWrites.js';
 import { createLogger } from '../log/createLogger.js';
 import { useIdSalt } from '../log/hashId.js';
 import { persistentIdSalt } from '../log/idSalt.js';
+import { noMetrics, PromMetrics } from '../ops/metrics.js';
 import { openState } from '../state/openState.js';
 import { forTerminal } from '../util/forTerminal.js';
+import { InFlight } from '../util/inFlight.js';
 import { createClient } from './createClient.js';
 import { keepIndexCurrent } from './keepIndexCurrent.js';
+import { Readiness, serveOps } from './serveOps.js';
+import { serveOverHttp } from './serveOverHttp.js';
 import { sessionStores } from './sessionStores.js';
 import { startFeeds } from './startFeeds.js';
 import { tellMeOnIndexChange } from './tellMeOnIndexChange.js';
@@ -27,6 +32,9 @@ import { createShutdown, handleStrayErrors, shutDownOnSignals } from './watchPro
 
 /** A message that echoes configured values (a folder name, LOG_LEVEL) on a terminal: no control sequence, one line. */
 const oneLine = (text: string) => forTerminal(text, { oneLine: true });
+
+/** How long interactions under way may take to finish at shutdown (the process bound is above it). */
+const DRAIN_MS = 10_000;
 
 /** A temporary file this old was left by a killed process: writing one takes milliseconds. */
 const ABANDONED_UPLOAD_MS = 60_000;
@@ -52,7 +60,7 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
   // Closing runs the steps added below last first: the client, the index's upkeep, the state
   // database, then the lock.
-  const shutdown = createShutdown(logger);
+  const shutdown = createShutdown(logger, { boundMs: DRAIN_MS + 5_000 });
   shutdown.onClose(releaseIndexLocks);
   handleStrayErrors(logger, shutdown);
   shutDownOnSignals(logger, shutdown);
@@ -69,12 +77,22 @@ async function main(): Promise<number> {
     logger.info({ ...imported, location: state.location }, 'imported feedback.jsonl into the state database');
   const gapNotices = tellMeOnIndexChange(logger);
   shutdown.onClose(gapNotices.stop);
+  let served: Engine | null = null;
+  const metrics = config.service.ops
+    ? new PromMetrics(() => served?.knowledge.info() ?? { documents: 0, passages: 0 })
+    : noMetrics;
+  const readiness = new Readiness();
+  if (config.service.ops)
+    await serveOps(config.service.ops, metrics as PromMetrics, readiness, state, logger, shutdown);
   const engine = await Engine.open({
     knowledgeDir: config.knowledgeDir,
     dataDir: config.dataDir,
     logger,
     onIndexChanged: gapNotices.onIndexChanged,
+    onReindexed: (report) => metrics.reindexed(report.ms / 1000),
   });
+  served = engine;
+  readiness.indexLoaded = true;
   const swept = await sweepInterruptedWrites(config.knowledgeDir, config.dataDir, ABANDONED_UPLOAD_MS);
   if (swept.knowledge.length > 0)
     logger.warn(
@@ -87,7 +105,8 @@ async function main(): Promise<number> {
       'removed temporary copies left in the trash by an interrupted /knowledge remove',
     );
   shutdown.onClose(keepIndexCurrent(engine, config, logger));
-  const client = createClient(config);
+  const http = config.service.interactionsMode === 'http' ? new HttpBridge(logger) : null;
+  const client = createClient(config, http?.makeRequest);
   shutdown.onClose(() => client.destroy());
   const shared = {
     knowledge: engine.knowledge,
@@ -99,18 +118,23 @@ async function main(): Promise<number> {
     state,
     modLog: createModLog(channelFinder(client), config.modLogChannelId, logger),
     fetch,
+    metrics,
   };
   const feeds = startFeeds(shared, client);
   shutdown.onClose(feeds.stop);
   const ctx = { ...shared, pollFeedsNow: feeds.pollNow };
   const registry = registryOf(commands, buttonHandlers, modalHandlers);
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx, registry));
-  client.once(Events.ClientReady, (ready) => {
-    logger.info(
-      { user: ready.user.tag, guilds: ready.guilds.cache.size, passages: engine.knowledge.info().passages },
-      'ready',
-    );
-    void gapNotices.start(engine, state, client);
+  const answering = new InFlight();
+  client.on(
+    Events.InteractionCreate,
+    (interaction) => void answering.track(handleInteraction(interaction, ctx, registry)),
+  );
+  // Runs before the client and the state close: interactions under way finish (bounded).
+  shutdown.onClose(async () => {
+    if (answering.size === 0) return;
+    logger.info({ interactions: answering.size }, 'letting the interactions under way finish');
+    if (!(await answering.drain(DRAIN_MS)))
+      logger.warn({ boundMs: DRAIN_MS }, 'interactions still running at shutdown');
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
@@ -122,6 +146,28 @@ async function main(): Promise<number> {
       'rate limited by Discord; waiting',
     ),
   );
+  if (http) {
+    await serveOverHttp(http, client, config, logger, shutdown);
+    readiness.discord = () => true;
+    logger.info({ mode: 'http', passages: engine.knowledge.info().passages }, 'ready');
+    void gapNotices.start(engine, state, client);
+    void feeds.start();
+    return 0;
+  }
+  readiness.discord = () => client.isReady();
+  client.once(Events.ClientReady, (ready) => {
+    logger.info(
+      {
+        mode: 'gateway',
+        user: ready.user.tag,
+        guilds: ready.guilds.cache.size,
+        passages: engine.knowledge.info().passages,
+      },
+      'ready',
+    );
+    void gapNotices.start(engine, state, client);
+    void feeds.start();
+  });
   await client.login(config.token);
   return 0;
 }

@@ -1,13 +1,14 @@
 /**
- * Feeds in the bot: once Discord is ready, approved items a crash left unapplied are added, then the
+ * Feeds in the bot: once started (Discord reachable, and this replica the leader), approved items a crash left unapplied are added, then the
  * poller runs a round every FEED_POLL_MINUTES — kept pages no item needs are swept, items queued but
  * never posted are posted, due feeds polled, new items queued and posted to REVIEW_CHANNEL_ID (a
  * merged one updates its item's message; a flooding feed's pause is noticed there once). Without that
- * channel nothing is polled. Returns pollNow (a round soon: a feed just added or resumed) and a stop
- * function that waits for a round under way.
+ * channel nothing is polled. Returns start, pollNow (a round soon: a feed just added or resumed) and a
+ * stop function that waits for a round under way.
  */
 
-import { type Client, Events } from 'discord.js';
+import type { Client } from 'discord.js';
+import type { BotContext } from '../discord/botContext.js';
 import { type ApplyContext, applyApproved } from '../discord/feeds/applyApproved.js';
 import { editReviewMessage, postInReviewChannel } from '../discord/feeds/reviewChannel.js';
 import { feedPausedMessage } from '../discord/render/feedsMessage.js';
@@ -20,11 +21,13 @@ import { sweepReviewPages } from '../feeds/reviewPages.js';
 import type { ReviewItem } from '../state/reviewQueue.js';
 
 export interface RunningFeeds {
+  /** Adds what a crash left approved, then polls; once (later calls do nothing). */
+  start(): Promise<void>;
   pollNow(): void;
   stop(): Promise<void>;
 }
 
-export function startFeeds(ctx: ApplyContext, client: Client): RunningFeeds {
+export function startFeeds(ctx: ApplyContext & Pick<BotContext, 'metrics'>, client: Client): RunningFeeds {
   const channelId = ctx.config.feeds.reviewChannelId;
   const { logger, state } = ctx;
   let poller: FeedPoller | null = null;
@@ -58,7 +61,7 @@ export function startFeeds(ctx: ApplyContext, client: Client): RunningFeeds {
     const swept = await sweepReviewPages(ctx.config.dataDir, new Set(keep));
     if (swept > 0) logger.info({ swept }, 'removed kept pages no feed item needs');
     for (const item of pending) if (item.messageId === null) await postReview(item, deps);
-    return pollRound({
+    const report = await pollRound({
       feeds: state.feeds,
       fetchFeed,
       allowPrivate: ctx.config.feeds.allowPrivate,
@@ -74,10 +77,13 @@ export function startFeeds(ctx: ApplyContext, client: Client): RunningFeeds {
         await postInReviewChannel(client, channelId, feedPausedMessage(feed, reason), logger);
       },
     });
+    ctx.metrics.feedRound(report);
+    return report;
   };
 
-  client.once(Events.ClientReady, () => {
-    void (async () => {
+  return {
+    async start() {
+      if (stopped || poller) return;
       try {
         await resumeApprovals();
       } catch (error) {
@@ -90,10 +96,7 @@ export function startFeeds(ctx: ApplyContext, client: Client): RunningFeeds {
         return;
       }
       poller = startFeedPoller(round, ctx.config.feeds.pollMs, logger);
-    })();
-  });
-
-  return {
+    },
     pollNow: () => void poller?.pollNow(),
     async stop() {
       stopped = true;

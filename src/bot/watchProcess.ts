@@ -12,6 +12,8 @@ export interface ShutdownOptions {
 export interface Shutdown {
   /** Adds a step to run when closing, last added first; a step that throws is logged, not fatal. */
   onClose(step: () => unknown): void;
+  /** Runs at once when closing starts, before any step (readiness turns 503). */
+  onStopping(notice: () => void): void;
   /** Runs the close steps once, then exits with `code` (the highest asked for); exits anyway after the bound. */
   stop(code: number): void;
 }
@@ -20,6 +22,7 @@ export function createShutdown(logger: Log, options: ShutdownOptions = {}): Shut
   const boundMs = options.boundMs ?? 5000;
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const steps: (() => unknown)[] = [];
+  const notices: (() => void)[] = [];
   let exitCode = 0;
   let closing = false;
   let bound: NodeJS.Timeout | undefined;
@@ -33,10 +36,12 @@ export function createShutdown(logger: Log, options: ShutdownOptions = {}): Shut
   };
   return {
     onClose: (step) => void steps.push(step),
+    onStopping: (notice) => void notices.push(notice),
     stop(code) {
       exitCode = Math.max(exitCode, code);
       if (closing) return;
       closing = true;
+      for (const notice of notices) notice();
       bound = setTimeout(() => {
         logger.warn({ boundMs }, 'closing did not finish in time; exiting anyway');
         finish();

@@ -4,6 +4,7 @@ import type { FetchConfig } from '../config/fetchConfig.js';
 import type { Engine } from '../engine/engine.js';
 import type { KnowledgeReader } from '../engine/knowledgeReader.js';
 import type { FeedbackLog } from '../feedback/feedbackLog.js';
+import type { Metrics } from '../ops/metrics.js';
 import type { State } from '../state/state.js';
 import type { ModLog } from './modLog.js';
 import type { Cooldown } from './sessions/cooldown.js';
@@ -30,6 +31,8 @@ export interface BotContext {
   fetch: FetchConfig;
   /** Article previews waiting for Add or Cancel. */
   articles: PendingArticles;
+  /** Counts interactions, answers and errors for /metrics (a no-op without OPS_PORT). */
+  metrics: Metrics;
   /** Polls the due feeds soon (after a round under way): a feed just added or resumed; a no-op while feeds are not polled. */
   pollFeedsNow(): void;
 }

@@ -28,9 +28,10 @@ export async function handleInteractionError(
   const expected = error instanceof UserError ? error : (denied ?? stateDown);
   // ctx.logger is the interaction's child logger (handleInteraction): it carries its id and command.
   if (denied) ctx.logger.warn({ err: error }, 'Discord refused: the bot lacks a permission');
-  else if (stateDown)
+  else if (stateDown) {
+    ctx.metrics.stateError();
     ctx.logger.error({ err: error }, 'the state database failed; the member was asked to retry');
-  else if (!expected) ctx.logger.error({ err: error }, 'interaction failed');
+  } else if (!expected) ctx.logger.error({ err: error }, 'interaction failed');
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await respondChoices(interaction, []);

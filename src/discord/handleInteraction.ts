@@ -1,5 +1,6 @@
 import type { Interaction } from 'discord.js';
 import { hashId } from '../log/hashId.js';
+import type { InteractionKind } from '../ops/metrics.js';
 import type { BotContext } from './botContext.js';
 import type { ButtonHandler, Command, ModalHandler, Outcome } from './command.js';
 import { handleInteractionError } from './errorBoundary.js';
@@ -26,6 +27,23 @@ export function registryOf(
 
 function withinBudget<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
   return Promise.race([work, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref())]);
+}
+
+function kindOf(interaction: Interaction): InteractionKind {
+  if (interaction.isAutocomplete()) return 'autocomplete';
+  if (interaction.isCommand()) return 'command';
+  if (interaction.isMessageComponent()) return 'button';
+  if (interaction.isModalSubmit()) return 'modal';
+  return 'other';
+}
+
+/** The command or family as a metric label: only names the bot knows, so forged ones add no series. */
+function metricName(interaction: Interaction, registry: Registry): string {
+  if (interaction.isCommand() || interaction.isAutocomplete())
+    return registry.commands.has(interaction.commandName) ? interaction.commandName : 'unknown';
+  const family =
+    interaction.isMessageComponent() || interaction.isModalSubmit() ? familyOf(interaction.customId) : '';
+  return registry.buttons.has(family) || registry.modals.has(family) ? family : 'unknown';
 }
 
 function describe(interaction: Interaction): string {
@@ -99,11 +117,18 @@ export async function handleInteraction(
   } catch (error) {
     outcome = await handleInteractionError(interaction, error, scoped);
   }
+  const seconds = (performance.now() - started) / 1000;
+  ctx.metrics.interaction({
+    kind: kindOf(interaction),
+    command: metricName(interaction, registry),
+    outcome: outcome.outcome,
+    seconds,
+  });
   logger.info(
     {
       guild: interaction.guildId ?? 'dm',
       member: hashId(interaction.user.id),
-      latencyMs: Math.round(performance.now() - started),
+      latencyMs: Math.round(seconds * 1000),
       results: outcome.results ?? 0,
       outcome: outcome.outcome,
     },

@@ -29,6 +29,8 @@ export interface EngineOptions {
   syncOnOpen?: boolean;
   /** Called once after each reindex, rollback or switch to another process's save that changed documents. */
   onIndexChanged?: IndexChangeListener;
+  /** Called after each reindex that ran (metrics: its duration). */
+  onReindexed?: (report: ReindexReport) => void;
   /** Test hook: called as a patch applies each document; a throw stands for a bug met half-way. */
   onPatchApply?: (documentId: string) => void;
 }
@@ -133,6 +135,7 @@ export class Engine {
     return done.then((report) => {
       this.folderProblem = null;
       logReindexFinished(this.logger, report);
+      this.options.onReindexed?.(report);
       return report;
     });
   }

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Interaction } from 'discord.js';
 import type { BotContext } from '../../src/discord/botContext.js';
 import { handleInteractionError } from '../../src/discord/errorBoundary.js';
+import { noMetrics } from '../../src/ops/metrics.js';
 import { StateUnavailableError } from '../../src/state/errors.js';
 import { recordingLogger } from '../helpers/recordingLogger.js';
 
@@ -32,6 +33,7 @@ test('a permission denial nobody mapped still tells the member what is wrong and
   const denied = Object.assign(new Error('Missing Permissions'), { code: 50013, status: 403 });
   const outcome = await handleInteractionError(interaction, denied, {
     logger: log.logger,
+    metrics: noMetrics,
   } as unknown as BotContext);
   assert.deepEqual(outcome, { outcome: 'refused' });
   assert.equal(replies.length, 1);
@@ -48,6 +50,7 @@ test('anything else unexpected is logged as an error and answered with the apolo
   const log = recordingLogger();
   const outcome = await handleInteractionError(interaction, new Error('boom'), {
     logger: log.logger,
+    metrics: noMetrics,
   } as unknown as BotContext);
   assert.deepEqual(outcome, { outcome: 'invalid' });
   assert.equal(replies[0]?.content, APOLOGY);
@@ -65,10 +68,13 @@ test('a state database that fails (PostgreSQL down, SQLite read-only now) gets a
     }),
   ];
   for (const failure of failures) {
+    let counted = 0;
+    const metrics = { ...noMetrics, stateError: () => void counted++ };
     const { interaction, replies } = fakeInteraction();
     const log = recordingLogger();
     const outcome = await handleInteractionError(interaction, failure, {
       logger: log.logger,
+      metrics,
     } as unknown as BotContext);
     assert.deepEqual(outcome, { outcome: 'unavailable' });
     assert.equal(
@@ -76,5 +82,6 @@ test('a state database that fails (PostgreSQL down, SQLite read-only now) gets a
       'The bot cannot reach its database right now, so this could not be saved or read. Please try again in a minute.',
     );
     assert.deepEqual(log.messages('error'), ['the state database failed; the member was asked to retry']);
+    assert.equal(counted, 1, 'counted in crisis_desk_state_errors_total');
   }
 });

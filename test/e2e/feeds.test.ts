@@ -23,6 +23,7 @@ import {
 } from '../helpers/discordView.js';
 import { changingFeed, type FeedEntry, MALFORMED_FEED, rss } from '../helpers/feedServer.js';
 import { type PageServer, page, startPageServer } from '../helpers/pageServer.js';
+import { until } from '../helpers/until.js';
 
 const BAKERY = [
   'The Vitebsk bread factory halted its night shift on Tuesday after a shortage of rye flour, the plant manager told reporters outside the gates.',
@@ -140,16 +141,6 @@ async function feedsReply(bot: BotProcess, dispatch: () => ReturnType<typeof fee
   const { interaction, data } = await settle(emu, bot, dispatch);
   const [message] = emu.messagesFor(interaction);
   return message ? view(message) : data;
-}
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
 }
 
 /** What the bot posted in the review channel (not the private replies to clicks there). */

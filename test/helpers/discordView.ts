@@ -107,7 +107,12 @@ export async function settle(emu: DiscordEmulator, bot: BotProcess, dispatch: ()
   const from = bot.logs.length;
   const interaction = dispatch();
   const callback = await emu.waitForCallback(interaction);
-  const log = await bot.interactionLog(from);
+  // This interaction's own line: another one's (an autocomplete just before) may be written meanwhile.
+  const log = await bot.waitForLog(
+    (l) => l.msg === 'interaction' && l.interactionId === interaction.id,
+    5000,
+    from,
+  );
   return { interaction, callback, data: view(callback.data), log };
 }
 

@@ -10,6 +10,7 @@ import { MemoryQueryStore } from '../../src/discord/sessions/queryStore.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { KnowledgeReader } from '../../src/engine/knowledgeReader.js';
 import { FeedbackLog } from '../../src/feedback/feedbackLog.js';
+import { noMetrics } from '../../src/ops/metrics.js';
 import type { FeedbackRecord } from '../../src/state/feedbackRecord.js';
 import { MEMORY, SqliteState } from '../../src/state/sqlite/sqliteState.js';
 import { recordingLogger } from './recordingLogger.js';
@@ -73,6 +74,7 @@ export function fakeContext(engine: Engine | null, options: FakeContextOptions =
     state: SqliteState.open({ path: MEMORY }),
     modLog: async (payload) => void modLog.push(payload),
     pollFeedsNow: () => {},
+    metrics: noMetrics,
   };
   return { ctx, log, feedback, modLog };
 }

@@ -100,7 +100,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/search'],
   ['src/knowledge'],
   ['src/text'],
-  ['src/config', 'src/log', 'src/util', 'src/types.ts'],
+  ['src/config', 'src/log', 'src/util', 'src/http', 'src/ops', 'src/types.ts'],
 ].map((layer) => layer.map((folder) => join(...folder.split('/'))));
 
 const layerOf = (path: string) => LAYERS.findIndex((layer) => within(path.replace(/\.js$/, '.ts'), layer));

@@ -4,7 +4,7 @@ import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { freePort } from '../../harness/postgres.js';
+import { freePort } from '../../harness/freePort.js';
 import { StateError, StateUnavailableError } from '../../src/state/errors.js';
 import { openState, statePath } from '../../src/state/openState.js';
 import { PG_MIGRATIONS } from '../../src/state/postgres/migrations/index.js';

@@ -107,6 +107,11 @@ export class BotChild {
     );
   }
 
+  /** Sends `signal` and returns at once (kill -9 a leader, SIGTERM one replica of a rolling restart). */
+  signal(signal: NodeJS.Signals): void {
+    if (this.running) this.#child.kill(signal);
+  }
+
   /** SIGTERM, then SIGKILL if it has not exited after `graceMs`; never waits unbounded. */
   async stop(graceMs = 5000): Promise<void> {
     if (!this.running) return;

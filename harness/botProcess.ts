@@ -77,6 +77,10 @@ export class BotProcess {
     return this.waitForLog((l) => l.msg === 'interaction', 5000, from);
   }
 
+  signal(signal: NodeJS.Signals): void {
+    this.child.signal(signal);
+  }
+
   async stop(): Promise<void> {
     await this.child.stop();
     await this.cleanupWorkspace();

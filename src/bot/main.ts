@@ -10,7 +10,9 @@ import { HttpBridge } from '../discord/httpBridge.js';
 import { modalHandlers } from '../discord/modals/index.js';
 import { channelFinder, createModLog } from '../discord/modLog.js';
 import { Engine } from '../engine/engine.js';
+import { fileCoordination } from '../engine/indexCoordination.js';
 import { releaseIndexLocks } from '../engine/indexLock.js';
+import { pgIndexCoordination } from '../engine/pgIndexCoordination.js';
 import { FeedbackLog } from '../feedback/feedbackLog.js';
 import { KnowledgeFolderError } from '../knowledge/errors.js';
 import { sweepInterruptedWrites } from '../knowledge/sweepInterruptedWrites.js';
@@ -19,10 +21,12 @@ import { useIdSalt } from '../log/hashId.js';
 import { persistentIdSalt } from '../log/idSalt.js';
 import { noMetrics, PromMetrics } from '../ops/metrics.js';
 import { openState } from '../state/openState.js';
+import { PgLeadership } from '../state/postgres/pgLeadership.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { InFlight } from '../util/inFlight.js';
 import { createClient } from './createClient.js';
-import { keepIndexCurrent } from './keepIndexCurrent.js';
+import { followSavedIndexes } from './keepIndexCurrent.js';
+import { onceJobs } from './onceJobs.js';
 import { Readiness, serveOps } from './serveOps.js';
 import { serveOverHttp } from './serveOverHttp.js';
 import { sessionStores } from './sessionStores.js';
@@ -76,7 +80,11 @@ async function main(): Promise<number> {
   if (imported)
     logger.info({ ...imported, location: state.location }, 'imported feedback.jsonl into the state database');
   const gapNotices = tellMeOnIndexChange(logger);
-  shutdown.onClose(gapNotices.stop);
+  const { databaseUrl } = config.service;
+  const coordination = databaseUrl
+    ? pgIndexCoordination(databaseUrl, logger)
+    : fileCoordination(config.dataDir, logger);
+  shutdown.onClose(() => coordination.close());
   let served: Engine | null = null;
   const metrics = config.service.ops
     ? new PromMetrics(() => served?.knowledge.info() ?? { documents: 0, passages: 0 })
@@ -89,6 +97,7 @@ async function main(): Promise<number> {
     dataDir: config.dataDir,
     logger,
     onIndexChanged: gapNotices.onIndexChanged,
+    coordination,
     onReindexed: (report) => metrics.reindexed(report.ms / 1000),
   });
   served = engine;
@@ -104,7 +113,7 @@ async function main(): Promise<number> {
       { files: swept.trash },
       'removed temporary copies left in the trash by an interrupted /knowledge remove',
     );
-  shutdown.onClose(keepIndexCurrent(engine, config, logger));
+  shutdown.onClose(followSavedIndexes(engine, coordination));
   const http = config.service.interactionsMode === 'http' ? new HttpBridge(logger) : null;
   const client = createClient(config, http?.makeRequest);
   shutdown.onClose(() => client.destroy());
@@ -121,7 +130,17 @@ async function main(): Promise<number> {
     metrics,
   };
   const feeds = startFeeds(shared, client);
-  shutdown.onClose(feeds.stop);
+  const jobs = onceJobs({
+    engine,
+    state,
+    client,
+    config,
+    logger,
+    feeds,
+    gapNotices,
+    leadership: databaseUrl ? new PgLeadership(databaseUrl, logger) : null,
+  });
+  shutdown.onClose(jobs.stop);
   const ctx = { ...shared, pollFeedsNow: feeds.pollNow };
   const registry = registryOf(commands, buttonHandlers, modalHandlers);
   const answering = new InFlight();
@@ -150,8 +169,7 @@ async function main(): Promise<number> {
     await serveOverHttp(http, client, config, logger, shutdown);
     readiness.discord = () => true;
     logger.info({ mode: 'http', passages: engine.knowledge.info().passages }, 'ready');
-    void gapNotices.start(engine, state, client);
-    void feeds.start();
+    jobs.start();
     return 0;
   }
   readiness.discord = () => client.isReady();
@@ -165,8 +183,7 @@ async function main(): Promise<number> {
       },
       'ready',
     );
-    void gapNotices.start(engine, state, client);
-    void feeds.start();
+    jobs.start();
   });
   await client.login(config.token);
   return 0;

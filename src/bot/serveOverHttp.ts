@@ -1,10 +1,14 @@
-import type { Client } from 'discord.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type APIUser, type Client, ClientUser, Routes } from 'discord.js';
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config/botConfig.js';
 import type { HttpBridge } from '../discord/httpBridge.js';
 import { startInteractionEndpoint } from '../http/interactionEndpoint.js';
 import { discordPublicKey } from '../http/verifyRequest.js';
 import type { Shutdown } from './watchProcess.js';
+
+/** How long the endpoint keeps taking requests after /readyz turned 503 (with OPS_PORT). */
+const SHUTDOWN_GRACE_MS = 1500;
 
 /**
  * HTTP mode: no gateway login; the client's REST calls carry the bot token (threads, DMs, the review
@@ -20,6 +24,11 @@ export async function serveOverHttp(
 ): Promise<{ port: number }> {
   bridge.attach(client);
   client.rest.setToken(config.token);
+  // What the gateway's READY would have given: the bot's own user (DMs need it). It also proves the
+  // token before the endpoint takes anything.
+  const me = (await client.rest.get(Routes.user())) as APIUser;
+  const Me = ClientUser as unknown as new (client: Client, data: APIUser) => ClientUser;
+  (client as { user: ClientUser | null }).user = new Me(client, me);
   const { publicKey, http } = config.service;
   if (!publicKey) throw new Error('DISCORD_PUBLIC_KEY is required in http mode');
   const endpoint = await startInteractionEndpoint({
@@ -30,6 +39,11 @@ export async function serveOverHttp(
     handle: (interaction) => bridge.handle(interaction),
   });
   logger.info({ host: http.host, port: endpoint.port }, 'listening for interactions at /interactions');
-  shutdown.onClose(() => endpoint.close());
+  shutdown.onClose(async () => {
+    // /readyz turned 503 when closing began; a load balancer probing it stops sending within its
+    // interval, so the endpoint takes what is already on the way before it closes.
+    if (config.service.ops) await sleep(SHUTDOWN_GRACE_MS);
+    await endpoint.close();
+  });
   return { port: endpoint.port };
 }

@@ -21,9 +21,10 @@ import { sweepReviewPages } from '../feeds/reviewPages.js';
 import type { ReviewItem } from '../state/reviewQueue.js';
 
 export interface RunningFeeds {
-  /** Adds what a crash left approved, then polls; once (later calls do nothing). */
+  /** Adds what a crash left approved, then polls; again after stop() (leadership regained). */
   start(): Promise<void>;
   pollNow(): void;
+  /** Stops polling, waiting for a round under way. */
   stop(): Promise<void>;
 }
 
@@ -31,7 +32,9 @@ export function startFeeds(ctx: ApplyContext & Pick<BotContext, 'metrics'>, clie
   const channelId = ctx.config.feeds.reviewChannelId;
   const { logger, state } = ctx;
   let poller: FeedPoller | null = null;
-  let stopped = false;
+  /** Counts start() and stop() calls: a start overtaken by a stop polls nothing. */
+  let turn = 0;
+  let running = false;
 
   const post = (item: ReviewItem) =>
     postInReviewChannel(client, channelId, pendingReviewMessage(item), logger.child({ item: item.id }));
@@ -83,13 +86,15 @@ export function startFeeds(ctx: ApplyContext & Pick<BotContext, 'metrics'>, clie
 
   return {
     async start() {
-      if (stopped || poller) return;
+      if (running) return;
+      running = true;
+      const mine = ++turn;
       try {
         await resumeApprovals();
       } catch (error) {
         logger.error({ err: error }, 'could not add the feed items approved before the restart');
       }
-      if (stopped) return;
+      if (mine !== turn) return;
       if (channelId === null) {
         if ((await state.feeds.list()).length > 0)
           logger.warn('feeds are not polled: REVIEW_CHANNEL_ID is not set');
@@ -99,8 +104,11 @@ export function startFeeds(ctx: ApplyContext & Pick<BotContext, 'metrics'>, clie
     },
     pollNow: () => void poller?.pollNow(),
     async stop() {
-      stopped = true;
-      await poller?.stop();
+      turn++;
+      running = false;
+      const stopping = poller;
+      poller = null;
+      await stopping?.stop();
     },
   };
 }

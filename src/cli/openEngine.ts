@@ -2,7 +2,9 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type LogLevel, readEngineConfig } from '../config/engineConfig.js';
+import { readDatabaseUrl } from '../config/serviceConfig.js';
 import { Engine } from '../engine/engine.js';
+import { pgIndexCoordination } from '../engine/pgIndexCoordination.js';
 import { createLogger } from '../log/createLogger.js';
 import { forTerminal } from '../util/forTerminal.js';
 import { UsageError } from './errors.js';
@@ -26,7 +28,11 @@ export async function openEngine(
   defaultLogLevel: LogLevel = 'warn',
   syncOnOpen = true,
 ): Promise<Engine> {
-  return Engine.open({ ...configured(io, defaultLogLevel), syncOnOpen });
+  const options = configured(io, defaultLogLevel);
+  // With DATABASE_URL the bot's replicas take turns through PostgreSQL: so does the command line.
+  const databaseUrl = readDatabaseUrl(io.env);
+  const coordination = databaseUrl ? pgIndexCoordination(databaseUrl, options.logger) : undefined;
+  return Engine.open({ ...options, syncOnOpen, ...(coordination && { coordination }) });
 }
 
 /** The saved index for a reading command (see openReader); notices go to stderr. */

@@ -1,6 +1,7 @@
 import {
   type Client,
   DefaultRestOptions,
+  type Guild,
   type Interaction,
   InteractionResponseType,
   InteractionType,
@@ -146,15 +147,26 @@ export class HttpBridge {
   }
 }
 
+type Adder = { _add(data: unknown, cache?: boolean): unknown };
+
 /**
- * Without a gateway the client has no guilds: a guild known only by id lets discord.js build the
- * interaction's channel, member and permissions from the payload, as it does from the gateway's caches.
+ * Without a gateway the client has no guilds: a guild known by id, with the member's roles known by id
+ * (no permissions of their own: the interaction carries the member's computed ones), lets discord.js
+ * build the interaction's channel and member (its roles, for MODERATOR_ROLE_IDS) from the payload, as
+ * it does from the gateway's caches.
  */
 function knowGuild(client: Client, raw: RawInteraction): void {
   const guildId = raw.guild_id;
-  if (typeof guildId !== 'string' || client.guilds.cache.has(guildId)) return;
-  (client.guilds as unknown as { _add(data: unknown, cache: boolean): unknown })._add(
-    { id: guildId, channels: [] },
-    true,
-  );
+  if (typeof guildId !== 'string') return;
+  const guild =
+    client.guilds.cache.get(guildId) ??
+    ((client.guilds as unknown as Adder)._add({ id: guildId, channels: [] }, true) as Guild);
+  const roles = (raw.member as { roles?: unknown } | undefined)?.roles;
+  const ids = [
+    guildId,
+    ...(Array.isArray(roles) ? roles.filter((id): id is string => typeof id === 'string') : []),
+  ];
+  for (const id of ids)
+    if (!guild.roles.cache.has(id))
+      (guild.roles as unknown as Adder)._add({ id, name: '', position: 0, permissions: '0', flags: 0 });
 }

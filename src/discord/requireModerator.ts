@@ -8,7 +8,13 @@ import { isModerator } from './isModerator.js';
  * command in Discord's menus, and servers can override it.
  */
 export function requireModerator(interaction: Interaction, ctx: BotContext, action: string): void {
-  if (isModerator(interaction.member, ctx.config.moderatorRoleIds)) return;
+  // The permissions Discord computed for the member in this channel, sent with the interaction:
+  // right whether the guild's roles are cached (gateway) or not (HTTP interactions).
+  const member = interaction.member && {
+    permissions: interaction.memberPermissions,
+    roles: interaction.member.roles,
+  };
+  if (isModerator(member, ctx.config.moderatorRoleIds)) return;
   throw new UserError(
     `Sorry, only moderators can ${action}. Moderators are members with the Manage Server permission or a moderator role.`,
     'refused',

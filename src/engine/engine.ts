@@ -6,7 +6,8 @@ import { warmUpLexicons } from '../text/lexicons.js';
 import { EveryDocumentGoneError, ReindexBusyError, ReindexPausedError } from './errors.js';
 import { GenerationSync } from './generationSync.js';
 import type { IndexChangeListener } from './indexChange.js';
-import { type Fence, withIndexLock } from './indexLock.js';
+import { fileCoordination, type IndexCoordination } from './indexCoordination.js';
+import type { Fence } from './indexLock.js';
 import { KnowledgeReader } from './knowledgeReader.js';
 import { logReindexFinished, logReindexRefused } from './reindexLog.js';
 import type { ReindexReport } from './reindexReport.js';
@@ -29,6 +30,11 @@ export interface EngineOptions {
   syncOnOpen?: boolean;
   /** Called once after each reindex, rollback or switch to another process's save that changed documents. */
   onIndexChanged?: IndexChangeListener;
+  /**
+   * How writers take turns and tell each other of a new generation: DATA_DIR's lock file by default;
+   * a PostgreSQL advisory lock and NOTIFY across replicas (pgIndexCoordination).
+   */
+  coordination?: IndexCoordination;
   /** Called after each reindex that ran (metrics: its duration). */
   onReindexed?: (report: ReindexReport) => void;
   /** Test hook: called as a patch applies each document; a throw stands for a bug met half-way. */
@@ -50,8 +56,11 @@ export class Engine {
   /** The read side: what commands ask of the knowledge. */
   readonly knowledge = new KnowledgeReader(this.served);
 
+  readonly #coordination: IndexCoordination;
+
   private constructor(private readonly options: EngineOptions) {
     this.logger = options.logger ?? silentLog;
+    this.#coordination = options.coordination ?? fileCoordination(options.dataDir, this.logger);
     this.sync = new GenerationSync(this.served, {
       dataDir: options.dataDir,
       persist: options.persist !== false,
@@ -136,6 +145,7 @@ export class Engine {
       this.folderProblem = null;
       logReindexFinished(this.logger, report);
       this.options.onReindexed?.(report);
+      if (report.saved && report.mode !== 'unchanged') this.#announce();
       return report;
     });
   }
@@ -163,6 +173,7 @@ export class Engine {
         changed: report.changed.length,
       };
       this.logger.info({ ...report, ...counts }, 'rolled back');
+      this.#announce();
       return report;
     });
   }
@@ -179,12 +190,20 @@ export class Engine {
     return this.writer.run('reload', () => this.sync.adoptSaved(pointer));
   }
 
-  /** A writer's run, holding DATA_DIR's index lock when the index is saved. */
+  /** A writer's run, holding the writer lock (DATA_DIR's, or the replicas') when the index is saved. */
   private locked<T>(purpose: 'reindex' | 'rollback', work: (fence: Fence) => Promise<T>): Promise<T> {
     return this.writer.run(purpose, () =>
-      this.sync.saving
-        ? withIndexLock(this.options.dataDir, purpose, this.logger, work)
-        : work(async () => {}),
+      this.sync.saving ? this.#coordination.withWriterLock(purpose, work) : work(async () => {}),
     );
+  }
+
+  /** Tells the other processes on this index that a new generation is current; a failure only delays them. */
+  #announce(): void {
+    if (!this.sync.saving) return;
+    this.#coordination
+      .announce(this.savedGeneration)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'could not announce the new index; the others find it by polling'),
+      );
   }
 }

@@ -36,6 +36,8 @@ before(async () => {
     DISCORD_PUBLIC_KEY: keys.publicKeyHex,
     HTTP_PORT: String(port),
     COOLDOWN_QUESTIONS: '100',
+    // A role of its own stands for the server's moderator role (no member but the test's has it).
+    MODERATOR_ROLE_IDS: emu.world.roles.bot,
   });
   target = { url: `http://127.0.0.1:${port}/interactions`, privateKey: keys.privateKey };
   emu.httpTarget = target;
@@ -158,4 +160,20 @@ test('OPS_PORT: /readyz names what it checked; /metrics counts the interactions,
       `${(emu.members.plain.user as { id: string }).id}|${(emu.members.moderator.user as { id: string }).id}`,
     ),
   );
+});
+
+test('moderators by role (MODERATOR_ROLE_IDS) are known without a gateway: from the roles in the payload', async () => {
+  const helper = emu.createMember({
+    username: 'role-moderator',
+    roles: [emu.world.roles.member, emu.world.roles.bot],
+    permissions: 0n,
+  });
+  const gaps = await settle(emu, bot, () =>
+    emu.chatInput('knowledge', [], { subcommand: 'gaps', member: helper }),
+  );
+  assert.notEqual(gaps.log.outcome, 'refused', gaps.data.content);
+  const plain = await settle(emu, bot, () =>
+    emu.chatInput('knowledge', [], { subcommand: 'gaps', member: emu.members.plain }),
+  );
+  assert.equal(plain.log.outcome, 'refused');
 });

@@ -26,8 +26,9 @@ const FERRY =
   '---\ntitle: "Ferry note"\noutlet: "Test Wire"\n---\nThe ferry operator in Tallinn cancelled eleven crossings because the icebreaker crews refused to sail during the strike over unpaid wages.\n';
 const FERRY_QUESTION = 'Why were the Tallinn ferry crossings cancelled?';
 
-test('the bot says it watches the knowledge folder', () => {
-  assert.ok(bot.logs.some((l) => l.msg === 'watching the knowledge folder' && l.debounceMs === 100));
+test('the bot says it watches the knowledge folder once Discord is reachable', async () => {
+  const line = await bot.waitForLog((l) => l.msg === 'watching the knowledge folder', 5000);
+  assert.equal(line.debounceMs, 100);
 });
 
 test('a document written to the folder is reindexed after a quiet moment, logged, and answered', async () => {

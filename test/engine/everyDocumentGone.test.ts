@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
-import { keepIndexCurrent } from '../../src/bot/keepIndexCurrent.js';
+import { watchKnowledgeFolder } from '../../src/bot/keepIndexCurrent.js';
 import { syncWhenKnowledgeReturns } from '../../src/bot/syncWhenKnowledgeReturns.js';
 import { reindexMessage } from '../../src/discord/render/reindexMessage.js';
 import { Engine } from '../../src/engine/engine.js';
@@ -160,7 +160,7 @@ test('watch mode does not apply a folder emptied on disk; it keeps serving and w
     for (const name of (await readdir(dir)).slice(1)) await rm(join(dir, name));
   });
   assert.equal(engine.current.documents.size, 1);
-  const stop = keepIndexCurrent(
+  const stop = watchKnowledgeFolder(
     engine,
     { knowledgeDir: ws.knowledgeDir, knowledgeWatch: true, watchDebounceMs: 50 },
     logger,

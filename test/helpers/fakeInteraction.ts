@@ -6,6 +6,7 @@ import type {
   MessageContextMenuCommandInteraction,
   ModalSubmitInteraction,
 } from 'discord.js';
+import { PermissionsBitField } from 'discord.js';
 import { MessageFlags } from 'discord-api-types/v10';
 
 /*
@@ -77,6 +78,9 @@ function base<Extra extends object>(
     user: { id: where.userId ?? '100000000000000001' },
     guildId,
     member: guildId === null ? null : (where.member ?? MEMBER),
+    // As discord.js gives it: the member's permissions in the channel, from the payload.
+    memberPermissions:
+      guildId === null ? null : new PermissionsBitField(BigInt((where.member ?? MEMBER).permissions)),
     channel: { isThread: () => where.inThread ?? false },
     appPermissions: null,
     get deferred() {

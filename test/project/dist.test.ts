@@ -43,7 +43,7 @@ test('every npm script that runs node runs a file the build makes; only the benc
   }
   // A production install (npm install --omit=dev) has no tsx: everything else must run without it.
   const runsTypeScript = Object.keys(scripts).filter((name) => /\btsx\b/.test(scripts[name] ?? ''));
-  assert.deepEqual(runsTypeScript.sort(), ['bench', 'test', 'test:discord']);
+  assert.deepEqual(runsTypeScript.sort(), ['bench', 'test', 'test:discord', 'test:service']);
   assert.equal(dependencies.tsx, undefined);
   assert.ok(devDependencies.tsx);
 });

@@ -7,6 +7,8 @@ export interface BenchArgs {
   seed: number;
   /** Time /ask and autocomplete through the real bot and the Discord emulator (off with --no-discord). */
   discord: boolean;
+  /** Only the HTTP interactions benchmark: signed /ask against one and two replicas (--http). */
+  http: boolean;
 }
 
 export const DEFAULT_SIZES = [10_000, 100_000];
@@ -21,7 +23,9 @@ export const BENCH_USAGE = `usage: npm run bench -- [--sizes 10000,100000] [--qu
   --queries     timed queries per side and size (default ${DEFAULT_QUERIES}, at least 1)
   --quick       sizes 1000,10000, for trying it out
   --seed        seed of the synthetic corpus and the query variants (default ${DEFAULT_SEED})
-  --no-discord  skip the Discord figures (the real bot against the local emulator, at every size)`;
+  --no-discord  skip the Discord figures (the real bot against the local emulator, at every size)
+  --http        instead: signed /ask interactions against one and two replicas in HTTP mode on PostgreSQL,
+                at rising rates; throughput at p99 <= 100 ms and errors (about 2 minutes)`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseCliArgs(argv, {
@@ -31,8 +35,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       quick: { type: 'boolean' },
       seed: { type: 'string' },
       'no-discord': { type: 'boolean' },
+      http: { type: 'boolean' },
     },
   });
+  if (values.http && (values.quick || values.sizes !== undefined || values['no-discord']))
+    throw new UsageError('--http runs on its own: without --quick, --sizes or --no-discord');
   if (values.quick && values.sizes !== undefined)
     throw new UsageError('--quick and --sizes do not go together');
   const sizes =
@@ -49,5 +56,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         : wholeNumber('--queries', values.queries, 1, MAX_QUERIES),
     seed: values.seed === undefined ? DEFAULT_SEED : wholeNumber('--seed', values.seed, 0, 2 ** 32 - 1),
     discord: !values['no-discord'],
+    http: values.http ?? false,
   };
 }

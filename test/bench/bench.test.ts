@@ -213,4 +213,7 @@ test('bench arguments', () => {
   assert.throws(() => parseBenchArgs(['--queries', 'x']), /--queries/);
   assert.throws(() => parseBenchArgs(['--sizes', '10']), /--sizes/);
   assert.throws(() => parseBenchArgs(['--fast']), /unknown option/);
+  assert.equal(parseBenchArgs(['--http']).http, true);
+  assert.equal(parseBenchArgs([]).http, false);
+  assert.throws(() => parseBenchArgs(['--http', '--quick']), /--http runs on its own/);
 });

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Log } from '../log/log.js';
+import { listen } from '../util/listen.js';
 import { verifyInteractionRequest } from './verifyRequest.js';
 
 /** Discord's interaction payloads are small; anything this big is not one. */
@@ -84,7 +85,7 @@ function parse(body: Buffer): ({ id: string; type: number } & Record<string, unk
  * missing, wrong or replayed), a PING answered with a PONG, every other interaction answered with
  * what `handle` gives.
  */
-export function startInteractionEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
+export async function startInteractionEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
   const now = options.now ?? Date.now;
   let inFlight = 0;
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
@@ -130,22 +131,12 @@ export function startInteractionEndpoint(options: EndpointOptions): Promise<Runn
   server.requestTimeout = timeoutMs;
   server.headersTimeout = timeoutMs;
   server.keepAliveTimeout = 5_000;
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve({
-        port: typeof address === 'object' && address ? address.port : options.port,
-        get inFlight() {
-          return inFlight;
-        },
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeIdleConnections();
-          }),
-      });
-    });
-  });
+  const listening = await listen(server, options.host, options.port);
+  return {
+    port: listening.port,
+    get inFlight() {
+      return inFlight;
+    },
+    close: () => listening.close(),
+  };
 }

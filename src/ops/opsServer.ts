@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { Log } from '../log/log.js';
+import { listen } from '../util/listen.js';
 
 /** One readiness check: its name, and true or the reason it fails. */
 export type Check = () => Promise<true | string>;
@@ -48,7 +49,7 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
  * The operator's endpoints: GET /healthz (the process runs), /readyz (every check passes and the
  * process is not shutting down: 200, else 503 with what failed), /metrics (Prometheus text).
  */
-export function startOpsServer(options: OpsOptions): Promise<RunningOps> {
+export async function startOpsServer(options: OpsOptions): Promise<RunningOps> {
   let draining = false;
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -82,22 +83,13 @@ export function startOpsServer(options: OpsOptions): Promise<RunningOps> {
   const server = createServer((req, res) => void serve(req, res));
   server.requestTimeout = 10_000;
   server.headersTimeout = 10_000;
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve({
-        port: typeof address === 'object' && address ? address.port : options.port,
-        drain: () => {
-          draining = true;
-        },
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
-      });
-    });
-  });
+  const listening = await listen(server, options.host, options.port);
+  return {
+    port: listening.port,
+    drain: () => {
+      draining = true;
+    },
+    // Probes hold nothing worth waiting for.
+    close: () => listening.close(true),
+  };
 }

@@ -1,11 +1,7 @@
 import type pg from 'pg';
 import { type Feed, type FeedItemRef, type FeedStore, SKIPPED_KEPT, type SkippedItem } from '../feedStore.js';
+import { FEED } from '../selects.js';
 import { type Queryable, query, transaction } from './pgPool.js';
-
-const FEED = `SELECT id, url, name, etag, last_modified AS "lastModified", failures, retry_at AS "retryAt",
-    last_error AS "lastError", last_polled_at AS "lastPolledAt", added_at AS "addedAt", added_by AS "addedBy",
-    paused_at AS "pausedAt", pause_reason AS "pauseReason"
-  FROM feeds`;
 
 export class PgFeedStore implements FeedStore {
   constructor(

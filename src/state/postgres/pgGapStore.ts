@@ -7,21 +7,8 @@ import type {
   SubscribeResult,
   UnansweredQuestion,
 } from '../gapStore.js';
+import { FIRST_PER_MEMBER_AND_GROUP, QUESTION, SUBSCRIPTION } from '../selects.js';
 import { query, transaction } from './pgPool.js';
-
-const QUESTION = `SELECT id, group_key AS "groupKey", query, member, asked_at AS "askedAt", answered_at AS "answeredAt"
-  FROM gap_questions`;
-
-const SUBSCRIPTION = `SELECT s.id, s.question_id AS "questionId", q.group_key AS "groupKey", q.query, s.member,
-    s.member_id AS "memberId", s.channel_id AS "channelId", s.thread_id AS "threadId",
-    s.subscribed_at AS "subscribedAt", s.notified_at AS "notifiedAt"
-  FROM gap_subscriptions s JOIN gap_questions q ON q.id = s.question_id`;
-
-/** One subscription per member and group: the lowest id stands for the others. */
-const FIRST_PER_MEMBER_AND_GROUP = `s.id = (SELECT MIN(s2.id) FROM gap_subscriptions s2
-    JOIN gap_questions q2 ON q2.id = s2.question_id
-    WHERE s2.member = s.member AND q2.group_key = q.group_key AND s2.notified_at IS NULL
-      AND q2.answered_at IS NOT NULL)`;
 
 /**
  * Transactions that read before they write lock a member's rows first (pg_advisory_xact_lock on the

@@ -9,13 +9,8 @@ import type {
   ReviewPreview,
   ReviewQueue,
 } from '../reviewQueue.js';
+import { REVIEW_COLUMNS, REVIEW_ITEM } from '../selects.js';
 import { type Queryable, query, transaction } from './pgPool.js';
-
-const COLUMNS = `id, feed_id AS "feedId", item_key AS "itemKey", url, preview, channel_id AS "channelId",
-  message_id AS "messageId", status, decided_by AS "decidedBy", decided_at AS "decidedAt",
-  applied_at AS "appliedAt", created_at AS "createdAt"`;
-
-const ITEM = `SELECT ${COLUMNS} FROM review_items`;
 
 export class PgReviewQueue implements ReviewQueue {
   constructor(
@@ -28,7 +23,9 @@ export class PgReviewQueue implements ReviewQueue {
   }
 
   async #one(db: Queryable, where: string, value: number | string, lock = ''): Promise<ReviewItem | null> {
-    return (await query<ReviewItem>(db, `${ITEM} WHERE ${where} = $1 ${lock}`, [value])).rows[0] ?? null;
+    return (
+      (await query<ReviewItem>(db, `${REVIEW_ITEM} WHERE ${where} = $1 ${lock}`, [value])).rows[0] ?? null
+    );
   }
 
   async enqueue(
@@ -96,7 +93,7 @@ export class PgReviewQueue implements ReviewQueue {
     const { rows } = await query<ReviewItem>(
       this.pool,
       `WITH dropped AS (DELETE FROM review_items WHERE status = 'pending' AND feed_id = $1 RETURNING *)
-       SELECT ${COLUMNS} FROM dropped ORDER BY id`,
+       SELECT ${REVIEW_COLUMNS} FROM dropped ORDER BY id`,
       [feedId],
     );
     return rows;
@@ -119,7 +116,7 @@ export class PgReviewQueue implements ReviewQueue {
   }
 
   async pending(): Promise<ReviewItem[]> {
-    return (await query<ReviewItem>(this.pool, `${ITEM} WHERE status = 'pending' ORDER BY id`)).rows;
+    return (await query<ReviewItem>(this.pool, `${REVIEW_ITEM} WHERE status = 'pending' ORDER BY id`)).rows;
   }
 
   async decide(
@@ -141,7 +138,7 @@ export class PgReviewQueue implements ReviewQueue {
     return (
       await query<ReviewItem>(
         this.pool,
-        `${ITEM} WHERE status = 'approved' AND applied_at IS NULL ORDER BY id`,
+        `${REVIEW_ITEM} WHERE status = 'approved' AND applied_at IS NULL ORDER BY id`,
       )
     ).rows;
   }

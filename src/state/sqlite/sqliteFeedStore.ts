@@ -1,10 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { type Feed, type FeedItemRef, type FeedStore, SKIPPED_KEPT, type SkippedItem } from '../feedStore.js';
-
-const FEED = `SELECT id, url, name, etag, last_modified AS lastModified, failures, retry_at AS retryAt,
-    last_error AS lastError, last_polled_at AS lastPolledAt, added_at AS addedAt, added_by AS addedBy,
-    paused_at AS pausedAt, pause_reason AS pauseReason
-  FROM feeds`;
+import { FEED } from '../selects.js';
 
 export class SqliteFeedStore implements FeedStore {
   constructor(

@@ -9,15 +9,11 @@ import type {
   ReviewPreview,
   ReviewQueue,
 } from '../reviewQueue.js';
+import { REVIEW_ITEM } from '../selects.js';
 
 interface Row extends Omit<ReviewItem, 'preview'> {
   preview: string;
 }
-
-const ITEM = `SELECT id, feed_id AS feedId, item_key AS itemKey, url, preview, channel_id AS channelId,
-    message_id AS messageId, status, decided_by AS decidedBy, decided_at AS decidedAt, applied_at AS appliedAt,
-    created_at AS createdAt
-  FROM review_items`;
 
 const toItem = (row: Row): ReviewItem => ({ ...row, preview: JSON.parse(row.preview) as ReviewPreview });
 
@@ -32,7 +28,7 @@ export class SqliteReviewQueue implements ReviewQueue {
   }
 
   #one(where: string, value: number | string): ReviewItem | null {
-    const row = this.db.prepare(`${ITEM} WHERE ${where} = ?`).get(value) as Row | undefined;
+    const row = this.db.prepare(`${REVIEW_ITEM} WHERE ${where} = ?`).get(value) as Row | undefined;
     return row ? toItem(row) : null;
   }
 
@@ -99,7 +95,7 @@ export class SqliteReviewQueue implements ReviewQueue {
   async dropPending(feedId: number): Promise<ReviewItem[]> {
     const run = this.db.transaction(() => {
       const rows = this.db
-        .prepare(`${ITEM} WHERE status = 'pending' AND feed_id = ? ORDER BY id`)
+        .prepare(`${REVIEW_ITEM} WHERE status = 'pending' AND feed_id = ? ORDER BY id`)
         .all(feedId) as Row[];
       this.db.prepare(`DELETE FROM review_items WHERE status = 'pending' AND feed_id = ?`).run(feedId);
       return rows.map(toItem);
@@ -122,7 +118,9 @@ export class SqliteReviewQueue implements ReviewQueue {
   }
 
   async pending(): Promise<ReviewItem[]> {
-    return (this.db.prepare(`${ITEM} WHERE status = 'pending' ORDER BY id`).all() as Row[]).map(toItem);
+    return (this.db.prepare(`${REVIEW_ITEM} WHERE status = 'pending' ORDER BY id`).all() as Row[]).map(
+      toItem,
+    );
   }
 
   async decide(
@@ -142,7 +140,9 @@ export class SqliteReviewQueue implements ReviewQueue {
 
   async awaitingApply(): Promise<ReviewItem[]> {
     return (
-      this.db.prepare(`${ITEM} WHERE status = 'approved' AND applied_at IS NULL ORDER BY id`).all() as Row[]
+      this.db
+        .prepare(`${REVIEW_ITEM} WHERE status = 'approved' AND applied_at IS NULL ORDER BY id`)
+        .all() as Row[]
     ).map(toItem);
   }
 

@@ -1,30 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MemoryPendingArticles, PENDING_KEY } from '../../../src/discord/sessions/pendingArticles.js';
-import type { ArticleToAdd } from '../../../src/intake/addArticle.js';
+import { articleToAdd } from '../../helpers/articleToAdd.js';
 
-function article(title: string): ArticleToAdd {
-  return {
-    prepared: {
-      file: `${title}.md`,
-      bytes: Buffer.from(title),
-      meta: { title } as ArticleToAdd['prepared']['meta'],
-      textKey: title,
-      preview: {} as ArticleToAdd['prepared']['preview'],
-    },
-    page: {
-      url: `https://news.example/${title}`,
-      finalUrl: `https://news.example/${title}`,
-      status: 200,
-      contentType: 'text/html',
-      charset: 'utf-8',
-      bytes: Buffer.from('<html></html>'),
-      redirects: [],
-      fetchedAt: '2020-09-14T10:00:00.000Z',
-    },
-    replace: false,
-  };
-}
+const article = articleToAdd;
 
 function clock(start = 1_000_000) {
   let now = start;

@@ -9,8 +9,8 @@ import { PgCooldown } from '../../../src/discord/sessions/pgCooldown.js';
 import { PgPendingArticles } from '../../../src/discord/sessions/pgPendingArticles.js';
 import { PgQueryStore } from '../../../src/discord/sessions/pgQueryStore.js';
 import { MemoryQueryStore } from '../../../src/discord/sessions/queryStore.js';
-import type { ArticleToAdd } from '../../../src/intake/addArticle.js';
 import { PgState } from '../../../src/state/postgres/pgState.js';
+import { articleToAdd } from '../../helpers/articleToAdd.js';
 import { testPostgres } from '../../helpers/stateBackends.js';
 
 type TestContext = { after(fn: () => Promise<void>): void };
@@ -54,28 +54,7 @@ function sessionTest(name: string, body: (place: Place) => Promise<void>): void 
   for (const place of PLACES) test(`${place.name}: ${name}`, async (t) => body(await place.open(t)));
 }
 
-function article(title: string): ArticleToAdd {
-  return {
-    prepared: {
-      file: `${title}.md`,
-      bytes: Buffer.from(`# ${title}\n`),
-      meta: { title } as ArticleToAdd['prepared']['meta'],
-      textKey: title,
-      preview: {} as ArticleToAdd['prepared']['preview'],
-    },
-    page: {
-      url: `https://news.example/${title}`,
-      finalUrl: `https://news.example/${title}`,
-      status: 200,
-      contentType: 'text/html',
-      charset: 'utf-8',
-      bytes: Buffer.from('<html></html>'),
-      redirects: [],
-      fetchedAt: '2020-09-14T10:00:00.000Z',
-    },
-    replace: false,
-  };
-}
+const article = articleToAdd;
 
 sessionTest(
   'a question is found by its key from any replica, with its filters and mode; the key is the same everywhere',

@@ -17,6 +17,7 @@ import {
   view,
 } from '../helpers/discordView.js';
 import { shareBot } from '../helpers/sharedBot.js';
+import { TURNIP_ARTICLE, TURNIP_QUESTION } from '../helpers/turnipArticle.js';
 
 let emu: DiscordEmulator;
 let bot: BotProcess;
@@ -25,18 +26,11 @@ shareBot({ COOLDOWN_QUESTIONS: '100' }, (shared) => {
   ({ emu, bot } = shared);
 });
 
-const QUESTION = 'Where was the zeppelin festival for turnips held?';
+const QUESTION = TURNIP_QUESTION;
 const VARIANT = '<@123456789012345678> where was the Zeppelin festival for TURNIPS held';
 const PLURAL = 'Zeppelin festivals for turnips: where were they held?';
 const OTHER = 'What is the capital of Australia?';
-const ARTICLE = `---
-title: "Turnip zeppelin festival"
-outlet: "Field Wire"
-published: 2020-09-20
----
-The zeppelin festival for turnips was held in Hrodna on Sunday, where farmers sold the autumn harvest in the square.
-Thousands of visitors watched the airships drift over the fields while the organisers counted the turnips for the fair.
-`;
+const ARTICLE = TURNIP_ARTICLE;
 const QUOTE = /zeppelin festival for turnips was held in Hrodna/;
 
 const userOf = (member: Json) => member.user as Json;

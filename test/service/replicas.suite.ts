@@ -22,6 +22,7 @@ import { freePort } from '../../harness/freePort.js';
 import { TestPostgres } from '../../harness/postgres.js';
 import { tempWorkspace } from '../../harness/tempKnowledge.js';
 import { buttonsOf, buttonWith, EPHEMERAL, messageText, settle, unbold } from '../helpers/discordView.js';
+import { TURNIP_ARTICLE, TURNIP_QUESTION } from '../helpers/turnipArticle.js';
 import { until } from '../helpers/until.js';
 
 interface Replica {
@@ -139,15 +140,8 @@ test('the cooldown is one per member across replicas', async () => {
   assert.match(third.data.content ?? '', /You're asking quickly; try again in \d+ s\./);
 });
 
-const UNCOVERED = 'Where was the zeppelin festival for turnips held?';
-const ARTICLE = `---
-title: "Turnip zeppelin festival"
-outlet: "Field Wire"
-published: 2020-09-20
----
-The zeppelin festival for turnips was held in Hrodna on Sunday, where farmers sold the autumn harvest in the square.
-Thousands of visitors watched the airships drift over the fields while the organisers counted the turnips for the fair.
-`;
+const UNCOVERED = TURNIP_QUESTION;
+const ARTICLE = TURNIP_ARTICLE;
 const waiting = member('waiting-member');
 
 test('a gap recorded on one replica is listed on the other, and Tell me pressed there is kept', async () => {

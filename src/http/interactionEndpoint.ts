@@ -126,8 +126,12 @@ export async function startInteractionEndpoint(options: EndpointOptions): Promis
       inFlight--;
     }
   };
-  const server: Server = createServer((req, res) => void serve(req, res));
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  // Node checks the timeouts every 30 s by default: a slow request would hold its socket that long.
+  const server: Server = createServer(
+    { connectionsCheckingInterval: Math.max(100, Math.min(1_000, timeoutMs / 4)) },
+    (req, res) => void serve(req, res),
+  );
   server.requestTimeout = timeoutMs;
   server.headersTimeout = timeoutMs;
   server.keepAliveTimeout = 5_000;

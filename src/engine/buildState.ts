@@ -1,41 +1,11 @@
 import type { FileFingerprint } from '../knowledge/fingerprint.js';
-import { segmentedAlready } from '../knowledge/loadDocumentOffThread.js';
-import {
-  type DocumentFields,
-  documentFields,
-  KEYS_FIELD,
-  OUTLET_FIELD,
-  TEXT_FIELD,
-  TITLE_FIELD,
-} from '../search/indexEntry.js';
-import type { PassageBuilder } from '../search/passageIndex.js';
+import { segmentedAlready, takeAnalysed } from '../knowledge/loadDocumentOffThread.js';
 import { emptySearchState, type IndexedDocument, type SearchState } from '../search/searchState.js';
 import type { AliasTable } from '../text/aliases.js';
-import { analyze } from '../text/analyze.js';
+import { packTerms } from '../text/packedTerms.js';
 import { segmentDocument } from '../text/segment.js';
 import type { KnowledgeDocument, Passage } from '../types.js';
 import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
-
-/**
- * A fresh index being built aside: passages go in without term statistics, which are read off the
- * finished index at once (finishBuild) instead of being counted passage by passage.
- */
-function addToBuild(
-  state: SearchState,
-  passage: Passage,
-  shared: DocumentFields,
-  builder: PassageBuilder,
-): void {
-  state.passages.set(passage.id, passage);
-  builder.begin(passage.id);
-  const tokens = analyze(passage.text, state.aliases);
-  // Field by field, as minisearch adds them: terms enter the term tree in the same order.
-  for (const token of tokens) builder.add(TEXT_FIELD, token.term);
-  for (const token of tokens) if (token.key !== null) builder.add(KEYS_FIELD, token.key);
-  builder.addCounted(TITLE_FIELD, shared.title);
-  builder.addCounted(OUTLET_FIELD, shared.outlet);
-  builder.end();
-}
 
 function* finishBuild(state: SearchState): Generator<void> {
   state.stats = yield* state.mini.finishBuild();
@@ -70,8 +40,9 @@ export function segment(
 }
 
 /**
- * A fresh index built aside, in time slices (one passage at most between checks), so a serving
- * process keeps answering meanwhile.
+ * A fresh index built aside, in time slices (one document at most between checks), so a serving
+ * process keeps answering meanwhile. Passages enter the index without term statistics, which are
+ * read off the finished index at once (finishBuild).
  */
 export async function buildState(
   documents: readonly KnowledgeDocument[],
@@ -96,13 +67,19 @@ export async function buildState(
       fingerprints,
       history?.get(doc.id)?.addedAt ?? firstSeen(doc),
     );
-    const shared = documentFields(document.meta, aliases);
+    // Analysed by the worker that loaded it, or here (a document read on the main thread).
+    const terms =
+      takeAnalysed(doc, aliasGroups) ??
+      packTerms(
+        passages.map((p) => p.text),
+        doc.meta.title,
+        doc.meta.outlet,
+        aliases,
+      );
     state.documents.set(document.id, document);
+    for (const passage of passages) state.passages.set(passage.id, passage);
+    builder.addDocument(document.passageIds, terms);
     await slicer.maybeYield();
-    for (const passage of passages) {
-      addToBuild(state, passage, shared, builder);
-      await slicer.maybeYield();
-    }
   }
   await sliced(finishBuild(state), slicer);
   return state;

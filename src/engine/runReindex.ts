@@ -55,10 +55,13 @@ export async function runReindex(
     canPatch: sync.canPatch,
   };
   // Files whose size and timestamps match the index are not read again.
-  let scan = await scanKnowledge(dir, scanMaySkipKnown(start) ? { known: knownFiles(before) } : {});
+  let scan = await scanKnowledge(
+    dir,
+    scanMaySkipKnown(start) ? { known: knownFiles(before), aliasGroups } : { aliasGroups },
+  );
   let plan = planReindex(start, scan);
   if (plan.rescan) {
-    scan = await scanKnowledge(dir);
+    scan = await scanKnowledge(dir, { aliasGroups });
     plan = planReindex(start, scan);
   }
   const { mode, diff } = plan;

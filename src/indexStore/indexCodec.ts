@@ -100,8 +100,11 @@ class PostingsChunks {
     return full;
   }
 
-  /** Writes the live postings of a list whose live count is `count` (room made for it). */
-  write(postings: ReadonlyMap<number, number>, count: number, live: (id: number) => boolean): void {
+  /**
+   * Writes the live postings of a list whose live count is `count` (room made for it); `live` is
+   * null when the index holds no discarded passage.
+   */
+  write(postings: ReadonlyMap<number, number>, count: number, live: ((id: number) => boolean) | null): void {
     const capacity = capacityFor(count);
     const bytes = listBytes(count);
     // The chunk is reused: clear the spare room so the file does not depend on what came before.
@@ -116,7 +119,7 @@ class PostingsChunks {
     else {
       let n = 0;
       for (const [id, freq] of postings) {
-        if (!live(id)) continue;
+        if (live !== null && !live(id)) continue;
         ids[n] = id;
         freqs[n] = freq;
         n++;
@@ -174,7 +177,7 @@ export async function* encodeIndex(index: PassageIndex): AsyncGenerator<IndexPar
       if (count === 0) continue;
       const full = chunks.makeRoom(count);
       if (full) yield { bytes: full };
-      chunks.write(postings, count, live);
+      chunks.write(postings, count, clean ? null : live);
       entry.push(fieldId, count);
       linePostings += count;
     }

@@ -1,7 +1,13 @@
-/** Worker thread: loads and segments one large document at a time, off the main thread's event loop. */
+/**
+ * Worker thread: loads, segments and (given the index's alias groups) analyses one document at a
+ * time, off the main thread's event loop.
+ */
 
 import { parentPort } from 'node:worker_threads';
+import type { AliasTable } from '../text/aliases.js';
+import { aliasTableFor } from '../text/aliasTable.js';
 import { type PackedPassages, packPassages } from '../text/packedPassages.js';
+import { type PackedTerms, packTerms } from '../text/packedTerms.js';
 import { segmentDocument } from '../text/segment.js';
 import { isSkipped, type LoadedDocument, loadDocument } from './loadDocument.js';
 
@@ -10,21 +16,59 @@ export interface DocumentJob {
   file: string;
   bytes: Uint8Array;
   maxBytes: number;
+  /** The alias groups to analyse the passages with, or null to only load and segment. */
+  aliasGroups: string[][] | null;
 }
 
 export type DocumentJobResult =
-  | { id: number; loaded: LoadedDocument; passages: PackedPassages | null }
+  | { id: number; loaded: LoadedDocument; passages: PackedPassages | null; terms: PackedTerms | null }
   | { id: number; error: string };
+
+/** The table of the last groups seen: every job of a reindex brings the same ones. */
+let aliases: { groups: string; table: AliasTable } | null = null;
+
+function aliasTable(groups: string[][]): AliasTable {
+  const key = JSON.stringify(groups);
+  if (aliases?.groups !== key) aliases = { groups: key, table: aliasTableFor(groups) };
+  return aliases.table;
+}
+
+function run(job: DocumentJob): DocumentJobResult {
+  const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+  const loaded = loadDocument(job.file, bytes, { maxBytes: job.maxBytes });
+  if (isSkipped(loaded)) return { id: job.id, loaded, passages: null, terms: null };
+  const passages = segmentDocument(loaded);
+  const terms =
+    job.aliasGroups === null
+      ? null
+      : packTerms(
+          passages.map((p) => p.text),
+          loaded.meta.title,
+          loaded.meta.outlet,
+          aliasTable(job.aliasGroups),
+        );
+  return { id: job.id, loaded, passages: packPassages(passages), terms };
+}
+
+function transferable(result: DocumentJobResult): ArrayBuffer[] {
+  if ('error' in result) return [];
+  const arrays = [
+    ...(result.passages
+      ? [result.passages.bounds, result.passages.sentenceCounts, result.passages.sentences]
+      : []),
+    ...(result.terms
+      ? [result.terms.fields, result.terms.counts, result.terms.entries, result.terms.freqs]
+      : []),
+  ];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
 
 parentPort?.on('message', (job: DocumentJob) => {
   let result: DocumentJobResult;
   try {
-    const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
-    const loaded = loadDocument(job.file, bytes, { maxBytes: job.maxBytes });
-    const passages = isSkipped(loaded) ? null : packPassages(segmentDocument(loaded));
-    result = { id: job.id, loaded, passages };
+    result = run(job);
   } catch (error) {
     result = { id: job.id, error: error instanceof Error ? error.message : String(error) };
   }
-  parentPort?.postMessage(result);
+  parentPort?.postMessage(result, transferable(result));
 });

@@ -3,7 +3,7 @@
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import type { KnowledgeLoad, SkippedDocument } from '../types.js';
+import type { KnowledgeDocument, KnowledgeLoad, SkippedDocument } from '../types.js';
 import { type FileFingerprint, fingerprintOf, sameFingerprint } from './fingerprint.js';
 import { byCodeUnit, duplicateIdReason, listKnowledgeFolder } from './knowledgeFolder.js';
 import {
@@ -13,13 +13,20 @@ import {
   type LoadDocumentOptions,
   type LoadedDocument,
 } from './loadDocument.js';
-import { loadDocumentOffThread } from './loadDocumentOffThread.js';
+import { loadDocumentOffThread, POOL_SIZE } from './loadDocumentOffThread.js';
 import { isReadFailure, readKnowledgeFile } from './readKnowledgeFile.js';
 
 export { isDocumentFileName } from './knowledgeFolder.js';
 
 /** Files stat'ed at once: enough to hide the thread pool's latency, few enough not to hog it. */
 const STAT_CONCURRENCY = 32;
+/**
+ * From this many files to read, every one goes to the worker pool: starting its workers costs about
+ * what a few dozen small files take on the main thread. A few files at a time for each worker, so
+ * none waits.
+ */
+export const BULK_FILES = 64;
+const IN_FLIGHT_PER_WORKER = 3;
 
 /** A file as the index last saw it, by file name. */
 export interface KnownFile {
@@ -30,6 +37,8 @@ export interface KnownFile {
 export interface LoadKnowledgeOptions extends LoadDocumentOptions {
   /** Files whose size and timestamps still match are not read (they are listed as unchanged). */
   known?: ReadonlyMap<string, KnownFile>;
+  /** The index's alias groups: passages loaded off the main thread are analysed with them too. */
+  aliasGroups?: string[][];
 }
 
 export interface KnowledgeScan extends KnowledgeLoad {
@@ -40,6 +49,10 @@ export interface KnowledgeScan extends KnowledgeLoad {
   /** Entries of the folder that are not documents and not a problem (subfolders, hidden files, others). */
   ignored: SkippedDocument[];
 }
+
+type ReadOutcome =
+  | { skipped: SkippedDocument }
+  | { document: KnowledgeDocument; fingerprint: FileFingerprint | null };
 
 /** lstat of every file (or the error), a few at a time: a link is seen as a link. */
 export async function statAll(dir: string, names: string[]): Promise<(Stats | Error)[]> {
@@ -74,6 +87,7 @@ export async function scanKnowledge(dir: string, opts: LoadKnowledgeOptions = {}
     ignored,
   };
   const firstFileById = new Map<string, string>();
+  const toRead: { file: string; stat: Stats }[] = [];
   for (const [i, file] of names.entries()) {
     const id = documentId(file);
     const taken = firstFileById.get(id);
@@ -92,27 +106,46 @@ export async function scanKnowledge(dir: string, opts: LoadKnowledgeOptions = {}
       load.unchanged.push({ id, file, hash: known.hash });
       continue;
     }
+    toRead.push({ file, stat });
+  }
+  const always = toRead.length >= BULK_FILES;
+  const readOne = async ({ file, stat }: { file: string; stat: Stats }): Promise<ReadOutcome> => {
     const read = await readKnowledgeFile(dir, file, maxBytes, stat);
-    if (isReadFailure(read)) {
-      load.skipped.push({ file, reason: read.reason });
-      continue;
-    }
+    if (isReadFailure(read)) return { skipped: { file, reason: read.reason } };
     const { bytes } = read;
     let result: LoadedDocument;
     try {
-      result = await loadDocumentOffThread(file, bytes, { maxBytes });
+      const offThread = opts.aliasGroups ? { always, aliasGroups: opts.aliasGroups } : { always };
+      result = await loadDocumentOffThread(file, bytes, { maxBytes, ...offThread });
     } catch (error) {
       // A bug met on one file must not stop the others from loading.
       result = { file, reason: `could not be loaded: ${(error as Error).message}` };
     }
-    if (isSkipped(result)) {
-      load.skipped.push(result);
-      continue;
-    }
-    load.documents.push(result);
+    if (isSkipped(result)) return { skipped: result };
     // The handle was stat'ed before the read: if the file changed in between, the next scan reads it again.
     const fingerprint = bytes.length === read.stats.size ? fingerprintOf(read.stats, startedAt) : null;
-    if (fingerprint) load.fingerprints.set(file, fingerprint);
+    return { document: result, fingerprint };
+  };
+  // In folder order, a few files ahead: the workers load them while the results are taken in turn.
+  const window = always ? POOL_SIZE * IN_FLIGHT_PER_WORKER : 1;
+  const inFlight: Promise<ReadOutcome>[] = [];
+  let next = 0;
+  while (next < toRead.length || inFlight.length > 0) {
+    while (next < toRead.length && inFlight.length < window) {
+      const entry = toRead[next++]!;
+      inFlight.push(
+        readOne(entry).catch((error: Error) => ({
+          skipped: { file: entry.file, reason: `cannot read file: ${error.message}` },
+        })),
+      );
+    }
+    const outcome = await inFlight.shift()!;
+    if ('skipped' in outcome) {
+      load.skipped.push(outcome.skipped);
+      continue;
+    }
+    load.documents.push(outcome.document);
+    if (outcome.fingerprint) load.fingerprints.set(outcome.document.file, outcome.fingerprint);
   }
   load.skipped.sort((a, b) => byCodeUnit(a.file, b.file));
   return load;

@@ -12,10 +12,7 @@ export interface IndexEntry {
 }
 
 export const INDEX_FIELDS = ['text', 'keys', 'title', 'outlet'] as const;
-export const TEXT_FIELD = 0;
-export const KEYS_FIELD = 1;
-export const TITLE_FIELD = 2;
-export const OUTLET_FIELD = 3;
+export { KEYS_FIELD, OUTLET_FIELD, TEXT_FIELD, TITLE_FIELD } from '../text/packedTerms.js';
 
 /** A term's frequency in one field of one passage. */
 export type FieldTerms = ReadonlyMap<string, number>;

@@ -1,4 +1,5 @@
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import { FIELD_COUNT, type PackedTerms } from '../text/packedTerms.js';
 import { type FieldTerms, INDEX_FIELDS, type IndexEntry, KEYS_FIELD, TEXT_FIELD } from './indexEntry.js';
 import { Postings } from './postings.js';
 import { emptyTermStats, type TermStats } from './termStats.js';
@@ -50,14 +51,10 @@ export interface SavedIndex {
   terms: [string, Map<number, Postings>][];
 }
 
-/** Fills a fresh index a passage at a time, term by term as the analyser emits them. */
+/** Fills a fresh index a document at a time, from its packed terms. */
 export interface PassageBuilder {
-  begin(id: string): void;
-  /** One occurrence of `term` in the current passage's field. */
-  add(fieldId: number, term: string): void;
-  /** A field counted beforehand (shared by a document's passages). */
-  addCounted(fieldId: number, terms: FieldTerms): void;
-  end(): void;
+  /** A document's passages, in order: `passageIds[i]` has the terms of passage i in `terms`. */
+  addDocument(passageIds: readonly string[], terms: PackedTerms): void;
 }
 
 /** Terms restored between pauses. */
@@ -254,15 +251,17 @@ export class PassageIndex extends MiniSearch<IndexEntry> {
   }
 
   /**
-   * Fills this index, fresh and built aside, a passage at a time: no counting Map a passage, and a
-   * Map a field from term to postings instead of the term tree's walk. Nothing may search the index
-   * (which could remove terms from the tree) until finishBuild.
+   * Fills this index, fresh and built aside, a document at a time: each distinct term of a document
+   * is looked up once (a Map a field from term to postings, instead of the term tree's walk), then
+   * its passages' postings are appended. Terms enter the term tree in the order the passages first
+   * hold them, field by field, as minisearch's add() would. Nothing may search the index (which
+   * could remove terms from the tree) until finishBuild.
    */
   startBuild(): PassageBuilder {
     const fields = Object.keys(this._fieldIds).length;
+    if (fields !== FIELD_COUNT)
+      throw new Error(`the index has ${fields} fields, packed terms ${FIELD_COUNT}`);
     const byField: Map<string, Postings>[] = Array.from({ length: fields }, () => new Map());
-    const lengths = new Array<number>(fields).fill(0);
-    let shortId = -1;
     const postingsOf = (fieldId: number, term: string): Postings => {
       const field = byField[fieldId]!;
       let postings = field.get(term);
@@ -274,25 +273,23 @@ export class PassageIndex extends MiniSearch<IndexEntry> {
       return postings;
     };
     return {
-      begin: (id) => {
-        shortId = this._nextId;
-        this.registerPassage(id, shortId);
-        lengths.fill(0);
-      },
-      add: (fieldId, term) => {
-        if (postingsOf(fieldId, term).bump(shortId)) lengths[fieldId]!++;
-      },
-      addCounted: (fieldId, terms) => {
-        terms.forEach((freq, term) => {
-          postingsOf(fieldId, term).append(shortId, freq);
-        });
-        lengths[fieldId] = terms.size;
-      },
-      // Field lengths are distinct terms, as minisearch counts them, averaged in field order as it does.
-      end: () => {
-        lengths.forEach((length, fieldId) => {
-          this.recordFieldLength(shortId, fieldId, this._documentCount - 1, length);
-        });
+      addDocument: (passageIds, packed) => {
+        const words = packed.fields.length === 0 ? [] : packed.terms.split(' ');
+        if (words.length !== packed.fields.length || packed.counts.length !== passageIds.length * fields)
+          throw new Error('packed terms do not match their passages');
+        const lists = words.map((word, n) => postingsOf(packed.fields[n]!, word));
+        const { counts, entries, freqs } = packed;
+        let e = 0;
+        for (let p = 0; p < passageIds.length; p++) {
+          const shortId = this._nextId;
+          this.registerPassage(passageIds[p]!, shortId);
+          // Field lengths are distinct terms, as minisearch counts them, averaged in field order as it does.
+          for (let f = 0; f < fields; f++) {
+            const count = counts[p * fields + f]!;
+            for (const end = e + count; e < end; e++) lists[entries[e]!]!.append(shortId, freqs[e]!);
+            this.recordFieldLength(shortId, f, this._documentCount - 1, count);
+          }
+        }
       },
     };
   }

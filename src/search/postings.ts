@@ -148,17 +148,6 @@ export class Postings implements Map<number, number> {
     if (this.used + count > this.ids.length) this.grow(capacityFor(this.used + count), 1);
   }
 
-  /** Counts one more occurrence in document `id`, the highest held or a new one; true when new. */
-  bump(id: number): boolean {
-    const last = this.used - 1;
-    if (last >= 0 && this.ids[last] === id && this.freqs[last] !== 0) {
-      if (this.freqs[last]! < MAX_FREQUENCY) this.freqs[last]!++;
-      return false;
-    }
-    this.append(id, 1);
-    return true;
-  }
-
   /** Drops holes, and spare capacity beyond capacityFor (a build grows lists by half each time). */
   trim(): void {
     if (this.used === this.live && this.ids.length <= capacityFor(this.live)) return;
@@ -204,13 +193,21 @@ export class Postings implements Map<number, number> {
     this.layout++;
   }
 
-  /** Live postings as parallel arrays (for saving); `into` offsets are filled from `at`. */
-  copyInto(ids: Ids, freqs: Freqs, at: number, keep: (id: number) => boolean): number {
+  /**
+   * Live postings as parallel arrays (for saving); `into` offsets are filled from `at`. Without
+   * `keep`, every live posting is copied.
+   */
+  copyInto(ids: Ids, freqs: Freqs, at: number, keep: ((id: number) => boolean) | null): number {
+    if (keep === null && this.used === this.live) {
+      ids.set(this.ids.subarray(0, this.used), at);
+      freqs.set(this.freqs.subarray(0, this.used), at);
+      return this.used;
+    }
     let out = at;
     for (let i = 0; i < this.used; i++) {
       const freq = this.freqs[i]!;
       const id = this.ids[i]!;
-      if (freq === 0 || !keep(id)) continue;
+      if (freq === 0 || (keep !== null && !keep(id))) continue;
       ids[out] = id;
       freqs[out] = freq;
       out++;

@@ -17,6 +17,7 @@ import {
 } from '../../src/search/indexEntry.js';
 import { PassageIndex } from '../../src/search/passageIndex.js';
 import { Postings } from '../../src/search/postings.js';
+import { TermPacker } from '../../src/text/packedTerms.js';
 import { complete } from '../helpers/searchStateEdits.js';
 
 const ENTRIES: IndexEntry[] = [
@@ -236,14 +237,13 @@ test('passages added and removed with counted terms leave the figures minisearch
   );
   assert.deepEqual(hits(index), hits(mini), changed('BM25 scoring', 'PassageIndex'));
   const builder = new PassageIndex();
-  const build = builder.startBuild();
-  for (const entry of ENTRIES) {
-    build.begin(entry.id);
-    INDEX_FIELDS.forEach((field, fieldId) => {
-      for (const term of entry[field].split(' ').filter((t) => t.length > 0)) build.add(fieldId, term);
-    });
-    build.end();
-  }
+  const packer = new TermPacker();
+  for (const entry of ENTRIES)
+    packer.addPassage(INDEX_FIELDS.map((field) => entry[field].split(' ').filter((t) => t.length > 0)));
+  builder.startBuild().addDocument(
+    ENTRIES.map((entry) => entry.id),
+    packer.finish(),
+  );
   complete(builder.finishBuild());
   assert.deepEqual(state(builder), state(mini), changed('what add() records', 'PassageIndex.startBuild'));
   for (const entry of [ENTRIES[1]!, ENTRIES[3]!]) {

@@ -69,7 +69,7 @@ test('iteration survives deleting the current entry and the compaction that foll
   assert.equal(postings.get(8), 3);
 });
 
-test('an id below the highest goes into place; bump counts repeats of the latest document', () => {
+test('an id below the highest goes into place; one above is appended', () => {
   const postings = new Postings();
   postings.set(10, 1).set(30, 1).set(20, 2);
   assert.deepEqual(
@@ -80,15 +80,14 @@ test('an id below the highest goes into place; bump counts repeats of the latest
       [30, 1],
     ],
   );
-  assert.equal(postings.bump(30), false);
-  assert.equal(postings.bump(31), true);
+  postings.append(31, 4);
   assert.deepEqual(
     [...postings],
     [
       [10, 1],
       [20, 2],
-      [30, 2],
-      [31, 1],
+      [30, 1],
+      [31, 4],
     ],
   );
 });

@@ -1,5 +1,5 @@
 # crisis-desk as an image. Its steps are exactly the README's production install ("Production install" and
-# "Deploying"): npm ci, npm run build, npm prune --omit=dev, then node --enable-source-maps dist/src/bot/main.js.
+# "Deploying"): npm ci, npm run build, npm prune --omit=dev, then node --enable-source-maps --max-old-space-size=3072 dist/src/bot/main.js.
 # CI does not build it (no Docker engine runs there); test/project/dockerfile.test.ts keeps it in step.
 
 # Build: compilers for better-sqlite3 only here, never in the image that runs.
@@ -37,4 +37,4 @@ VOLUME ["/data"]
 EXPOSE 8080 9090
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.OPS_PORT + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--enable-source-maps", "dist/src/bot/main.js"]
+CMD ["node", "--enable-source-maps", "--max-old-space-size=3072", "dist/src/bot/main.js"]

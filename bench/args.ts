@@ -15,7 +15,7 @@ export const DEFAULT_SIZES = [10_000, 100_000];
 export const QUICK_SIZES = [1_000, 10_000];
 export const DEFAULT_QUERIES = 300;
 export const DEFAULT_SEED = 20200809;
-const MAX_PASSAGES = 200_000;
+const MAX_PASSAGES = 1_000_000;
 const MAX_QUERIES = 10_000;
 
 export const BENCH_USAGE = `usage: npm run bench -- [--sizes 10000,100000] [--queries N] [--quick] [--seed N] [--no-discord]

@@ -13,6 +13,8 @@ export interface QueryTiming {
   slowest: { query: string; ms: number }[];
   /** Ours: answered queries; plain: total results. */
   count: number;
+  /** Each query's time, in query order. */
+  times: number[];
 }
 
 export type ChildTask =
@@ -41,7 +43,15 @@ export type ChildTask =
    * sync: Engine.open with syncOnOpen (load, then read and diff the knowledge files), in a child of its own;
    * rollback: then a rollback to the previous generation (timed, with the child's peak RSS), undone after.
    */
-  | { kind: 'ours-load'; knowledgeDir: string; dataDir: string; sync: boolean; rollback?: boolean }
+  | {
+      kind: 'ours-load';
+      knowledgeDir: string;
+      dataDir: string;
+      sync: boolean;
+      rollback?: boolean;
+      /** Timed one by one right after the load, with no warm-up: what the first members meet. */
+      firstQueries?: string[];
+    }
   | { kind: 'plain-load'; indexFile: string };
 
 interface ChildCommon {
@@ -76,6 +86,8 @@ export interface LoadOutcome extends ChildCommon {
   loadMs: number;
   loadBlockMs: number;
   rssAfterLoadMB: number;
+  firstAnswerMs?: number;
+  firstQueries?: LatencySummary;
   loadSyncMs?: number;
   loadSyncBlockMs?: number;
   rollbackMs?: number;

@@ -69,6 +69,13 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
   return outcome;
 }
 
+/** The first queries a freshly loaded engine answers, each timed, the very first on its own. */
+function firstQueries(engine: Engine, queries: readonly string[]): Partial<LoadOutcome> {
+  if (queries.length === 0) return {};
+  const timing = timeQueries(queries, 0, (q) => (engine.knowledge.ask(q, { limit: 3 }).answered ? 1 : 0));
+  return { firstAnswerMs: timing.times[0]!, firstQueries: timing.summary };
+}
+
 /**
  * One Engine.open from the saved DATA_DIR, with or without the sync: each in a fresh child, as a bot
  * starts, so neither is billed for the memory the other left behind.
@@ -80,6 +87,7 @@ export async function oursLoad(task: OursLoadTask): Promise<LoadOutcome> {
   );
   const outcome: LoadOutcome = {
     passages: load.value.current.passages.size,
+    ...firstQueries(load.value, task.firstQueries ?? []),
     loadMs: load.ms,
     loadBlockMs: load.blockMs,
     rssAfterLoadMB: rssMB(),

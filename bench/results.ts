@@ -36,6 +36,9 @@ export interface SideResult {
   /** RSS right after the load, before anything else ran. */
   rssAfterLoadMB: number;
   queries: LatencySummary;
+  /** Ours: the first query after a fresh load, and the first FIRST_QUERIES of that process (no warm-up). */
+  firstAnswerMs?: number;
+  firstQueries?: LatencySummary;
   slowestQueries: { query: string; ms: number }[];
   /** Ours: share of queries answered (not abstained). */
   answeredShare?: number;
@@ -53,7 +56,8 @@ export interface SizeResult {
   corpusBytes: number;
   generateMs: number;
   ours: SideResult;
-  plain: SideResult;
+  /** Null above PLAIN_MAX_PASSAGES: plain minisearch does not fit this machine there (see runBench). */
+  plain: SideResult | null;
   /** Anything that makes this size's figures suspect (a saved index that did not load, skipped files…). */
   problems: string[];
 }
@@ -105,6 +109,7 @@ export interface BenchResults {
   options: { sizes: number[]; queries: number; seed: number; warmup: number };
   queryKinds: Record<string, number>;
   sizes: SizeResult[];
-  targets: { atPassages: number; checks: TargetCheck[] };
+  /** The targets at each size run that has them. */
+  targets: { passages: number; checks: TargetCheck[] }[];
   discord?: DiscordLatencyResults;
 }

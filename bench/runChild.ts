@@ -3,12 +3,19 @@ import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ChildOutcome, ChildTask } from './childTask.js';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+/** The heap limit the start scripts give the bot and the CLI (package.json, the Dockerfile). */
+const HEAP_LIMIT_MB = 3072;
 
-/** Runs one task in a fresh Node process (tsx loader, gc exposed); kills it after `timeoutMs`. */
+/** Runs one task in a fresh Node process (tsx loader, gc exposed, the bot's heap limit); kills it after `timeoutMs`. */
 export function runChild<T extends ChildOutcome>(task: ChildTask, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = fork(WORKER, [], {
-      execArgv: ['--import', import.meta.resolve('tsx'), '--expose-gc'],
+      execArgv: [
+        '--import',
+        import.meta.resolve('tsx'),
+        '--expose-gc',
+        `--max-old-space-size=${HEAP_LIMIT_MB}`,
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let message: ChildMessage | null = null;

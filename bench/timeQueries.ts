@@ -24,5 +24,5 @@ export function timeQueries(
     .map((query, i) => ({ query, ms: times[i]! }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, SLOWEST);
-  return { summary: summarize(times), slowest, count };
+  return { summary: summarize(times), slowest, count, times };
 }

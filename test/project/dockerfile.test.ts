@@ -18,7 +18,7 @@ async function instructions(): Promise<string[]> {
 test('the image runs the README production install, step for step, and nothing else', async () => {
   const readme = await read('README.md');
   const install =
-    /`(npm ci && npm run build && npm prune --omit=dev)`; there `(node --enable-source-maps dist\/src\/bot\/main\.js)`/.exec(
+    /`(npm ci && npm run build && npm prune --omit=dev)`; there `(node --enable-source-maps --max-old-space-size=3072 dist\/src\/bot\/main\.js)`/.exec(
       readme,
     );
   assert.ok(install, 'the README states the production install');

@@ -5,9 +5,12 @@ import { built, ROOT } from '../../harness/built.js';
 import { type CliResult, type RunOptions, runNode } from '../../harness/runCliScript.js';
 import type { Cli } from '../../src/cli/runCli.js';
 
-/** The compiled CLIs (`… && node --enable-source-maps dist/src/cli/<file>.js`) and the bench (`tsx bench/<file>.ts`). */
+/**
+ * The compiled CLIs (`… && node --enable-source-maps --max-old-space-size=3072 dist/src/cli/<file>.js`)
+ * and the bench (`tsx bench/<file>.ts`).
+ */
 const ENTRY =
-  /^(?:node scripts\/build\.js --if-stale && node --enable-source-maps dist\/(src\/cli\/\w+)\.js|tsx (bench\/\w+)\.ts)$/;
+  /^(?:node scripts\/build\.js --if-stale && node --enable-source-maps --max-old-space-size=\d+ dist\/(src\/cli\/\w+)\.js|tsx (bench\/\w+)\.ts)$/;
 
 /** npm script name → the source file of its entry point, from the project root (`src/cli/askCli.ts`). */
 export function cliScripts(): Map<string, string> {

@@ -25,7 +25,9 @@ export async function buildBreakdown(
   serving: SearchState,
 ): Promise<Record<string, number>> {
   collectGarbage();
-  const load = await timed(() => scanKnowledge(knowledgeDir));
+  // As runReindex scans: the workers analyse with the serving index's aliases.
+  const analyse = { aliasGroups: serving.aliasGroups, signature: serving.aliases.signature };
+  const load = await timed(() => scanKnowledge(knowledgeDir, { analyse }));
   const documents = load.value.documents;
   const segmented = await timed(() => documents.map((doc) => ({ doc, passages: segmentDocument(doc) })));
   const analyzed = await timed(() => {

@@ -49,7 +49,7 @@ export type ChildTask =
       dataDir: string;
       sync: boolean;
       rollback?: boolean;
-      /** Timed one by one right after the load, with no warm-up: what the first members meet. */
+      /** Timed one by one right after the load and the bot's own warm-up: what the first members meet. */
       firstQueries?: string[];
     }
   | { kind: 'plain-load'; indexFile: string };

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Engine } from '../src/engine/engine.js';
+import { warmUpQueries } from '../src/engine/warmUpQueries.js';
 import { type CurrentPointer, readPointer } from '../src/indexStore/indexPointer.js';
 import { buildBreakdown } from './buildBreakdown.js';
 import type { BuildOutcome, ChildTask, LoadOutcome } from './childTask.js';
@@ -85,6 +86,8 @@ export async function oursLoad(task: OursLoadTask): Promise<LoadOutcome> {
   const load = await monitored(() =>
     Engine.open({ knowledgeDir: task.knowledgeDir, dataDir: task.dataDir, syncOnOpen: task.sync }),
   );
+  // As the bot does once the index is loaded (while it logs in to Discord).
+  if (task.firstQueries) await warmUpQueries(load.value.current);
   const outcome: LoadOutcome = {
     passages: load.value.current.passages.size,
     ...firstQueries(load.value, task.firstQueries ?? []),

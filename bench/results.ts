@@ -36,7 +36,7 @@ export interface SideResult {
   /** RSS right after the load, before anything else ran. */
   rssAfterLoadMB: number;
   queries: LatencySummary;
-  /** Ours: the first query after a fresh load, and the first FIRST_QUERIES of that process (no warm-up). */
+  /** Ours: the first query after a fresh load, and the first FIRST_QUERIES of that process (after the bot's warm-up). */
   firstAnswerMs?: number;
   firstQueries?: LatencySummary;
   slowestQueries: { query: string; ms: number }[];

@@ -13,6 +13,7 @@ import { Engine } from '../engine/engine.js';
 import { fileCoordination } from '../engine/indexCoordination.js';
 import { releaseIndexLocks } from '../engine/indexLock.js';
 import { pgIndexCoordination } from '../engine/pgIndexCoordination.js';
+import { warmUpQueries } from '../engine/warmUpQueries.js';
 import { FeedbackLog } from '../feedback/feedbackLog.js';
 import { KnowledgeFolderError } from '../knowledge/errors.js';
 import { sweepInterruptedWrites } from '../knowledge/sweepInterruptedWrites.js';
@@ -102,6 +103,8 @@ async function main(): Promise<number> {
   });
   served = engine;
   readiness.indexLoaded = true;
+  // While the bot logs in: a one-question CLI or a test has nothing to gain from it.
+  warmUpQueries(engine.current).catch((err: unknown) => logger.warn({ err }, 'the query warm-up failed'));
   const swept = await sweepInterruptedWrites(config.knowledgeDir, config.dataDir, ABANDONED_UPLOAD_MS);
   if (swept.knowledge.length > 0)
     logger.warn(

@@ -69,7 +69,7 @@ export async function buildState(
     );
     // Analysed by the worker that loaded it, or here (a document read on the main thread).
     const terms =
-      takeAnalysed(doc, aliasGroups) ??
+      takeAnalysed(doc, aliases.signature) ??
       packTerms(
         passages.map((p) => p.text),
         doc.meta.title,

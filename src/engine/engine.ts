@@ -14,7 +14,6 @@ import type { ReindexReport } from './reindexReport.js';
 import type { RollbackReport } from './rollbackReport.js';
 import { type ReindexOptions, runReindex } from './runReindex.js';
 import { ServedIndex } from './servedIndex.js';
-import { warmUpQueries } from './warmUpQueries.js';
 import { type EngineActivity, WriterQueue } from './writerQueue.js';
 
 export type { IndexChange } from './indexChange.js';
@@ -76,7 +75,6 @@ export class Engine {
     if (options.persist !== false) await engine.sync.loadSaved();
     if (options.syncOnOpen !== false) await engine.syncOnOpen();
     await warmUpLexicons();
-    await warmUpQueries(engine.served.state);
     return engine;
   }
 

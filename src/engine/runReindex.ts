@@ -55,13 +55,14 @@ export async function runReindex(
     canPatch: sync.canPatch,
   };
   // Files whose size and timestamps match the index are not read again.
+  const analyse = { aliasGroups, signature: aliases.signature };
   let scan = await scanKnowledge(
     dir,
-    scanMaySkipKnown(start) ? { known: knownFiles(before), aliasGroups } : { aliasGroups },
+    scanMaySkipKnown(start) ? { known: knownFiles(before), analyse } : { analyse },
   );
   let plan = planReindex(start, scan);
   if (plan.rescan) {
-    scan = await scanKnowledge(dir, { aliasGroups });
+    scan = await scanKnowledge(dir, { analyse });
     plan = planReindex(start, scan);
   }
   const { mode, diff } = plan;

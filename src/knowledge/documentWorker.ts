@@ -10,26 +10,26 @@ import { type PackedPassages, packPassages } from '../text/packedPassages.js';
 import { type PackedTerms, packTerms } from '../text/packedTerms.js';
 import { segmentDocument } from '../text/segment.js';
 import { isSkipped, type LoadedDocument, loadDocument } from './loadDocument.js';
+import type { AnalysisAliases } from './loadDocumentOffThread.js';
 
 export interface DocumentJob {
   id: number;
   file: string;
   bytes: Uint8Array;
   maxBytes: number;
-  /** The alias groups to analyse the passages with, or null to only load and segment. */
-  aliasGroups: string[][] | null;
+  /** The aliases to analyse the passages with, or null to only load and segment. */
+  analyse: AnalysisAliases | null;
 }
 
 export type DocumentJobResult =
   | { id: number; loaded: LoadedDocument; passages: PackedPassages | null; terms: PackedTerms | null }
   | { id: number; error: string };
 
-/** The table of the last groups seen: every job of a reindex brings the same ones. */
-let aliases: { groups: string; table: AliasTable } | null = null;
+/** The table of the last aliases seen: every job of a reindex brings the same ones. */
+let aliases: { signature: string; table: AliasTable } | null = null;
 
-function aliasTable(groups: string[][]): AliasTable {
-  const key = JSON.stringify(groups);
-  if (aliases?.groups !== key) aliases = { groups: key, table: aliasTableFor(groups) };
+function aliasTable({ aliasGroups, signature }: AnalysisAliases): AliasTable {
+  if (aliases?.signature !== signature) aliases = { signature, table: aliasTableFor(aliasGroups) };
   return aliases.table;
 }
 
@@ -39,13 +39,13 @@ function run(job: DocumentJob): DocumentJobResult {
   if (isSkipped(loaded)) return { id: job.id, loaded, passages: null, terms: null };
   const passages = segmentDocument(loaded);
   const terms =
-    job.aliasGroups === null
+    job.analyse === null
       ? null
       : packTerms(
           passages.map((p) => p.text),
           loaded.meta.title,
           loaded.meta.outlet,
-          aliasTable(job.aliasGroups),
+          aliasTable(job.analyse),
         );
   return { id: job.id, loaded, passages: packPassages(passages), terms };
 }

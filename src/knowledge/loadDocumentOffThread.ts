@@ -32,13 +32,19 @@ export const POOL_SIZE = Math.max(1, Math.min(MAX_WORKERS, os.availableParalleli
 export interface OffThreadOptions extends LoadDocumentOptions {
   /** Use a worker whatever the size (a folder read whole: the workers share it out). */
   always?: boolean;
-  /** Analyse the passages with these alias groups as well (see analysedAlready). */
-  aliasGroups?: string[][];
+  /** Analyse the passages as well, with the index's aliases (see takeAnalysed). */
+  analyse?: AnalysisAliases;
+}
+
+/** The alias groups an index is built with, and the signature of their table (AliasTable.signature). */
+export interface AnalysisAliases {
+  aliasGroups: string[][];
+  signature: string;
 }
 
 interface Prepared {
   passages: Passage[];
-  terms: { aliasGroups: string; packed: PackedTerms } | null;
+  terms: { signature: string; packed: PackedTerms } | null;
 }
 
 const prepared = new WeakMap<KnowledgeDocument, Prepared>();
@@ -49,12 +55,12 @@ export function segmentedAlready(doc: KnowledgeDocument): Passage[] | undefined 
 }
 
 /**
- * The terms a worker packed for `doc`'s passages with these alias groups, handed over once: they are
- * dropped as they are taken, so a rebuild does not hold every document's terms to its end.
+ * The terms a worker packed for `doc`'s passages with the aliases of this signature, handed over
+ * once: they are dropped as they are taken, so a rebuild does not hold every document's terms to its end.
  */
-export function takeAnalysed(doc: KnowledgeDocument, aliasGroups: string[][]): PackedTerms | undefined {
+export function takeAnalysed(doc: KnowledgeDocument, aliasSignature: string): PackedTerms | undefined {
   const entry = prepared.get(doc);
-  if (!entry?.terms || entry.terms.aliasGroups !== JSON.stringify(aliasGroups)) return undefined;
+  if (!entry?.terms || entry.terms.signature !== aliasSignature) return undefined;
   const { packed } = entry.terms;
   entry.terms = null;
   return packed;
@@ -70,13 +76,14 @@ export async function loadDocumentOffThread(
     file,
     bytes,
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
-    aliasGroups: opts.aliasGroups ?? null,
+    analyse: opts.analyse ?? null,
   });
   if ('error' in result) throw new Error(result.error);
   if (result.passages && !isSkipped(result.loaded)) {
     prepared.set(result.loaded, {
       passages: unpackPassages(result.loaded, result.passages),
-      terms: result.terms && { aliasGroups: JSON.stringify(opts.aliasGroups ?? null), packed: result.terms },
+      terms:
+        result.terms && opts.analyse ? { signature: opts.analyse.signature, packed: result.terms } : null,
     });
   }
   return result.loaded;

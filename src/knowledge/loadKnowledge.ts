@@ -13,7 +13,7 @@ import {
   type LoadDocumentOptions,
   type LoadedDocument,
 } from './loadDocument.js';
-import { loadDocumentOffThread, POOL_SIZE } from './loadDocumentOffThread.js';
+import { type AnalysisAliases, loadDocumentOffThread, POOL_SIZE } from './loadDocumentOffThread.js';
 import { isReadFailure, readKnowledgeFile } from './readKnowledgeFile.js';
 
 export { isDocumentFileName } from './knowledgeFolder.js';
@@ -37,8 +37,8 @@ export interface KnownFile {
 export interface LoadKnowledgeOptions extends LoadDocumentOptions {
   /** Files whose size and timestamps still match are not read (they are listed as unchanged). */
   known?: ReadonlyMap<string, KnownFile>;
-  /** The index's alias groups: passages loaded off the main thread are analysed with them too. */
-  aliasGroups?: string[][];
+  /** The index's aliases: passages loaded off the main thread are analysed with them too. */
+  analyse?: AnalysisAliases;
 }
 
 export interface KnowledgeScan extends KnowledgeLoad {
@@ -109,14 +109,14 @@ export async function scanKnowledge(dir: string, opts: LoadKnowledgeOptions = {}
     toRead.push({ file, stat });
   }
   const always = toRead.length >= BULK_FILES;
+  const offThread = opts.analyse ? { maxBytes, always, analyse: opts.analyse } : { maxBytes, always };
   const readOne = async ({ file, stat }: { file: string; stat: Stats }): Promise<ReadOutcome> => {
     const read = await readKnowledgeFile(dir, file, maxBytes, stat);
     if (isReadFailure(read)) return { skipped: { file, reason: read.reason } };
     const { bytes } = read;
     let result: LoadedDocument;
     try {
-      const offThread = opts.aliasGroups ? { always, aliasGroups: opts.aliasGroups } : { always };
-      result = await loadDocumentOffThread(file, bytes, { maxBytes, ...offThread });
+      result = await loadDocumentOffThread(file, bytes, offThread);
     } catch (error) {
       // A bug met on one file must not stop the others from loading.
       result = { file, reason: `could not be loaded: ${(error as Error).message}` };

@@ -8,7 +8,7 @@ import { buildState } from '../../src/engine/buildState.js';
 import { isSkipped, loadDocument } from '../../src/knowledge/loadDocument.js';
 import { segmentedAlready, takeAnalysed } from '../../src/knowledge/loadDocumentOffThread.js';
 import { BULK_FILES, scanKnowledge } from '../../src/knowledge/loadKnowledge.js';
-import { aliasTableFor } from '../../src/text/aliasTable.js';
+import { aliasTableFor, BUILT_IN_ALIASES } from '../../src/text/aliasTable.js';
 import type { KnowledgeDocument } from '../../src/types.js';
 
 const GROUPS = [['Lukashenko', 'Lukashenka', 'Alyaksandr Lukashenka']];
@@ -28,7 +28,8 @@ async function largeFolder(): Promise<string> {
 test('a folder read whole by the worker pool indexes exactly as the same files read on the main thread', async (t) => {
   const dir = await largeFolder();
   t.after(() => rm(dir, { recursive: true, force: true }));
-  const scan = await scanKnowledge(dir, { aliasGroups: GROUPS });
+  const aliases = aliasTableFor(GROUPS);
+  const scan = await scanKnowledge(dir, { analyse: { aliasGroups: GROUPS, signature: aliases.signature } });
 
   const names = (await readdir(dir)).sort();
   const onMain: KnowledgeDocument[] = [];
@@ -45,11 +46,14 @@ test('a folder read whole by the worker pool indexes exactly as the same files r
 
   const [first] = scan.documents;
   assert.ok(first && segmentedAlready(first), 'segmented in a worker');
-  assert.equal(takeAnalysed(first, []), undefined, 'terms packed with other aliases are not used');
-  assert.ok(takeAnalysed(first, GROUPS), 'analysed in a worker');
-  assert.equal(takeAnalysed(first, GROUPS), undefined, 'handed over once');
+  assert.equal(
+    takeAnalysed(first, BUILT_IN_ALIASES.signature),
+    undefined,
+    'terms packed with other aliases are not used',
+  );
+  assert.ok(takeAnalysed(first, aliases.signature), 'analysed in a worker');
+  assert.equal(takeAnalysed(first, aliases.signature), undefined, 'handed over once');
 
-  const aliases = aliasTableFor(GROUPS);
   const pooled = await buildState(scan.documents, aliases, GROUPS);
   const reference = await buildState(onMain, aliases, GROUPS);
   // The term tree in the same order, the same postings, field lengths and averages.

@@ -39,7 +39,7 @@ export async function patchIndex(
   const now = new Date().toISOString();
   for (const doc of [...diff.changed, ...diff.added]) {
     const addedAt = state.documents.get(doc.id)?.addedAt ?? now;
-    const { document, passages } = segment(doc, fingerprints, addedAt);
+    const { document, passages } = segment(doc, fingerprints.get(doc.file), addedAt);
     incoming.push(await sliced(prepareDocument(document, passages, state.aliases), slicer));
   }
   const added = incoming.flatMap((p) => p.passages.map(({ fields }) => fields));

@@ -2,7 +2,7 @@ import { loadAliasGroups } from '../knowledge/loadAliases.js';
 import { scanKnowledge } from '../knowledge/loadKnowledge.js';
 import type { Log } from '../log/log.js';
 import { aliasTableFor } from '../text/aliasTable.js';
-import { buildState, type Fingerprints } from './buildState.js';
+import { buildState, type Fingerprints, StateBuilder } from './buildState.js';
 import type { KnowledgeDiff } from './diffKnowledge.js';
 import { summarizeDocument } from './documentSummary.js';
 import { EveryDocumentGoneError, ReindexPausedError } from './errors.js';
@@ -54,15 +54,21 @@ export async function runReindex(
     aliasesChanged: aliases.signature !== before.aliases.signature,
     canPatch: sync.canPatch,
   };
-  // Files whose size and timestamps match the index are not read again.
   const analyse = { aliasGroups, signature: aliases.signature };
-  let scan = await scanKnowledge(
-    dir,
-    scanMaySkipKnown(start) ? { known: knownFiles(before), analyse } : { analyse },
-  );
+  // A scan that reads every file feeds a fresh build as it goes, so building keeps pace with the
+  // workers reading, and each document's analysed terms are let go at once.
+  const readEvery = async () => {
+    const builder = new StateBuilder(aliases, aliasGroups, before.documents);
+    const scan = await scanKnowledge(dir, { analyse, onDocument: (doc, fp) => builder.add(doc, fp) });
+    return { scan, builder };
+  };
+  // Otherwise files whose size and timestamps match the index are not read again.
+  let { scan, builder } = scanMaySkipKnown(start)
+    ? { scan: await scanKnowledge(dir, { known: knownFiles(before), analyse }), builder: null }
+    : await readEvery();
   let plan = planReindex(start, scan);
   if (plan.rescan) {
-    scan = await scanKnowledge(dir, { analyse });
+    ({ scan, builder } = await readEvery());
     plan = planReindex(start, scan);
   }
   const { mode, diff } = plan;
@@ -72,10 +78,11 @@ export async function runReindex(
   const skippedChanged = JSON.stringify(skipped) !== JSON.stringify(served.skipped);
 
   if (mode === 'incremental') await patchUndoably(context, diff, scan.fingerprints);
-  const state =
-    mode === 'full'
-      ? await buildState(scan.documents, aliases, aliasGroups, scan.fingerprints, before.documents)
-      : served.state;
+  let state = served.state;
+  if (mode === 'full')
+    state = builder
+      ? await builder.finish()
+      : await buildState(scan.documents, aliases, aliasGroups, scan.fingerprints, before.documents);
   const fingerprintsChanged = refreshFingerprints(state, diff.unchanged, scan.fingerprints);
   served.serve(state, skipped);
   if (mode !== 'unchanged') sync.markUnsaved();

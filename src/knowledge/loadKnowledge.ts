@@ -39,6 +39,11 @@ export interface LoadKnowledgeOptions extends LoadDocumentOptions {
   known?: ReadonlyMap<string, KnownFile>;
   /** The index's aliases: passages loaded off the main thread are analysed with them too. */
   analyse?: AnalysisAliases;
+  /**
+   * Called with each document as it is read, in folder order, and awaited before the next: a full
+   * rebuild builds while the workers are still reading (KnowledgeScan.documents holds them all too).
+   */
+  onDocument?: (document: KnowledgeDocument, fingerprint: FileFingerprint | null) => Promise<void>;
 }
 
 export interface KnowledgeScan extends KnowledgeLoad {
@@ -146,6 +151,7 @@ export async function scanKnowledge(dir: string, opts: LoadKnowledgeOptions = {}
     }
     load.documents.push(outcome.document);
     if (outcome.fingerprint) load.fingerprints.set(outcome.document.file, outcome.fingerprint);
+    await opts.onDocument?.(outcome.document, outcome.fingerprint);
   }
   load.skipped.sort((a, b) => byCodeUnit(a.file, b.file));
   return load;

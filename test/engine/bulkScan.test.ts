@@ -4,7 +4,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BUNDLED_KNOWLEDGE } from '../../harness/tempKnowledge.js';
-import { buildState } from '../../src/engine/buildState.js';
+import { buildState, StateBuilder } from '../../src/engine/buildState.js';
+import type { FileFingerprint } from '../../src/knowledge/fingerprint.js';
 import { isSkipped, loadDocument } from '../../src/knowledge/loadDocument.js';
 import { segmentedAlready, takeAnalysed } from '../../src/knowledge/loadDocumentOffThread.js';
 import { BULK_FILES, scanKnowledge } from '../../src/knowledge/loadKnowledge.js';
@@ -61,4 +62,42 @@ test('a folder read whole by the worker pool indexes exactly as the same files r
   assert.deepEqual([...pooled.passages.values()], [...reference.passages.values()]);
   assert.deepEqual(pooled.stats, reference.stats);
   assert.ok(pooled.mini.postings('lukashenko', 0)?.size, 'the alias group was applied in the workers');
+});
+
+test('a build fed while the pool reads (onDocument, in folder order) equals one built from the finished scan', async (t) => {
+  const dir = await largeFolder();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const aliases = aliasTableFor(GROUPS);
+  const builder = new StateBuilder(aliases, GROUPS);
+  const fed: { file: string; fingerprint: FileFingerprint | null }[] = [];
+  let adding = 0;
+  const scan = await scanKnowledge(dir, {
+    analyse: { aliasGroups: GROUPS, signature: aliases.signature },
+    onDocument: async (doc, fingerprint) => {
+      assert.equal(adding, 0, 'awaited before the next document');
+      adding++;
+      fed.push({ file: doc.file, fingerprint });
+      await builder.add(doc, fingerprint);
+      adding--;
+    },
+  });
+  const streamed = await builder.finish();
+
+  assert.deepEqual(
+    fed.map((f) => f.file),
+    scan.documents.map((d) => d.file),
+  );
+  assert.equal(fed.length, BULK_FILES + 6, 'every readable file, the binary one left out');
+  assert.deepEqual(
+    fed.flatMap((f) => (f.fingerprint ? [[f.file, f.fingerprint]] : [])),
+    [...scan.fingerprints],
+  );
+  // The workers' terms were taken by the streamed build: this one analyses on the main thread.
+  const listed = await buildState(scan.documents, aliases, GROUPS, scan.fingerprints);
+  assert.equal(JSON.stringify(streamed.mini), JSON.stringify(listed.mini));
+  assert.deepEqual([...streamed.passages.values()], [...listed.passages.values()]);
+  // Files this fresh have no fingerprint yet, so each build dates them when it started.
+  const undated = (state: typeof listed) => [...state.documents.values()].map(({ addedAt, ...d }) => d);
+  assert.deepEqual(undated(streamed), undated(listed));
+  assert.deepEqual(streamed.stats, listed.stats);
 });

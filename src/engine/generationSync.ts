@@ -128,7 +128,10 @@ export class GenerationSync {
 
   /** Serves `generation` again as saved (a patch failed half-way through the served index). */
   async restore(generation: string): Promise<void> {
-    this.adopt(await loadGeneration(this.options.dataDir, generation), this.rolledBackNow);
+    this.adopt(
+      await loadGeneration(this.options.dataDir, generation, this.served.state.passages),
+      this.rolledBackNow,
+    );
   }
 
   /** Why a rollback cannot even be tried, or null. */
@@ -142,7 +145,11 @@ export class GenerationSync {
   async rollback(fence: Fence): Promise<RollbackReport> {
     const started = performance.now();
     await this.catchUp();
-    const { pointer, next, saved } = await loadPreviousGeneration(this.options.dataDir, new Date());
+    const { pointer, next, saved } = await loadPreviousGeneration(
+      this.options.dataDir,
+      new Date(),
+      this.served.state.passages,
+    );
     crashPoint('rollback:before-pointer');
     await fence();
     await writePointer(this.options.dataDir, next);
@@ -184,7 +191,11 @@ export class GenerationSync {
   /** Loads and serves the generation `pointer` names; false (logged once) when it cannot be read. */
   async adoptSaved(pointer: CurrentPointer): Promise<boolean> {
     try {
-      const saved = await loadGeneration(this.options.dataDir, pointer.generation);
+      const saved = await loadGeneration(
+        this.options.dataDir,
+        pointer.generation,
+        this.served.state.passages,
+      );
       const before = this.served.state;
       this.adopt(saved, pointer.rolledBack ?? null);
       this.options.logger.info(

@@ -1,5 +1,6 @@
 import { countedFields, type DocumentFields, documentFields } from '../search/indexEntry.js';
 import { addPassage, applyRemoval, prepareRemoval, type SearchState } from '../search/searchState.js';
+import type { Passage } from '../types.js';
 import { sliced, TimeSlicer } from '../util/yieldToEventLoop.js';
 import type { Manifest } from './manifest.js';
 import { type DecodedPassage, decodePassages } from './passageCodec.js';
@@ -17,6 +18,7 @@ export async function applyDelta(
   baseManifest: Manifest,
   manifest: Manifest,
   deltaLines: AsyncIterable<string>,
+  beside?: ReadonlyMap<string, Passage>,
 ): Promise<void> {
   const header = manifest.delta;
   if (!header) throw new DeltaFormatError('not a delta generation');
@@ -33,7 +35,7 @@ export async function applyDelta(
   }
 
   const added: DecodedPassage[] = [];
-  await decodePassages(deltaLines, (decoded) => added.push(decoded));
+  await decodePassages(deltaLines, (decoded) => added.push(decoded), beside);
   added.sort((a, b) => (a.shortId ?? 0) - (b.shortId ?? 0));
   const shared = new Map<string, DocumentFields>();
   for (const { passage, shortId } of added) {

@@ -42,11 +42,19 @@ async function readManifest(folder: string): Promise<Manifest> {
   return decodeManifest(await readFile(join(folder, FILES.manifest), 'utf8'));
 }
 
-async function loadFull(folder: string, manifest: Manifest): Promise<SearchState> {
+async function loadFull(
+  folder: string,
+  manifest: Manifest,
+  beside: ReadonlyMap<string, Passage> | undefined,
+): Promise<SearchState> {
   const passages = new Map<string, Passage>();
-  await decodePassages(readLines(join(folder, FILES.passages)), ({ passage }) => {
-    passages.set(passage.id, passage);
-  });
+  await decodePassages(
+    readLines(join(folder, FILES.passages)),
+    ({ passage }) => {
+      passages.set(passage.id, passage);
+    },
+    beside,
+  );
   const postings = await readFile(join(folder, FILES.postings));
   const { mini, stats } = await decodeIndex(readLines(join(folder, FILES.index)), postings);
   if (passages.size !== manifest.passageCount || mini.documentCount !== manifest.passageCount)
@@ -65,14 +73,22 @@ async function loadFull(folder: string, manifest: Manifest): Promise<SearchState
   };
 }
 
-export async function loadGeneration(dataDir: string, generation: string): Promise<SavedIndex> {
+/**
+ * A saved generation, loaded. `beside`: the passages of the index served meanwhile, whose texts the
+ * loaded one shares where they are the same (see decodePassages).
+ */
+export async function loadGeneration(
+  dataDir: string,
+  generation: string,
+  beside?: ReadonlyMap<string, Passage>,
+): Promise<SavedIndex> {
   if (!isGenerationName(generation))
     throw new IndexLoadError('asked to load something that is not a generation name');
   const folder = join(generationsRoot(dataDir), generation);
   try {
     const manifest = await readManifest(folder);
     if (!manifest.delta) {
-      const state = await loadFull(folder, manifest);
+      const state = await loadFull(folder, manifest, beside);
       return { state, skipped: manifest.skipped, generation, base: baseOf(generation, manifest) };
     }
     const baseName = manifest.delta.base;
@@ -81,9 +97,9 @@ export async function loadGeneration(dataDir: string, generation: string): Promi
     const baseFolder = join(generationsRoot(dataDir), baseName);
     const baseManifest = await readManifest(baseFolder);
     if (baseManifest.delta) throw new IndexLoadError(`delta ${generation} is based on another delta`);
-    const state = await loadFull(baseFolder, baseManifest);
+    const state = await loadFull(baseFolder, baseManifest, beside);
     const resolved = resolveDocuments(manifest, baseManifest);
-    await applyDelta(state, baseManifest, resolved, readLines(join(folder, FILES.delta)));
+    await applyDelta(state, baseManifest, resolved, readLines(join(folder, FILES.delta)), beside);
     return { state, skipped: manifest.skipped, generation, base: baseOf(baseName, baseManifest) };
   } catch (error) {
     if (error instanceof IndexLoadError) throw error;

@@ -92,10 +92,22 @@ function parseLine(raw: string): [string, unknown[]] {
   return [line[0], line];
 }
 
-/** Passages back from encodePassages' lines, linked to their neighbours; `onPassage` sees each in file order. */
+/** Whether two sentence lists hold the same ranges. */
+function sameSpans(a: readonly Span[], b: readonly number[]): boolean {
+  if (a.length * 2 !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k]!.start !== b[2 * k] || a[k]!.end !== b[2 * k + 1]) return false;
+  return true;
+}
+
+/**
+ * Passages back from encodePassages' lines, linked to their neighbours; `onPassage` sees each in file
+ * order. A passage `beside` holds with the same text (the served index, while another generation loads
+ * next to it) lends its text and sentences, so the two indexes keep one copy of them.
+ */
 export async function decodePassages(
   lines: AsyncIterable<string>,
   onPassage: (decoded: DecodedPassage) => void,
+  beside?: ReadonlyMap<string, Passage>,
 ): Promise<void> {
   const slicer = new TimeSlicer();
   let previous: Passage | null = null;
@@ -104,9 +116,14 @@ export async function decodePassages(
     const [documentId, line] = parseLine(raw);
     if (previous && previous.documentId !== documentId) previous = null;
     for (let i = 1; i < line.length; i++) {
-      const [id, ordinal, start, end, text, flat, shortId] = checkedTuple(line[i], documentId, i);
-      const sentences: Span[] = [];
-      for (let k = 0; k + 1 < flat.length; k += 2) sentences.push({ start: flat[k]!, end: flat[k + 1]! });
+      const [id, ordinal, start, end, parsedText, flat, shortId] = checkedTuple(line[i], documentId, i);
+      const twin = beside?.get(id);
+      const shared = twin !== undefined && twin.text === parsedText;
+      const text = shared ? twin.text : parsedText;
+      let sentences: Span[] = [];
+      if (shared && sameSpans(twin.sentences, flat)) sentences = twin.sentences;
+      else
+        for (let k = 0; k + 1 < flat.length; k += 2) sentences.push({ start: flat[k]!, end: flat[k + 1]! });
       const passage: Passage = {
         id,
         documentId,

@@ -28,6 +28,7 @@ function documentOf(id: string, sentences: number): { doc: IndexedDocument; pass
 async function roundTrip(
   docs: { doc: IndexedDocument; passages: Passage[] }[],
   shortIds?: Map<string, number>,
+  beside?: ReadonlyMap<string, Passage>,
 ) {
   const all = new Map(docs.flatMap(({ passages }) => passages.map((p) => [p.id, p] as const)));
   const lines: string[] = [];
@@ -43,6 +44,7 @@ async function roundTrip(
       yield* lines;
     })(),
     (d) => decoded.push(d),
+    beside,
   );
   return { lines, decoded, all };
 }
@@ -55,6 +57,27 @@ test('passages come back as segmented: text, offsets, sentences and neighbours',
     [...all.values()],
   );
   assert.ok(decoded.every((d) => d.shortId === undefined));
+});
+
+test('a passage the index beside holds with the same text lends its sentences and text; others are decoded', async () => {
+  const docs = [documentOf('one', 40), documentOf('two', 7)];
+  const served = documentOf('one', 40).passages;
+  const [edited, ...same] = served;
+  assert.ok(edited && same.length > 0);
+  const elsewhere = { ...edited, text: `${edited.text} (corrected)`, sentences: [...edited.sentences] };
+  const beside = new Map([edited, ...same].map((p) => [p.id, p]));
+  beside.set(edited.id, elsewhere);
+
+  const { decoded, all } = await roundTrip(docs, undefined, beside);
+  assert.deepEqual(
+    decoded.map((d) => d.passage),
+    [...all.values()],
+    'the same passages as without a neighbour',
+  );
+  const byId = new Map(decoded.map(({ passage }) => [passage.id, passage]));
+  for (const twin of same) assert.equal(byId.get(twin.id)?.sentences, twin.sentences, 'shared');
+  assert.notEqual(byId.get(edited.id)?.sentences, elsewhere.sentences, 'another text: its own copy');
+  assert.equal(byId.get(edited.id)?.text, edited.text);
 });
 
 test('a long document spans several lines and its passages stay linked', async () => {

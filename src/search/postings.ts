@@ -235,6 +235,37 @@ export class Postings implements Map<number, number> {
     return -1;
   }
 
+  /** Slots in use, holes included: idAt and frequencyAt read slots below it (a hole's frequency is 0). */
+  get usedSlots(): number {
+    return this.used;
+  }
+
+  /**
+   * The first slot from `from` on whose id is `id` or above (usedSlots when there is none): a gallop
+   * then a binary search, so walking ids in ascending order reads the list forward once.
+   */
+  seek(id: number, from: number): number {
+    const ids = this.ids;
+    const used = this.used;
+    if (from >= used || ids[from]! >= id) return from;
+    let lo = from;
+    let step = 1;
+    let hi = from + step;
+    while (hi < used && ids[hi]! < id) {
+      lo = hi;
+      step *= 2;
+      hi = from + step;
+    }
+    if (hi > used) hi = used;
+    // ids[lo] < id, and ids[hi] >= id or hi === used.
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (ids[mid]! < id) lo = mid;
+      else hi = mid;
+    }
+    return hi;
+  }
+
   idAt(slot: number): number {
     return this.ids[slot]!;
   }

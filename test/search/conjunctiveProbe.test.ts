@@ -33,3 +33,24 @@ test("the rarest word's passages are the candidates, those also holding the othe
   assert.equal(conjunctiveProbe(state, terms, 1).length, 1);
   assert.deepEqual(conjunctiveProbe(state, planQuery('zeppelin', state).terms, 10), []);
 });
+
+test('the walk keeps the passages holding most words, in any position of the lists, and skips a discarded one', async () => {
+  const filler = 'The committee published its weekly report on the harvest and the weather in the provinces.';
+  const docs = Array.from({ length: 40 }, (_, i) => {
+    const words = ['Minsk'];
+    if (i % 3 === 0) words.push('protesters');
+    if (i === 7 || i === 37) words.push('protesters', 'police');
+    return doc(`d${String(i).padStart(2, '0')}`, `${words.join(' and ')} were in the news. ${filler}`);
+  });
+  const state = await buildState(docs, BUILT_IN_ALIASES, []);
+  const { terms } = planQuery('protesters police Minsk', state);
+  const top = (depth: number) =>
+    conjunctiveProbe(state, terms, depth).map((r) => state.passages.get(String(r.id))?.documentId);
+  // d07 and d37 hold all three words; "police" is the rarest, so the others are looked up in its order.
+  assert.deepEqual(top(2), ['d07', 'd37']);
+  const d07 = state.documents.get('d07')?.passageIds[0];
+  assert.ok(d07);
+  state.mini.discard(d07);
+  assert.deepEqual(top(1), ['d37']);
+  assert.deepEqual(top(5), ['d37']);
+});

@@ -142,3 +142,34 @@ test('postings do all a Map does: values, forEach with its this, clear, and a ta
   map.set(1, 7);
   assert.deepEqual([...map], [[1, 7]]);
 });
+
+test('seek finds the first slot at or after a start whose id is not below the one asked, holes included', () => {
+  const random = lcg(11);
+  const postings = new Postings();
+  let next = 0;
+  for (let i = 0; i < 3000; i++) {
+    next += 1 + Math.floor(random() * 4);
+    postings.append(next, 1 + Math.floor(random() * 3));
+  }
+  // A few holes: delete leaves frequency 0 in place until a compaction.
+  for (let i = 0; i < 5; i++) postings.delete(postings.idAt(Math.floor(random() * postings.usedSlots)));
+  const slots = postings.usedSlots;
+  const expected = (id: number, from: number) => {
+    let slot = from;
+    while (slot < slots && postings.idAt(slot) < id) slot++;
+    return slot;
+  };
+  for (let i = 0; i < 2000; i++) {
+    const from = Math.floor(random() * (slots + 1));
+    const id = Math.floor(random() * (next + 10));
+    assert.equal(postings.seek(id, from), expected(id, from), `seek(${id}, ${from})`);
+  }
+  // Walking ascending ids forward reads the same frequencies as get().
+  let slot = 0;
+  for (let id = 0; id <= next + 1; id++) {
+    slot = postings.seek(id, slot);
+    const found =
+      slot < slots && postings.idAt(slot) === id ? postings.frequencyAt(slot) || undefined : undefined;
+    assert.equal(found, postings.get(id), `id ${id}`);
+  }
+});

@@ -32,16 +32,32 @@ export function vectorCosine(a: Float32Array, b: Float32Array): number {
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/** Words whose rows indexOf keeps: a large corpus's distinct words, in a few MB. */
+const REMEMBERED_WORDS = 100_000;
+
 class QuantisedVectors implements WordSimilarity {
   private readonly norm: Float32Array;
+  private readonly rows = new Map<string, number>();
 
   constructor(private readonly v: WordVectors) {
     this.norm = new Float32Array(v.scales.length);
     for (let i = 0; i < v.scales.length; i++) this.norm[i] = v.scales[i]! / 127;
   }
 
-  /** Binary search: the words are stored sorted, which spares building a map of them at start-up. */
+  /**
+   * Binary search: the words are stored sorted, which spares building a map of them at start-up. The
+   * words looked up are remembered, since every candidate passage's words are (the same ones recur).
+   */
   indexOf(word: string): number {
+    const known = this.rows.get(word);
+    if (known !== undefined) return known;
+    const row = this.search(word);
+    if (this.rows.size >= REMEMBERED_WORDS) this.rows.clear();
+    this.rows.set(word, row);
+    return row;
+  }
+
+  private search(word: string): number {
     const words = this.v.words;
     let lo = 0;
     let hi = words.length - 1;

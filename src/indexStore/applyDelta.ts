@@ -9,9 +9,9 @@ export class DeltaFormatError extends Error {}
 
 /**
  * Turns a loaded base generation into the delta's index: the base's documents that are gone or
- * changed come out, the delta's passages go in under the short ids they had, and minisearch's
- * running figures are set to the saved ones, so the result scores exactly like the index that was
- * saved (not merely like an equivalent one).
+ * changed come out (all but the passages a patch left in place), the delta's passages go in under
+ * the short ids they had, and minisearch's running figures are set to the saved ones, so the result
+ * scores exactly like the index that was saved (not merely like an equivalent one).
  */
 export async function applyDelta(
   state: SearchState,
@@ -26,22 +26,32 @@ export async function applyDelta(
     throw new DeltaFormatError('a delta cannot change the alias groups');
   const slicer = new TimeSlicer();
   const current = new Map(manifest.documents.map((d) => [d.id, d]));
+  const added: DecodedPassage[] = [];
+  await decodePassages(deltaLines, (decoded) => added.push(decoded), beside);
+  // A passage the patch left in place is saved under the short id it has in the base: it stays.
+  const kept = new Set(
+    added.flatMap(({ passage, shortId }) =>
+      shortId !== undefined && state.mini.shortIdOf(passage.id) === shortId ? [passage.id] : [],
+    ),
+  );
   for (const before of baseManifest.documents) {
     const now = current.get(before.id);
     if (now && now.hash === before.hash && now.file === before.file) continue;
-    const removal = await sliced(prepareRemoval(state, before.id), slicer);
+    const removal = await sliced(prepareRemoval(state, before.id, kept), slicer);
     if (removal) applyRemoval(state, removal);
     await slicer.maybeYield();
   }
 
-  const added: DecodedPassage[] = [];
-  await decodePassages(deltaLines, (decoded) => added.push(decoded), beside);
   added.sort((a, b) => (a.shortId ?? 0) - (b.shortId ?? 0));
   const shared = new Map<string, DocumentFields>();
   for (const { passage, shortId } of added) {
     const doc = current.get(passage.documentId);
     if (!doc || shortId === undefined)
       throw new DeltaFormatError(`delta passage ${passage.id} has no document or short id`);
+    if (kept.has(passage.id)) {
+      state.passages.set(passage.id, passage);
+      continue;
+    }
     let fields = shared.get(doc.id);
     if (!fields) {
       fields = documentFields(doc.meta, state.aliases);

@@ -65,21 +65,45 @@ export function addPassage(
   addToStats(state.stats, fields[TEXT_FIELD].keys(), fields[KEYS_FIELD].keys());
 }
 
+/**
+ * The passages of a document's new version that are already in the index as they are: same id (so the
+ * same text) and the same title and outlet, so the same terms in every field. A patch leaves them in
+ * place (their short ids too) and moves only the passages that changed.
+ */
+export function passagesKept(
+  state: SearchState,
+  documentId: string,
+  meta: Pick<DocumentMeta, 'title' | 'outlet'>,
+  passageIds: readonly string[],
+): Set<string> {
+  const before = state.documents.get(documentId);
+  if (!before || before.meta.title !== meta.title || (before.meta.outlet ?? null) !== (meta.outlet ?? null))
+    return new Set();
+  const indexed = new Set(before.passageIds);
+  return new Set(passageIds.filter((id) => indexed.has(id) && state.passages.has(id)));
+}
+
 /** A document's passages analysed, ready to go into an index in one synchronous step. */
 export interface PreparedDocument {
   document: IndexedDocument;
-  passages: { passage: Passage; fields: CountedFields }[];
+  /** `fields` null: the passage is indexed already (passagesKept), only its record is replaced. */
+  passages: { passage: Passage; fields: CountedFields | null }[];
 }
 
-/** Analyses a document's passages, pausing after each (the caller may yield to the event loop). */
+/** Analyses a document's passages but those `kept`, pausing after each (the caller may yield to the event loop). */
 export function* prepareDocument(
   document: IndexedDocument,
   passages: Passage[],
   aliases: AliasTable,
+  kept: ReadonlySet<string> = new Set(),
 ): Generator<void, PreparedDocument> {
   const shared = documentFields(document.meta, aliases);
   const prepared: PreparedDocument = { document, passages: [] };
   for (const passage of passages) {
+    if (kept.has(passage.id)) {
+      prepared.passages.push({ passage, fields: null });
+      continue;
+    }
     prepared.passages.push({ passage, fields: countedFields(passage.text, shared, aliases) });
     yield;
   }
@@ -88,7 +112,10 @@ export function* prepareDocument(
 
 export function addPrepared(state: SearchState, prepared: PreparedDocument): void {
   state.documents.set(prepared.document.id, prepared.document);
-  for (const { passage, fields } of prepared.passages) addPassage(state, passage, fields);
+  for (const { passage, fields } of prepared.passages) {
+    if (fields === null) state.passages.set(passage.id, passage);
+    else addPassage(state, passage, fields);
+  }
 }
 
 /** What removing a document takes from the index: its passages' distinct terms, field by field. */
@@ -100,12 +127,13 @@ export interface PreparedRemoval {
 }
 
 /**
- * Re-analyses the document's passages (cheaper than keeping every passage's terms in memory),
- * pausing after each; null when the document is not indexed.
+ * Re-analyses the document's passages but those `kept` in the index (cheaper than keeping every
+ * passage's terms in memory), pausing after each; null when the document is not indexed.
  */
 export function* prepareRemoval(
   state: SearchState,
   documentId: string,
+  kept: ReadonlySet<string> = new Set(),
 ): Generator<void, PreparedRemoval | null> {
   const doc = state.documents.get(documentId);
   if (!doc) return null;
@@ -117,7 +145,7 @@ export function* prepareRemoval(
   };
   for (const id of doc.passageIds) {
     const passage = state.passages.get(id);
-    if (!passage) continue;
+    if (!passage || kept.has(id)) continue;
     const terms = passageTerms(passage.text, state.aliases);
     removal.passages.push({ id, text: [...terms.text.keys()], keys: [...terms.keys.keys()] });
     yield;

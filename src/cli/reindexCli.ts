@@ -23,6 +23,7 @@ async function main(io: CliIo): Promise<number> {
   }
   const report = await engine.reindex({ full: values.full ?? false });
   io.stdout.write(`${forTerminal(describeReport(report))}\n`);
+  await engine.settled();
   return report.saved ? 0 : 1;
 }
 

@@ -116,6 +116,11 @@ export class Engine {
     return this.served.state;
   }
 
+  /** Resolves once no reindex, rollback or save runs (a command-line tool waits before it exits). */
+  settled(): Promise<void> {
+    return this.writer.settled();
+  }
+
   /** What is running now (a reindex, a rollback, or a switch to an index saved elsewhere), if anything. */
   get activity(): EngineActivity | null {
     return this.writer.activity;
@@ -138,10 +143,24 @@ export class Engine {
   reindex(options: ReindexOptions = {}): Promise<ReindexReport> {
     const { knowledgeDir, onPatchApply } = this.options;
     const context = { knowledgeDir, served: this.served, sync: this.sync, logger: this.logger, onPatchApply };
-    // Logged once the lock is released: whoever reads the line may reindex again at once.
-    const done = this.locked('reindex', (fence) => runReindex(context, options, fence));
+    // Reported once the lock is released, so whoever has the report may reindex again at once; but
+    // when a full save came due, the report comes as soon as the index serves and its delta is saved,
+    // and the full save goes on holding the lock (a writer asked for meanwhile runs after it).
+    let reportEarly: (report: ReindexReport) => void = () => {};
+    const early = new Promise<ReindexReport>((resolve) => {
+      reportEarly = resolve;
+    });
+    const done = this.locked('reindex', async (fence) => {
+      const report = await runReindex(context, options, fence);
+      if (this.sync.fullSaveDue) {
+        reportEarly(report);
+        this.writer.finishing();
+        if (await this.sync.saveInFull(fence)) this.#announce();
+      }
+      return report;
+    });
     done.catch((error: unknown) => logReindexRefused(this.logger, error));
-    return done.then((report) => {
+    return Promise.race([early, done]).then((report) => {
       this.folderProblem = null;
       logReindexFinished(this.logger, report);
       this.options.onReindexed?.(report);

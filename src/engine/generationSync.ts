@@ -40,6 +40,8 @@ export class GenerationSync {
   /** Whether `generation` answers exactly as the served index (false after a change not saved). */
   private savedServes = false;
   private rolledBackNow: RolledBack | null = null;
+  /** The last save was a delta past its limit: a full save should follow (saveInFull). */
+  private fullSaveDueNow = false;
   /** A generation another process made current that could not be read: not tried again. */
   private unreadable: string | null = null;
   /** Why DATA_DIR/current cannot be read (a folder in its place, say): nothing is saved meanwhile. */
@@ -86,6 +88,7 @@ export class GenerationSync {
     this.generation = saved.generation;
     this.savedServes = true;
     this.rolledBackNow = rolledBack;
+    this.fullSaveDueNow = false;
   }
 
   /** At start-up: serves the saved index, if one can be read (else the caller builds one). */
@@ -117,6 +120,7 @@ export class GenerationSync {
       this.generation = saved.generation;
       this.savedServes = true;
       this.rolledBackNow = null;
+      this.fullSaveDueNow = saved.fullSaveDue;
       report.savedAs = saved.kind;
     } catch (error) {
       report.saved = false;
@@ -124,6 +128,37 @@ export class GenerationSync {
       this.options.logger.error({ err: error }, 'index not saved; serving the new index from memory');
     }
     report.saveMs = Math.round(performance.now() - started);
+  }
+
+  get fullSaveDue(): boolean {
+    return this.fullSaveDueNow && this.savedServes && this.saving;
+  }
+
+  /**
+   * Under the index lock, right after a save left a full one due: the served index saved whole in
+   * place of the current generation (the same index, so the previous one stays what a rollback goes
+   * back to), to be the base of later deltas. False when it failed (logged; the delta serves on).
+   */
+  async saveInFull(fence: Fence): Promise<boolean> {
+    if (!this.fullSaveDue) return false;
+    const started = performance.now();
+    try {
+      const { state, skipped } = this.served;
+      const saved = await saveIndex(this.options.dataDir, state, skipped, null, fence, {
+        inPlaceOfCurrent: true,
+      });
+      this.base = saved.base;
+      this.generation = saved.generation;
+      this.fullSaveDueNow = false;
+      this.options.logger.info(
+        { generation: saved.generation, ms: Math.round(performance.now() - started) },
+        'index saved in full after the reindex',
+      );
+      return true;
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'the full save after the reindex failed; its delta serves');
+      return false;
+    }
   }
 
   /** Serves `generation` again as saved (a patch failed half-way through the served index). */

@@ -12,7 +12,7 @@ export type EngineActivity = 'reindex' | 'rollback' | 'reload';
  * them its report or its error.)
  */
 export class WriterQueue<Queued> {
-  private running: { done: Promise<unknown>; activity: EngineActivity } | null = null;
+  private running: { done: Promise<unknown>; activity: EngineActivity; finishing: boolean } | null = null;
   private queued: Promise<Queued> | null = null;
   /** The queued run is automatic only if every caller sharing it asked for an automatic one. */
   private queuedAutomatic = false;
@@ -22,18 +22,35 @@ export class WriterQueue<Queued> {
   }
 
   get activity(): EngineActivity | null {
-    return this.running?.activity ?? null;
+    return this.running && !this.running.finishing ? this.running.activity : null;
   }
 
-  /** Runs `work` as the one writer; rejects with ReindexBusyError while another runs. */
+  /**
+   * The running writer has made its change and goes on only to save the index in full: the next
+   * writer waits for it instead of being refused, and no activity is shown for it.
+   */
+  finishing(): void {
+    if (this.running) this.running.finishing = true;
+  }
+
+  /** Resolves once no writer runs (a CLI waits for the save after its reindex before it exits). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running.done.catch(() => {});
+  }
+
+  /**
+   * Runs `work` as the one writer; rejects with ReindexBusyError while another runs (but one that is
+   * only finishing: then `work` runs after it).
+   */
   run<T>(activity: EngineActivity, work: () => Promise<T>): Promise<T> {
+    if (this.running?.finishing) return this.settled().then(() => this.run(activity, work));
     if (this.running) return Promise.reject(new ReindexBusyError());
     const done = Promise.resolve()
       .then(work)
       .finally(() => {
         this.running = null;
       });
-    this.running = { done, activity };
+    this.running = { done, activity, finishing: false };
     return done;
   }
 

@@ -5,11 +5,13 @@ import type { Manifest } from './manifest.js';
 /**
  * A generation is full (every passage and the whole index) or a delta: only the documents added or
  * changed since a full base generation, replayed on top of it when loading. A small reindex thus
- * writes kilobytes instead of the whole index; once a delta grows past DELTA_SHARE, a full
- * generation is written again.
+ * writes kilobytes instead of the whole index. Once a delta grows past DELTA_SHARE a full save is
+ * due, made right after the reindex (its caller does not wait for it); past DELTA_HEADROOM times
+ * that, a delta would cost about what a full save does, and the reindex saves in full itself.
  */
 const DELTA_SHARE = 0.01;
 const MIN_DELTA_PASSAGES = 500;
+const DELTA_HEADROOM = 10;
 
 /** A full generation, as a delta on top of it needs to know it. */
 export interface DeltaBase {
@@ -31,6 +33,8 @@ interface BaseDocument {
 export interface DeltaPlan {
   passages: IndexedDocument[];
   records: IndexedDocument[];
+  /** The delta is past its limit: a full save should follow (it becomes the base of later deltas). */
+  fullSaveDue: boolean;
 }
 
 export function baseOf(generation: string, manifest: Pick<Manifest, 'documents' | 'aliasGroups'>): DeltaBase {
@@ -59,14 +63,17 @@ const sameContent = (a: { hash: string; file: string }, b: { hash: string; file:
 const sameRecordedFingerprint = (a: FileFingerprint | undefined, b: FileFingerprint | undefined) =>
   a === undefined || b === undefined ? a === b : sameFingerprint(a, b);
 
-/** What a delta on `base` must carry, or null when a full save is the better deal. */
+/**
+ * What a delta on `base` must carry, or null when a full save is the better deal: `limit` passages
+ * touched make a full save due, DELTA_HEADROOM times as many make the delta not worth writing.
+ */
 export function planDelta(
   state: SearchState,
   base: DeltaBase | null | undefined,
   limit = deltaLimit(state.passages.size),
 ): DeltaPlan | null {
   if (!base || base.aliasGroups !== JSON.stringify(state.aliasGroups)) return null;
-  const plan: DeltaPlan = { passages: [], records: [] };
+  const plan: DeltaPlan = { passages: [], records: [], fullSaveDue: false };
   let cost = 0;
   for (const doc of state.documents.values()) {
     const before = base.documents.get(doc.id);
@@ -80,5 +87,7 @@ export function planDelta(
     const now = state.documents.get(id);
     if (!now || !sameContent(before, now)) cost += before.passages;
   }
-  return cost > limit ? null : plan;
+  if (cost > limit * DELTA_HEADROOM) return null;
+  plan.fullSaveDue = cost > limit;
+  return plan;
 }

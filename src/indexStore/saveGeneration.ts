@@ -22,6 +22,16 @@ export interface SaveResult {
   generation: string;
   kind: 'full' | 'delta';
   base: DeltaBase;
+  /** A delta past its limit was saved: a full save should follow (saveInPlace). */
+  fullSaveDue: boolean;
+}
+
+export interface SaveOptions {
+  /**
+   * The state is the current generation's, saved again in full (a full save that was due): it takes
+   * the current one's place, so the previous generation, what a rollback goes back to, stays.
+   */
+  inPlaceOfCurrent?: boolean;
 }
 
 /** index.jsonl and postings.bin in one pass: the lines are small and kept until the end. */
@@ -51,6 +61,7 @@ export async function saveIndex(
   base?: DeltaBase | null,
   /** Called when the generation is complete, right before it becomes current; may throw to stop that. */
   beforeCommit: () => Promise<void> = async () => {},
+  options: SaveOptions = {},
 ): Promise<SaveResult> {
   const root = generationsRoot(dataDir);
   await mkdir(root, { recursive: true });
@@ -100,12 +111,20 @@ export async function saveIndex(
   crashPoint('save:before-pointer');
   await beforeCommit();
   const before = await readPointer(dataDir).catch(() => null);
-  const pointer: CurrentPointer = {
-    generation: name,
-    previous: before?.generation ?? null,
-    base: manifest.delta?.base ?? null,
-    previousBase: before?.base ?? null,
-  };
+  const pointer: CurrentPointer = options.inPlaceOfCurrent
+    ? {
+        generation: name,
+        previous: before?.previous ?? null,
+        base: null,
+        previousBase: before?.previousBase ?? null,
+        ...(before?.rolledBack ? { rolledBack: before.rolledBack } : {}),
+      }
+    : {
+        generation: name,
+        previous: before?.generation ?? null,
+        base: manifest.delta?.base ?? null,
+        previousBase: before?.base ?? null,
+      };
   try {
     await writePointer(dataDir, pointer);
   } catch (error) {
@@ -117,5 +136,10 @@ export async function saveIndex(
   // Housekeeping: the new generation is current whatever happens here, and the next save prunes again.
   await pruneGenerations(dataDir, pointer).catch(() => {});
   const kind = manifest.delta ? 'delta' : 'full';
-  return { generation: name, kind, base: kind === 'delta' && base ? base : baseOf(name, manifest) };
+  return {
+    generation: name,
+    kind,
+    base: kind === 'delta' && base ? base : baseOf(name, manifest),
+    fullSaveDue: plan?.fullSaveDue ?? false,
+  };
 }

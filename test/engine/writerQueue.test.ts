@@ -56,3 +56,30 @@ test('runs queued while a writer runs share one run after it, automatic only if 
   assert.equal(await queue.runNext(true, start), 'run 2', 'with no writer running it starts at once');
   assert.deepEqual(started, [false, true]);
 });
+
+test('a writer only finishing (a full save after its change) shows no activity, and the next one runs after it', async () => {
+  const queue = new WriterQueue<string>();
+  const { opened, open } = gate();
+  const order: string[] = [];
+  const saving = queue.run('reindex', async () => {
+    queue.finishing();
+    await opened;
+    order.push('full save');
+    return 'reindexed';
+  });
+  assert.equal(queue.activity, 'reindex', 'work starts on the next tick');
+  await Promise.resolve();
+  await Promise.resolve();
+  assert.equal(queue.activity, null);
+  assert.equal(queue.busy, true);
+  const next = queue.run('rollback', async () => {
+    order.push('rollback');
+    return 'rolled back';
+  });
+  open();
+  assert.equal(await saving, 'reindexed');
+  assert.equal(await next, 'rolled back');
+  assert.deepEqual(order, ['full save', 'rollback']);
+  await queue.settled();
+  assert.equal(queue.busy, false);
+});

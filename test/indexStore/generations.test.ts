@@ -74,7 +74,7 @@ test('a delta on the last full save is planned only while it stays small', async
     ]),
   );
   const base = { generation: 'g', documents, aliasGroups: JSON.stringify(state.aliasGroups) };
-  assert.deepEqual(planDelta(state, base), { passages: [], records: [] });
+  assert.deepEqual(planDelta(state, base), { passages: [], records: [], fullSaveDue: false });
   const [first, second] = documents.keys();
   assert.ok(first && second);
   const changed = new Map(documents);
@@ -88,6 +88,12 @@ test('a delta on the last full save is planned only while it stays small', async
   );
   assert.deepEqual(plan?.records.map((d) => d.id).sort(), [first, second].sort());
   assert.equal(planDelta(state, { ...base, documents: changed }, 0), null);
+  // Its passages count twice (out of the base, into the delta): past the limit a full save is due,
+  // past ten times the limit the delta is not written at all.
+  const cost = 2 * (state.documents.get(first)?.passageIds.length ?? 0);
+  assert.equal(planDelta(state, { ...base, documents: changed }, cost)?.fullSaveDue, false);
+  assert.equal(planDelta(state, { ...base, documents: changed }, cost - 1)?.fullSaveDue, true);
+  assert.equal(planDelta(state, { ...base, documents: changed }, Math.ceil(cost / 10) - 1), null);
   assert.equal(planDelta(state, { ...base, aliasGroups: '[["a","b"]]' }), null);
   assert.equal(planDelta(state, null), null);
 });
@@ -160,5 +166,45 @@ test('edits that leave most passages in place reload with every passage under th
   } finally {
     await writeFile(path, original);
     await engine.reindex();
+  }
+});
+
+test('a delta past its limit is saved at once and the full save follows after the report, in its place', async () => {
+  const engine = await open();
+  await engine.reindex({ full: true });
+  const before = await readPointer(workspace.ws.dataDir);
+  assert.ok(before);
+  // About 600 passages of one new document: past the 500 a delta may touch, short of ten times that.
+  const words = ['harvest', 'railway', 'bridge', 'tractor', 'library', 'festival', 'market', 'theatre'];
+  const paragraphs = Array.from({ length: 600 }, (_, i) => {
+    const topic = `${words[i % words.length]} number ${i}`;
+    return `The ${topic} was discussed at length by the district committee on Tuesday. Officials said the ${topic} would be reviewed again next month, once the regional reports arrive. Members asked for the ${topic} figures to be published before the next session.`;
+  });
+  const path = join(workspace.ws.knowledgeDir, 'district-committee.md');
+  await writeFile(path, `# District committee minutes\n\n${paragraphs.join('\n\n')}\n`);
+  try {
+    const report = await engine.reindex();
+    assert.equal(report.mode, 'incremental');
+    assert.equal(report.savedAs, 'delta');
+    assert.ok(report.passagesAfter - report.passagesBefore > 500);
+    // The report is in before the full save is done, which shows no activity: nothing to wait for.
+    assert.equal(engine.activity, null);
+    assert.equal((await readPointer(workspace.ws.dataDir))?.base, before.generation);
+    await engine.settled();
+    const after = await readPointer(workspace.ws.dataDir);
+    assert.ok(after);
+    assert.equal(after.base, null);
+    assert.equal(after.previous, before.generation, 'the full save took the delta’s place');
+    assert.ok((await readdir(await currentFolder())).includes(FILES.passages));
+    const reopened = await open({ syncOnOpen: false });
+    assert.equal(reopened.current.passages.size, engine.current.passages.size);
+    assert.deepEqual(reopened.knowledge.ask('railway number 9'), engine.knowledge.ask('railway number 9'));
+    // A rollback still undoes the reindex, not merely the full save.
+    const rolled = await engine.rollback();
+    assert.deepEqual(rolled.removed, ['district-committee']);
+  } finally {
+    await rm(path, { force: true });
+    await engine.reindex();
+    await engine.settled();
   }
 });

@@ -25,7 +25,8 @@ export type ChildTask =
       scratchDir: string;
       passagesFile: string;
       changedPassagesFile: string;
-      edit: { path: string; content: string; documentId: string };
+      /** One-document edits, each reindexed on its own; the first is the one plain minisearch replays. */
+      edits: { path: string; content: string; documentId: string }[];
       queries: string[];
       warmup: number;
       breakdown: boolean;
@@ -64,6 +65,7 @@ type ReindexFigures = Pick<
   | 'fullReindexMs'
   | 'fullReindexBlockMs'
   | 'incrementalMs'
+  | 'incrementalFirstMs'
   | 'incrementalBlockMs'
   | 'incrementalMode'
   | 'incrementalApplyMs'

@@ -23,6 +23,7 @@ const ROWS: readonly Row[] = [
     format: formatMs,
     note: (s) => s.incrementalMode,
   },
+  { metric: '  the first in the process (ms)', value: (s) => s.incrementalFirstMs, format: formatMs },
   { metric: '  serving after (ms)', value: (s) => s.incrementalApplyMs, format: formatMs },
   { metric: '  saving (ms)', value: (s) => s.incrementalSaveMs, format: formatMs },
   { metric: 'rollback to the previous index (ms)', value: (s) => s.rollbackMs, format: formatMs },

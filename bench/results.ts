@@ -6,12 +6,17 @@ export interface SideResult {
   /** Ours: Engine.open on an empty DATA_DIR (read, segment, index, save); plain: addAll of the same passages. */
   fullReindexMs: number;
   fullReindexBlockMs: number;
-  /** Ours: one knowledge file edited, engine.reindex(); plain: discard + add of that document's passages. */
+  /**
+   * Ours: one knowledge file edited, engine.reindex(), the median over a few edits of different files;
+   * plain: discard + add of the first one's passages.
+   */
   incrementalMs: number;
+  /** Ours: the first of those reindexes (its code paths run for the first time in the process). */
+  incrementalFirstMs?: number;
   incrementalBlockMs: number;
-  /** Ours: the ReindexReport's mode of that reindex. */
+  /** Ours: the ReindexReport's mode of those reindexes ("mixed" if they differ). */
   incrementalMode?: string;
-  /** Ours: that reindex until the new index served queries (ReindexReport.applyMs), and its save. */
+  /** Ours: those reindexes until the new index served queries (ReindexReport.applyMs), and their saves (medians). */
   incrementalApplyMs?: number;
   incrementalSaveMs?: number;
   /** Ours: engine.rollback() in a child that loaded the saved index: the previous generation loaded and swapped in. */

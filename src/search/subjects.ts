@@ -11,7 +11,6 @@ import { analyze } from '../text/analyze.js';
 import type { Passage } from '../types.js';
 import { KEYS_FIELD, TEXT_FIELD } from './indexEntry.js';
 import { TYPO_MATCH } from './matchPassage.js';
-import { analysePassage } from './passageAnalysis.js';
 import { onDays } from './passageDays.js';
 import type { QueryPlan, QueryTerm } from './queryPlan.js';
 import type { IndexedDocument, SearchState } from './searchState.js';
@@ -28,12 +27,6 @@ function holds(words: Vocabulary, term: QueryTerm): boolean {
   );
 }
 
-const passageWords = (passage: Passage | undefined, state: SearchState): Vocabulary => {
-  if (!passage) return { terms: new Set(), keys: new Set() };
-  const { tokens, terms } = analysePassage(passage, state.aliases);
-  return { terms, keys: new Set(tokens.flatMap((t) => (t.key === null ? [] : [t.key]))) };
-};
-
 const titles = new WeakMap<IndexedDocument, Vocabulary>();
 
 function titleWords(document: IndexedDocument, state: SearchState): Vocabulary {
@@ -49,21 +42,33 @@ function titleWords(document: IndexedDocument, state: SearchState): Vocabulary {
   return words;
 }
 
-/** Whether any passage of the document holds the term (as spelt, a typo of it, or its name key), by the index. */
-function documentHolds(document: IndexedDocument, term: QueryTerm, state: SearchState): boolean {
+/** The postings of the term as spelt, its typos and its name keys: the passages that hold it. */
+function postingsOf(term: QueryTerm, state: SearchState): ReadonlyMap<number, number>[] {
   const { mini } = state;
   const lists = [
     ...[term.term, ...term.corrections].map((word) => mini.postings(word, TEXT_FIELD)),
     ...[...(term.key === null ? [] : [term.key]), ...term.keyCorrections].map((key) =>
       mini.postings(key, KEYS_FIELD),
     ),
-  ].filter((list) => list !== undefined && list.size > 0);
+  ];
+  return lists.filter((list) => list !== undefined && list.size > 0) as ReadonlyMap<number, number>[];
+}
+
+/** Whether any passage of the document holds the term (as spelt, a typo of it, or its name key), by the index. */
+function documentHolds(document: IndexedDocument, term: QueryTerm, state: SearchState): boolean {
+  const lists = postingsOf(term, state);
   if (lists.length === 0) return false;
   for (const id of document.passageIds) {
-    const shortId = mini.shortIdOf(id);
-    if (shortId !== undefined && lists.some((list) => list?.has(shortId))) return true;
+    const shortId = state.mini.shortIdOf(id);
+    if (shortId !== undefined && lists.some((list) => list.has(shortId))) return true;
   }
   return false;
+}
+
+/** Whether the passage holds the term, by the index (the same terms and keys as its analysis holds). */
+function passageHolds(passage: Passage | undefined, term: QueryTerm, state: SearchState): boolean {
+  const shortId = passage && state.mini.shortIdOf(passage.id);
+  return shortId !== undefined && postingsOf(term, state).some((list) => list.has(shortId));
 }
 
 const verdicts = new WeakMap<QueryPlan, Map<string, boolean>>();
@@ -118,17 +123,19 @@ export function subjectsOutOfContext(
 ): number {
   let total = 0;
   let out = 0;
+  const { document, passage } = candidate;
+  // What the passage refers back to: the title, the document's first passage, the passage before it.
+  const first = state.passages.get(document.passageIds[0] ?? '');
+  const previous = passage.prev === null ? undefined : state.passages.get(passage.prev);
   plan.terms.forEach((term, i) => {
     if (!term.subject) return;
     total += term.weight;
     if ((candidate.strengths[i] ?? 0) >= TYPO_MATCH) return;
-    const { document, passage } = candidate;
-    const context = [
-      titleWords(document, state),
-      passageWords(state.passages.get(document.passageIds[0] ?? ''), state),
-      passageWords(passage.prev === null ? undefined : state.passages.get(passage.prev), state),
-    ];
-    if (!context.some((words) => holds(words, term))) out += term.weight;
+    const inContext =
+      holds(titleWords(document, state), term) ||
+      passageHolds(first, term, state) ||
+      passageHolds(previous, term, state);
+    if (!inContext) out += term.weight;
   });
   return total > 0 ? out / total : 0;
 }

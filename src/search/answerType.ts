@@ -3,7 +3,7 @@
  * something of that kind: a count or share, a date, a person or organisation, a place.
  */
 
-import { tokenize } from '../text/tokenize.js';
+import { type Token, tokenize } from '../text/tokenize.js';
 
 /** A count or share, a date, or a name (a person, an organisation or a place). */
 export type AnswerType = 'number' | 'date' | 'name';
@@ -47,14 +47,19 @@ const YEAR = /^(?:1[0-9]|20)\d\d(?:s)?$/;
 export function isCalendarWord(word: string): boolean {
   return MONTHS.has(word.toLowerCase().replace(/\.$/, ''));
 }
+/** The longest number, month or day word: a longer word is none of them, whatever its case. */
+const LONGEST_WORD = Math.max(...[...NUMBER_WORDS, ...MONTHS].map((w) => w.length));
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
 
-/** Whether the gap between two words ends a sentence: . ! or ? then closing quotes or brackets, then spaces. */
-function endsSentence(gap: string): boolean {
-  let i = gap.length - 1;
-  while (i >= 0 && /\s/.test(gap[i]!)) i--;
-  while (i >= 0 && CLOSERS.has(gap[i]!)) i--;
-  return i >= 0 && (gap[i] === '.' || gap[i] === '!' || gap[i] === '?');
+/**
+ * Whether the gap text[from, to) between two words ends a sentence: . ! or ? then closing quotes or
+ * brackets, then spaces.
+ */
+function endsSentence(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && /\s/.test(text[i]!)) i--;
+  while (i >= from && CLOSERS.has(text[i]!)) i--;
+  return i >= from && (text[i] === '.' || text[i] === '!' || text[i] === '?');
 }
 const CAPITALISED = /^\p{Lu}/u;
 
@@ -77,25 +82,32 @@ const DATE_ONLY: ReadonlySet<AnswerType> = new Set(['date']);
 const NAME_ONLY: ReadonlySet<AnswerType> = new Set(['name']);
 const NUMBER_OR_DATE: ReadonlySet<AnswerType> = new Set(['number', 'date']);
 
-function kindsOf(raw: string, lower: string, opensSentence: boolean): ReadonlySet<AnswerType> | null {
+/** What the token could answer; `previousEnd` is where the word before it ends (-1: it is the first). */
+function kindsOf(text: string, token: Token, previousEnd: number): ReadonlySet<AnswerType> | null {
+  const { raw } = token;
   if (/^\d/.test(raw)) return YEAR.test(raw) ? NUMBER_OR_DATE : NUMBER_ONLY;
-  if (NUMBER_WORDS.has(lower)) return NUMBER_ONLY;
-  if (MONTHS.has(lower)) return DATE_ONLY;
+  if (raw.length <= LONGEST_WORD) {
+    const lower = raw.toLowerCase();
+    if (NUMBER_WORDS.has(lower)) return NUMBER_ONLY;
+    if (MONTHS.has(lower)) return DATE_ONLY;
+  }
   // A capitalised word inside a sentence (a sentence's first word proves nothing).
-  if (!opensSentence && CAPITALISED.test(raw)) return NAME_ONLY;
+  if (CAPITALISED.test(raw) && previousEnd >= 0 && !endsSentence(text, previousEnd, token.start))
+    return NAME_ONLY;
   return null;
 }
 
-/** The words of `text` that could be an answer: numbers, dates, names. One pass; cached with the passage. */
-export function answerWords(text: string): AnswerWord[] {
+/**
+ * The words of `text` that could be an answer: numbers, dates, names. One pass over its tokens (a
+ * caller that has them already passes them); cached with the passage.
+ */
+export function answerWords(text: string, tokens: readonly Token[] = tokenize(text)): AnswerWord[] {
   const out: AnswerWord[] = [];
   let previousEnd = -1;
-  for (const token of tokenize(text)) {
-    const opensSentence = previousEnd < 0 || endsSentence(text.slice(previousEnd, token.start));
+  for (const token of tokens) {
+    const kinds = kindsOf(text, token, previousEnd);
     previousEnd = token.end;
-    const lower = token.raw.toLowerCase();
-    const kinds = kindsOf(token.raw, lower, opensSentence);
-    if (kinds) out.push({ start: token.start, end: token.end, lower, kinds });
+    if (kinds) out.push({ start: token.start, end: token.end, lower: token.raw.toLowerCase(), kinds });
   }
   return out;
 }

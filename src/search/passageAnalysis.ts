@@ -5,7 +5,8 @@
  */
 
 import type { AliasTable } from '../text/aliases.js';
-import { type AnalyzedToken, analyze } from '../text/analyze.js';
+import { type AnalyzedToken, analyzeTokens } from '../text/analyze.js';
+import { tokenize } from '../text/tokenize.js';
 import { wordSimilarity } from '../text/vectors/wordSimilarity.js';
 import type { Passage } from '../types.js';
 import { type AnswerWord, answerWords } from './answerType.js';
@@ -27,13 +28,19 @@ const NUMBER = /^\p{N}/u;
 const caches = new WeakMap<AliasTable, Map<string, PassageAnalysis>>();
 
 function analyseUncached(passage: Passage, aliases: AliasTable): PassageAnalysis {
-  const tokens = analyze(passage.text, aliases);
+  const words = tokenize(passage.text);
+  const tokens = analyzeTokens(words, aliases);
   const vectors = wordSimilarity();
   const rows = new Int32Array(tokens.length);
   tokens.forEach((t, i) => {
     rows[i] = NUMBER.test(t.raw) ? -1 : vectors.indexOf(t.raw.toLowerCase());
   });
-  return { tokens, rows, answerWords: answerWords(passage.text), terms: new Set(tokens.map((t) => t.term)) };
+  return {
+    tokens,
+    rows,
+    answerWords: answerWords(passage.text, words),
+    terms: new Set(tokens.map((t) => t.term)),
+  };
 }
 
 export function analysePassage(passage: Passage, aliases: AliasTable): PassageAnalysis {

@@ -78,3 +78,16 @@ export function analyze(text: string, aliases: AliasTable = EMPTY_ALIASES): Anal
   }
   return aliases === EMPTY_ALIASES ? out : applyAliases(out, aliases);
 }
+
+/** analyze() of a text already tokenized (tokenize's tokens), for a caller that needs every token too. */
+export function analyzeTokens(
+  tokens: readonly Token[],
+  aliases: AliasTable = EMPTY_ALIASES,
+): AnalyzedToken[] {
+  const out: AnalyzedToken[] = [];
+  for (const { raw, start, end } of tokens) {
+    const analyzed = analyzeWord(raw);
+    if (analyzed) out.push({ raw, start, end, term: analyzed.term, key: analyzed.key });
+  }
+  return aliases === EMPTY_ALIASES ? out : applyAliases(out, aliases);
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { answerWords, askedType, holdsAnswerType, isCountTerm } from '../../src/search/answerType.js';
+import { tokenize } from '../../src/text/tokenize.js';
 
 test('the kind of answer a question asks for', () => {
   assert.equal(askedType('How many people were detained?'), 'number');
@@ -52,4 +53,17 @@ test('a count is a number that is neither an ordinal nor a year, or a number wor
   assert.equal(isCountTerm('4th', '4th'), false);
   assert.equal(isCountTerm('2020', '2020'), false);
   assert.equal(isCountTerm('dozen', 'dozen'), true);
+});
+
+test('a sentence ends at . ! or ? before closing quotes and brackets; day and month words in any case', () => {
+  const text =
+    'He said: "We will not go." Lukashenko (in Minsk!) Protesters came on WEDNESDAY and Wednesdays.';
+  const words = answerWords(text);
+  const kinds = (w: string) => [...(words.find((x) => x.lower === w)?.kinds ?? [])];
+  assert.deepEqual(kinds('lukashenko'), [], 'after ." a sentence opens');
+  assert.deepEqual(kinds('minsk'), ['name']);
+  assert.deepEqual(kinds('protesters'), [], 'after !) a sentence opens');
+  assert.deepEqual(kinds('wednesday'), ['date']);
+  assert.deepEqual(kinds('wednesdays'), ['name'], 'not a day word, a capitalised one');
+  assert.deepEqual(answerWords(text, tokenize(text)), words);
 });

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BUILT_IN_ALIAS_GROUPS, buildAliasTable, parseAliasGroups } from '../../src/text/aliases.js';
 import { aliasTableFor } from '../../src/text/aliasTable.js';
-import { analyze, analyzeWord } from '../../src/text/analyze.js';
+import { analyze, analyzeTokens, analyzeWord } from '../../src/text/analyze.js';
 import { foldText, foldWord } from '../../src/text/fold.js';
 import { nameKey } from '../../src/text/nameKey.js';
 import { stem } from '../../src/text/stem.js';
+import { tokenize } from '../../src/text/tokenize.js';
 
 const terms = (text: string) => analyze(text).map((t) => t.term);
 const keyOf = (word: string) => analyzeWord(word)?.key;
@@ -126,4 +127,17 @@ test('Russian, Belarusian and Ukrainian function words are dropped; other Cyrill
   assert.deepEqual(terms('Що сказав Зеленський'), ['zelensky']);
   // Letters of alphabets beyond the three fold or go, and the word is still analysed once.
   assert.equal(analyzeWord('Қазақстан')?.term, 'azastan');
+});
+
+test('analysing tokens already found gives what analysing the text does, aliases and all', () => {
+  const aliases = aliasTableFor([['Tsikhanouskaya', 'Tikhanovskaya']]);
+  for (const text of [
+    "Svetlana Tikhanovskaya's team met the E.U. envoy in Vilnius on 9 August; 150,000 marched.",
+    'Лукашенко встретился с Путиным в Сочи. The U.S. said nothing.',
+    'The European Union and the United Nations spoke of 80.1 per cent.',
+    '',
+  ]) {
+    assert.deepEqual(analyzeTokens(tokenize(text), aliases), analyze(text, aliases), text);
+    assert.deepEqual(analyzeTokens(tokenize(text)), analyze(text), text);
+  }
 });

@@ -98,3 +98,20 @@ test('addPassageTerms refuses a duplicate id or a short id already used', () => 
     ['a', 'c'],
   );
 });
+
+test('restoring a large index pauses between its passage ids, not only between its terms', () => {
+  const passageIds = new Map<number, string>();
+  const fieldLengths = new Map<number, number[]>();
+  for (let shortId = 0; shortId < 50_000; shortId++) {
+    passageIds.set(shortId, `p${shortId}`);
+    fieldLengths.set(shortId, [1, 0, 1, 0]);
+  }
+  const figures = { documentCount: 50_000, nextId: 50_000, fieldIds: {}, averageFieldLength: [1, 0, 1, 0] };
+  const steps = PassageIndex.restore({ figures, passageIds, fieldLengths, terms: [] });
+  let pauses = 0;
+  let next = steps.next();
+  for (; !next.done; next = steps.next()) pauses++;
+  assert.ok(pauses >= 2, `${pauses} pauses for 50,000 passages and no terms`);
+  assert.equal(next.value.shortIdOf('p49999'), 49_999);
+  assert.equal(next.value.passageIdAt(7), 'p7');
+});

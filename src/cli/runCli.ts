@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadDotEnv } from '../config/engineConfig.js';
 import { ConfigError } from '../config/errors.js';
-import { ReindexBusyError, RollbackError } from '../engine/errors.js';
+import { RebuildTooLargeError, ReindexBusyError, RollbackError } from '../engine/errors.js';
 import { IngestError } from '../ingest/errors.js';
 import { KnowledgeFolderError } from '../knowledge/errors.js';
 import { StateError } from '../state/errors.js';
@@ -57,7 +57,11 @@ function expected(error: unknown, message: string): { line: string; code: number
     return { line: `error: ${message}; set KNOWLEDGE_DIR to the folder of documents`, code: 2 };
   if (error instanceof ConfigError) return { line: `configuration error: ${message}`, code: 2 };
   if (error instanceof IngestError) return { line: `error: ${message}; nothing was added`, code: 1 };
-  if (error instanceof ReindexBusyError || error instanceof RollbackError)
+  if (
+    error instanceof ReindexBusyError ||
+    error instanceof RollbackError ||
+    error instanceof RebuildTooLargeError
+  )
     return { line: `error: ${message}; nothing was changed`, code: 1 };
   if (error instanceof StateError) return { line: `error: ${message}`, code: 1 };
   return null;

@@ -9,6 +9,7 @@ import type { IndexChangeListener } from './indexChange.js';
 import { fileCoordination, type IndexCoordination } from './indexCoordination.js';
 import type { Fence } from './indexLock.js';
 import { KnowledgeReader } from './knowledgeReader.js';
+import type { HeapRoom } from './rebuildRoom.js';
 import { logReindexFinished, logReindexRefused } from './reindexLog.js';
 import type { ReindexReport } from './reindexReport.js';
 import type { RollbackReport } from './rollbackReport.js';
@@ -39,6 +40,8 @@ export interface EngineOptions {
   onReindexed?: (report: ReindexReport) => void;
   /** Test hook: called as a patch applies each document; a throw stands for a bug met half-way. */
   onPatchApply?: (documentId: string) => void;
+  /** Test hook: the heap's use and limit, which decide whether a full rebuild fits (rebuildRoom.ts). */
+  heap?: () => HeapRoom;
 }
 
 /**
@@ -141,8 +144,9 @@ export class Engine {
 
   /** Brings the index up to date; rejects with ReindexBusyError while another reindex runs. */
   reindex(options: ReindexOptions = {}): Promise<ReindexReport> {
-    const { knowledgeDir, onPatchApply } = this.options;
-    const context = { knowledgeDir, served: this.served, sync: this.sync, logger: this.logger, onPatchApply };
+    const { knowledgeDir, onPatchApply, heap } = this.options;
+    const { served, sync, logger } = this;
+    const context = { knowledgeDir, served, sync, logger, onPatchApply, heap };
     // Reported once the lock is released, so whoever has the report may reindex again at once; but
     // when a full save came due, the report comes as soon as the index serves and its delta is saved,
     // and the full save goes on holding the lock (a writer asked for meanwhile runs after it).

@@ -53,3 +53,8 @@ export class LockLostError extends Error {
     super('the index lock was taken over while this process was stalled; nothing was saved');
   }
 }
+
+/** A full rebuild beside the served index would not fit the heap (rebuildRoom.ts): the index as it was keeps serving. */
+export class RebuildTooLargeError extends Error {
+  override name = 'RebuildTooLargeError';
+}

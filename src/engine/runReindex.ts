@@ -5,12 +5,13 @@ import { aliasTableFor } from '../text/aliasTable.js';
 import { buildState, type Fingerprints, StateBuilder } from './buildState.js';
 import type { KnowledgeDiff } from './diffKnowledge.js';
 import { summarizeDocument } from './documentSummary.js';
-import { EveryDocumentGoneError, ReindexPausedError } from './errors.js';
+import { EveryDocumentGoneError, RebuildTooLargeError, ReindexPausedError } from './errors.js';
 import { knownFiles, refreshFingerprints } from './fingerprints.js';
 import type { GenerationSync } from './generationSync.js';
 import type { Fence } from './indexLock.js';
 import { patchIndex } from './patchIndex.js';
 import { type IndexBefore, planReindex, scanMaySkipKnown } from './planReindex.js';
+import { type HeapRoom, heapRoom, rebuildFits, rebuildRefusal } from './rebuildRoom.js';
 import type { ReindexReport } from './reindexReport.js';
 import type { ServedIndex } from './servedIndex.js';
 
@@ -31,6 +32,8 @@ export interface ReindexContext {
   logger: Log;
   /** Test hook: called as a patch applies each document; a throw stands for a bug met half-way. */
   onPatchApply?: ((documentId: string) => void) | undefined;
+  /** The heap's use and limit now (a test passes its own). */
+  heap?: (() => HeapRoom) | undefined;
 }
 
 /** Under the index lock: brings the served index up to date with the knowledge folder, and saves it. */
@@ -58,6 +61,9 @@ export async function runReindex(
   // A scan that reads every file feeds a fresh build as it goes, so building keeps pace with the
   // workers reading, and each document's analysed terms are let go at once.
   const readEvery = async () => {
+    const heap = (context.heap ?? heapRoom)();
+    if (passagesBefore > 0 && !rebuildFits(heap))
+      throw new RebuildTooLargeError(rebuildRefusal(heap, passagesBefore));
     const builder = new StateBuilder(aliases, aliasGroups, before.documents);
     const scan = await scanKnowledge(dir, { analyse, onDocument: (doc, fp) => builder.add(doc, fp) });
     return { scan, builder };

@@ -9,14 +9,15 @@ import { rebuildFits, rebuildRefusal } from '../../src/engine/rebuildRoom.js';
 
 const MB = 1024 * 1024;
 
-test('a full rebuild fits while twice the heap in use stays within nine tenths of the limit', () => {
+test('a full rebuild fits while 2.5 times the heap in use stays within nine tenths of the limit', () => {
   assert.equal(rebuildFits({ usedBytes: 200 * MB, limitBytes: 3072 * MB }), true);
-  assert.equal(rebuildFits({ usedBytes: 1382 * MB, limitBytes: 3072 * MB }), true);
+  assert.equal(rebuildFits({ usedBytes: 1105 * MB, limitBytes: 3072 * MB }), true);
+  assert.equal(rebuildFits({ usedBytes: 1110 * MB, limitBytes: 3072 * MB }), false);
   // A million passages served: 1.7 GB, which ran out of the 3 GB heap when rebuilt beside.
   assert.equal(rebuildFits({ usedBytes: 1700 * MB, limitBytes: 3072 * MB }), false);
   const why = rebuildRefusal({ usedBytes: 1700 * MB, limitBytes: 3072 * MB }, 1_000_000);
   assert.match(why, /1,000,000 passages/);
-  assert.match(why, /about 3,778 MB of heap and this process may use 3,072 MB/);
+  assert.match(why, /about 4,723 MB of heap and this process may use 3,072 MB/);
   assert.match(why, /--max-old-space-size/);
 });
 

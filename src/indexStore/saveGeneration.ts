@@ -22,7 +22,7 @@ export interface SaveResult {
   generation: string;
   kind: 'full' | 'delta';
   base: DeltaBase;
-  /** A delta past its limit was saved: a full save should follow (saveInPlace). */
+  /** A delta past its limit was saved: a full save should follow (GenerationSync.saveInFull). */
   fullSaveDue: boolean;
 }
 

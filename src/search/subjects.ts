@@ -65,10 +65,13 @@ function documentHolds(document: IndexedDocument, term: QueryTerm, state: Search
   return false;
 }
 
-/** Whether the passage holds the term, by the index (the same terms and keys as its analysis holds). */
-function passageHolds(passage: Passage | undefined, term: QueryTerm, state: SearchState): boolean {
-  const shortId = passage && state.mini.shortIdOf(passage.id);
-  return shortId !== undefined && postingsOf(term, state).some((list) => list.has(shortId));
+/** Whether any of the passages holds the term, by the index (the same terms and keys their analysis holds). */
+function somePassageHolds(passages: (Passage | undefined)[], term: QueryTerm, state: SearchState): boolean {
+  const lists = postingsOf(term, state);
+  return passages.some((passage) => {
+    const shortId = passage && state.mini.shortIdOf(passage.id);
+    return shortId !== undefined && lists.some((list) => list.has(shortId));
+  });
 }
 
 const verdicts = new WeakMap<QueryPlan, Map<string, boolean>>();
@@ -132,9 +135,7 @@ export function subjectsOutOfContext(
     total += term.weight;
     if ((candidate.strengths[i] ?? 0) >= TYPO_MATCH) return;
     const inContext =
-      holds(titleWords(document, state), term) ||
-      passageHolds(first, term, state) ||
-      passageHolds(previous, term, state);
+      holds(titleWords(document, state), term) || somePassageHolds([first, previous], term, state);
     if (!inContext) out += term.weight;
   });
   return total > 0 ? out / total : 0;

@@ -66,6 +66,7 @@ type ReindexFigures = Pick<
   | 'fullReindexBlockMs'
   | 'incrementalMs'
   | 'incrementalFirstMs'
+  | 'incrementalRuns'
   | 'incrementalBlockMs'
   | 'incrementalMode'
   | 'incrementalApplyMs'

@@ -83,6 +83,7 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
     peakRssMB: peakRssMB(),
   };
   if (incremental[0]) outcome.incrementalFirstMs = incremental[0].ms;
+  outcome.incrementalRuns = incremental.length;
   if (breakdown) outcome.breakdown = breakdown;
   return outcome;
 }

@@ -13,6 +13,8 @@ export interface SideResult {
   incrementalMs: number;
   /** Ours: the first of those reindexes (its code paths run for the first time in the process). */
   incrementalFirstMs?: number;
+  /** Ours: how many one-document reindexes the median is of. */
+  incrementalRuns?: number;
   incrementalBlockMs: number;
   /** Ours: the ReindexReport's mode of those reindexes ("mixed" if they differ). */
   incrementalMode?: string;

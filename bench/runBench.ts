@@ -67,6 +67,7 @@ function side(build: BuildOutcome, load: LoadOutcome): SideResult {
     slowestQueries: build.queries.slowest,
   };
   if (build.incrementalFirstMs !== undefined) result.incrementalFirstMs = build.incrementalFirstMs;
+  if (build.incrementalRuns !== undefined) result.incrementalRuns = build.incrementalRuns;
   if (build.incrementalMode !== undefined) result.incrementalMode = build.incrementalMode;
   if (build.incrementalApplyMs !== undefined) result.incrementalApplyMs = build.incrementalApplyMs;
   if (build.incrementalSaveMs !== undefined) result.incrementalSaveMs = build.incrementalSaveMs;
@@ -125,11 +126,13 @@ async function benchSize(
   const generateMs = performance.now() - generated;
   log(`corpus: ${docs.length} files, ${(corpusBytes / 1e6).toFixed(1)} MB in ${Math.round(generateMs)} ms`);
 
-  // The middle document first (plain minisearch replays that one), then others spread over the folder.
+  // The middle document first (plain minisearch replays that one), then others spread over the folder,
+  // at the middles of equal stretches of it (1/8, 3/8, 5/8, 7/8 for four), so none is the middle one.
   const target = docs[Math.floor(docs.length / 2)]!;
+  const stretches = ONE_DOCUMENT_EDITS - 1;
   const others = Array.from(
-    { length: ONE_DOCUMENT_EDITS - 1 },
-    (_, k) => docs[Math.floor(((k + 1) * docs.length) / (ONE_DOCUMENT_EDITS + 1))]!,
+    { length: stretches },
+    (_, k) => docs[Math.floor(((2 * k + 1) * docs.length) / (2 * stretches))]!,
   ).filter((doc) => doc !== target);
   const edits = [target, ...new Set(others)].map((doc) => ({
     path: join(knowledgeDir, doc.file),

@@ -24,7 +24,7 @@ export async function buildBreakdown(
   scratchDir: string,
   serving: SearchState,
 ): Promise<Record<string, number>> {
-  collectGarbage();
+  await collectGarbage();
   // As runReindex scans: the workers analyse with the serving index's aliases.
   const analyse = { aliasGroups: serving.aliasGroups, signature: serving.aliases.signature };
   const load = await timed(() => scanKnowledge(knowledgeDir, { analyse }));
@@ -38,7 +38,7 @@ export async function buildBreakdown(
     }
     return terms;
   });
-  collectGarbage();
+  await collectGarbage();
   const built = await timed(() =>
     buildState(documents, serving.aliases, serving.aliasGroups, load.value.fingerprints),
   );

@@ -22,14 +22,14 @@ async function generationBytes(dataDir: string, pointer: CurrentPointer): Promis
 }
 
 export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
-  collectGarbage();
+  await collectGarbage();
   const open = await monitored(() => Engine.open({ knowledgeDir: task.knowledgeDir, dataDir: task.dataDir }));
   const engine = open.value;
   const state = engine.current;
   const passages = state.passages.size;
   await writePassages(task.passagesFile, state.passages.values());
 
-  collectGarbage();
+  await collectGarbage();
   const queries = timeQueries(task.queries, task.warmup, (q) =>
     engine.knowledge.ask(q, { limit: 3 }).answered ? 1 : 0,
   );
@@ -37,7 +37,7 @@ export async function oursBuild(task: OursBuildTask): Promise<BuildOutcome> {
   const incremental = [];
   for (const edit of task.edits) {
     await writeFile(edit.path, edit.content);
-    collectGarbage();
+    await collectGarbage();
     incremental.push(await monitored(() => engine.reindex()));
   }
   // A full save that came due goes on after the last report: not under the breakdown's timing.
@@ -100,7 +100,7 @@ function firstQueries(engine: Engine, queries: readonly string[]): Partial<LoadO
  * starts, so neither is billed for the memory the other left behind.
  */
 export async function oursLoad(task: OursLoadTask): Promise<LoadOutcome> {
-  collectGarbage();
+  await collectGarbage();
   const load = await monitored(() =>
     Engine.open({ knowledgeDir: task.knowledgeDir, dataDir: task.dataDir, syncOnOpen: task.sync }),
   );
@@ -116,7 +116,7 @@ export async function oursLoad(task: OursLoadTask): Promise<LoadOutcome> {
   };
   if (task.rollback) {
     const engine = load.value;
-    collectGarbage();
+    await collectGarbage();
     const rollback = await monitored(() => engine.rollback());
     outcome.rollbackMs = rollback.ms;
     outcome.rollbackBlockMs = rollback.blockMs;

@@ -26,14 +26,14 @@ export async function plainBuild(task: PlainBuildTask): Promise<BuildOutcome> {
     text,
   }));
 
-  collectGarbage();
+  await collectGarbage();
   const mini = new MiniSearch<PlainDoc>(PLAIN_OPTIONS);
   const full = await monitored(() => mini.addAll(docs));
 
-  collectGarbage();
+  await collectGarbage();
   const queries = timeQueries(task.queries, task.warmup, (q) => mini.search(q).length);
 
-  collectGarbage();
+  await collectGarbage();
   const incremental = await monitored(() => {
     for (const id of oldIds) mini.discard(id);
     mini.addAll(changed);
@@ -56,7 +56,7 @@ export async function plainBuild(task: PlainBuildTask): Promise<BuildOutcome> {
 }
 
 export async function plainLoad(task: PlainLoadTask): Promise<LoadOutcome> {
-  collectGarbage();
+  await collectGarbage();
   const load = await monitored(async () =>
     MiniSearch.loadJSON<PlainDoc>(await readFile(task.indexFile, 'utf8'), PLAIN_OPTIONS),
   );
